@@ -1,0 +1,82 @@
+package io.genscope.runtime;
+
+import io.genscope.runtime.analytics.Analytics;
+import io.genscope.runtime.analytics.AnalyticsSummary;
+import io.genscope.runtime.diagnostics.ErrorJournal;
+import io.genscope.runtime.diagnostics.RuleDiagnostics;
+import io.genscope.runtime.jmx.JmxExporter;
+import io.genscope.runtime.recording.TelemetryRecorder;
+import io.genscope.runtime.rule.RuleDefinition;
+import io.genscope.runtime.store.Dimension;
+import io.genscope.runtime.store.TelemetrySettings;
+import io.genscope.runtime.store.TelemetryStore;
+import io.genscope.runtime.time.Clock;
+
+import java.util.List;
+
+/**
+ * Assembles the runtime (store, recorder, analytics, JMX) from what the agent read in the config
+ * and switches {@link Genscope} to it. The agent keeps the returned instance to report which
+ * methods each rule matched.
+ *
+ * <pre>{@code
+ * GenscopeRuntime runtime = GenscopeRuntime.start(settings, rules, log, "1.0", "genscope.yaml", Clock.system());
+ * runtime.rule(0).matched("com.acme.Gen#generate(Request)");
+ * }</pre>
+ */
+public final class GenscopeRuntime {
+
+    /** How many entries the keyed tables of a summary show. */
+    private static final int TOP_ENTRIES = 20;
+
+    private final List<RuleDiagnostics> rules;
+    private final ErrorJournal journal;
+    private final TelemetryStore store;
+    private final Analytics analytics;
+    private final JmxExporter jmx;
+
+    private GenscopeRuntime(TelemetrySettings settings, List<RuleDefinition> definitions, RuntimeLog log,
+                            String version, String configFile, Clock clock) {
+        this.rules = definitions.stream().map(RuleDiagnostics::new).toList();
+        this.journal = new ErrorJournal(log);
+        this.store = new TelemetryStore(settings, rules.size(), clock, this::modelSeen);
+        this.analytics = new Analytics(store, TOP_ENTRIES);
+        this.jmx = new JmxExporter(analytics, store, rules, journal, version, configFile);
+    }
+
+    /** Builds the runtime and makes the advice entry points record into it. */
+    public static GenscopeRuntime start(TelemetrySettings settings, List<RuleDefinition> rules, RuntimeLog log,
+                                        String version, String configFile, Clock clock) {
+        GenscopeRuntime runtime = new GenscopeRuntime(settings, rules, log, version, configFile, clock);
+        TelemetryRecorder recorder = new TelemetryRecorder(runtime.rules, runtime.store, runtime.journal,
+                runtime::exposeOverJmx);
+        Genscope.install(recorder, runtime::exposeOverJmx);
+        return runtime;
+    }
+
+    private void modelSeen(String model) {
+        jmx.modelSeen(model);
+    }
+
+    /** The diagnostics of the rule at {@code index} in the list given to {@link #start}. */
+    public RuleDiagnostics rule(int index) {
+        return rules.get(index);
+    }
+
+    /** The log that also keeps errors for the Diagnostics MBean; the agent logs through it too. */
+    public ErrorJournal journal() {
+        return journal;
+    }
+
+    /** Registers the MBeans now if not yet done. Safe to call any number of times. */
+    public void exposeOverJmx() {
+        if (!jmx.started()) {
+            jmx.start();
+        }
+    }
+
+    /** All figures over the default window. */
+    public AnalyticsSummary summary() {
+        return analytics.summary(Dimension.all());
+    }
+}

@@ -1,0 +1,54 @@
+package io.genscope.runtime.capture;
+
+import java.lang.reflect.Array;
+import java.util.Map;
+
+/**
+ * One step of a {@link PropertyPath}, with a one-entry cache of how to read it on the last
+ * receiver class seen. Generators call the same method with the same types over and over, so the
+ * cache almost always hits; a polymorphic site simply re-resolves on each change of class.
+ */
+final class MemberStep {
+
+    private final Step step;
+    private volatile Reader cached;
+
+    MemberStep(Step step) {
+        this.step = step;
+    }
+
+    Object read(Object target) throws Throwable {
+        Reader reader = cached;
+        if (reader == null || reader.receiver() != target.getClass()) {
+            reader = resolve(target);
+            cached = reader;
+        }
+        return reader.read(target);
+    }
+
+    private Reader resolve(Object target) {
+        Class<?> type = target.getClass();
+        if (!step.invocation() && target instanceof Map<?, ?>) {
+            String key = step.name();
+            return new Reader(type, null, key);
+        }
+        if (!step.invocation() && type.isArray() && step.name().equals("length")) {
+            return new Reader(type, null, null);
+        }
+        return new Reader(type, MemberLookup.find(type, step), null);
+    }
+
+    /** How to read the step on one receiver class: a handle, a map key, or an array length. */
+    private record Reader(Class<?> receiver, java.lang.invoke.MethodHandle handle, String mapKey) {
+
+        Object read(Object target) throws Throwable {
+            if (handle != null) {
+                return (Object) handle.invokeExact(target);
+            }
+            if (mapKey != null) {
+                return ((Map<?, ?>) target).get(mapKey);
+            }
+            return Array.getLength(target);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.genscope.runtime.capture;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A compiled capture expression such as {@code args[0].prompt.length}: a root and a chain of
+ * member reads, each resolved against the class it meets at run time and cached there.
+ *
+ * <p>Resolution happens once per receiver class (see {@link MemberStep}); after that a read is a
+ * cache check and a {@code MethodHandle} call. A {@code null} anywhere along the path yields
+ * {@code null}, never an exception.
+ *
+ * <p>Thread-safe: steps publish their caches through volatile fields, and a race merely resolves
+ * the same member twice.
+ */
+public final class PropertyPath {
+
+    private final PathRoot root;
+    private final int argumentIndex;
+    private final MemberStep[] steps;
+    private final String text;
+
+    private PropertyPath(PathRoot root, int argumentIndex, List<Step> steps) {
+        this.root = root;
+        this.argumentIndex = argumentIndex;
+        this.steps = steps.stream().map(MemberStep::new).toArray(MemberStep[]::new);
+        String prefix = switch (root) {
+            case THIS -> "this";
+            case ARGUMENT -> "args[" + argumentIndex + "]";
+            case RETURN -> "return";
+            case THROWN -> "thrown";
+            case ELEMENT -> "it";
+        };
+        this.text = steps.isEmpty()
+                ? prefix
+                : prefix + "." + steps.stream().map(Step::toString).collect(Collectors.joining("."));
+    }
+
+    /** A path from {@code root}; {@code argumentIndex} matters only for {@link PathRoot#ARGUMENT}. */
+    public static PropertyPath of(PathRoot root, int argumentIndex, List<Step> steps) {
+        if (root == PathRoot.ARGUMENT && argumentIndex < 0) {
+            throw new IllegalArgumentException("argument index must be >= 0: " + argumentIndex);
+        }
+        return new PropertyPath(root, root == PathRoot.ARGUMENT ? argumentIndex : -1, List.copyOf(steps));
+    }
+
+    public PathRoot root() {
+        return root;
+    }
+
+    /** The argument position for {@link PathRoot#ARGUMENT}, else -1. */
+    public int argumentIndex() {
+        return argumentIndex;
+    }
+
+    /**
+     * Reads the path for one call.
+     *
+     * @throws CaptureException when a step names nothing readable on the value it meets
+     * @throws Throwable        whatever a getter on the path throws
+     */
+    public Object read(Object self, Object[] args, Object returned, Throwable thrown) throws Throwable {
+        Object start = switch (root) {
+            case THIS -> self;
+            case ARGUMENT -> args != null && argumentIndex < args.length ? args[argumentIndex] : null;
+            case RETURN -> returned;
+            case THROWN -> thrown;
+            case ELEMENT -> throw new IllegalStateException(text + " reads an element; use readFrom");
+        };
+        return walk(start);
+    }
+
+    /** Reads the path from a given start value (the element, for {@link PathRoot#ELEMENT} paths). */
+    public Object readFrom(Object start) throws Throwable {
+        return walk(start);
+    }
+
+    private Object walk(Object value) throws Throwable {
+        for (MemberStep step : steps) {
+            if (value == null) {
+                return null;
+            }
+            value = step.read(value);
+        }
+        return value;
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}

@@ -1,0 +1,106 @@
+package io.genscope.runtime.export;
+
+import io.genscope.runtime.store.ErrorInfo;
+import io.genscope.runtime.store.TelemetryEvent;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Writes raw events as a JSON array, one object per event, for the {@code exportEvents}
+ * operation. Hand-written because the runtime lives on the bootstrap class path and may depend
+ * on the JDK only. Absent values (-1 lengths, {@code null} names) are left out.
+ */
+public final class EventJson {
+
+    private EventJson() {
+    }
+
+    public static String toJson(List<TelemetryEvent> events) {
+        StringBuilder json = new StringBuilder(256 * events.size() + 2).append('[');
+        for (int i = 0; i < events.size(); i++) {
+            json.append(i == 0 ? "\n  " : ",\n  ");
+            append(json, events.get(i));
+        }
+        return json.append(events.isEmpty() ? "]" : "\n]").toString();
+    }
+
+    private static void append(StringBuilder json, TelemetryEvent e) {
+        json.append("{\"sequence\":").append(e.sequence())
+                .append(",\"timestamp\":\"").append(Instant.ofEpochMilli(e.timestampMillis())).append('"')
+                .append(",\"type\":\"").append(e.type().exportName()).append('"');
+        string(json, "rule", e.rule());
+        string(json, "model", e.model());
+        string(json, "projectId", e.projectId());
+        string(json, "functionName", e.functionName());
+        number(json, "promptLength", e.promptLength());
+        number(json, "codeLength", e.codeLength());
+        json.append(",\"attempt\":").append(e.attempt())
+                .append(",\"retryCount\":").append(e.retryCount());
+        if (e.durationNanos() > 0) {
+            json.append(",\"durationMillis\":").append(e.durationNanos() / 1_000_000.0);
+        }
+        json.append(",\"validated\":").append(e.validated());
+        if (!e.errors().isEmpty()) {
+            json.append(",\"errors\":[");
+            for (int i = 0; i < e.errors().size(); i++) {
+                ErrorInfo error = e.errors().get(i);
+                json.append(i == 0 ? "{" : ",{").append("\"type\":");
+                quote(json, error.type());
+                if (error.message() != null) {
+                    json.append(",\"message\":");
+                    quote(json, error.message());
+                }
+                json.append('}');
+            }
+            json.append(']');
+        }
+        if (!e.dependencies().isEmpty()) {
+            json.append(",\"dependencies\":[");
+            for (int i = 0; i < e.dependencies().size(); i++) {
+                if (i > 0) {
+                    json.append(',');
+                }
+                quote(json, e.dependencies().get(i));
+            }
+            json.append(']');
+        }
+        string(json, "failureType", e.failureType());
+        json.append('}');
+    }
+
+    private static void string(StringBuilder json, String key, String value) {
+        if (value != null) {
+            json.append(",\"").append(key).append("\":");
+            quote(json, value);
+        }
+    }
+
+    private static void number(StringBuilder json, String key, int value) {
+        if (value >= 0) {
+            json.append(",\"").append(key).append("\":").append(value);
+        }
+    }
+
+    static void quote(StringBuilder json, String text) {
+        json.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> json.append("\\\"");
+                case '\\' -> json.append("\\\\");
+                case '\n' -> json.append("\\n");
+                case '\r' -> json.append("\\r");
+                case '\t' -> json.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        json.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        json.append(c);
+                    }
+                }
+            }
+        }
+        json.append('"');
+    }
+}

@@ -1,0 +1,83 @@
+package io.genscope.runtime.recording;
+
+import io.genscope.runtime.RuntimeLog;
+import io.genscope.runtime.capture.CapturedValues;
+import io.genscope.runtime.capture.PropertyPath;
+import io.genscope.runtime.diagnostics.RuleDiagnostics;
+
+import java.util.List;
+
+/**
+ * Reads a rule's captures for one call and converts them to metadata. A capture that fails
+ * (a getter throws, a name does not resolve, a value has the wrong shape) yields "absent",
+ * is counted against its rule, and is logged the first time: it never affects the call.
+ */
+final class CaptureReader {
+
+    private final RuntimeLog log;
+
+    CaptureReader(RuntimeLog log) {
+        this.log = log;
+    }
+
+    /** The call's state as the paths see it. */
+    record Call(Object self, Object[] args, Object returned, Throwable thrown) {
+    }
+
+    Object value(RuleDiagnostics rule, String field, PropertyPath path, Call call) {
+        try {
+            return path.read(call.self(), call.args(), call.returned(), call.thrown());
+        } catch (Throwable failure) {
+            failed(rule, field, path, failure);
+            return null;
+        }
+    }
+
+    String name(RuleDiagnostics rule, String field, PropertyPath path, Call call) {
+        return CapturedValues.name(value(rule, field, path, call));
+    }
+
+    int length(RuleDiagnostics rule, String field, PropertyPath path, Call call) {
+        Object value = value(rule, field, path, call);
+        try {
+            return CapturedValues.length(value);
+        } catch (RuntimeException failure) {
+            failed(rule, field, path, failure);
+            return -1;
+        }
+    }
+
+    List<String> names(RuleDiagnostics rule, String field, PropertyPath path, Call call) {
+        return CapturedValues.names(value(rule, field, path, call));
+    }
+
+    Boolean flag(RuleDiagnostics rule, String field, PropertyPath path, Call call) {
+        Object value = value(rule, field, path, call);
+        try {
+            return CapturedValues.flag(value);
+        } catch (RuntimeException failure) {
+            failed(rule, field, path, failure);
+            return null;
+        }
+    }
+
+    /** Reads {@code path} from one element of a collection capture. */
+    Object fromElement(RuleDiagnostics rule, String field, PropertyPath path, Object element) {
+        try {
+            return path.readFrom(element);
+        } catch (Throwable failure) {
+            failed(rule, field, path, failure);
+            return null;
+        }
+    }
+
+    void failed(RuleDiagnostics rule, String field, PropertyPath path, Throwable failure) {
+        String problem = failure.getClass().getSimpleName()
+                + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
+        if (rule.captureFailed(field, problem)) {
+            log.warn("rule '" + rule.rule().name() + "' capture " + field + " (" + path + ") failed: " + problem
+                    + "; the field is left empty. Fix the expression in the config; later failures of it are"
+                    + " only counted (Diagnostics MBean).");
+        }
+    }
+}

@@ -1,0 +1,252 @@
+package io.genscope.runtime.recording;
+
+import io.genscope.runtime.RuntimeLog;
+import io.genscope.runtime.capture.CapturedValues;
+import io.genscope.runtime.capture.PropertyPath;
+import io.genscope.runtime.recording.CaptureReader.Call;
+import io.genscope.runtime.rule.RuleCaptures;
+import io.genscope.runtime.diagnostics.RuleDiagnostics;
+import io.genscope.runtime.store.GenerationRecord;
+import io.genscope.runtime.store.TelemetryStore;
+import io.genscope.runtime.store.ValidationRecord;
+import io.genscope.runtime.time.Clock;
+
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Turns intercepted calls into generations, retries and validations, following the semantics
+ * of DESIGN.md: the outermost generation-role call on a thread is a generation; a nested
+ * generation call or any retry-role call inside it is a retry; a validation inside it is
+ * attributed to it, numbered in order.
+ *
+ * <p>Thread-safe: all per-call state lives in a {@link ThreadScope} per thread. A generation that
+ * returns a {@link CompletionStage} completes when the stage does, possibly on another thread;
+ * validations run inside that stage on other threads are not attributed to it.
+ *
+ * <p>Every public method catches everything: a failure here is reported as an agent error and
+ * the intercepted call goes on untouched.
+ */
+public final class TelemetryRecorder implements Recorder {
+
+    private final RuleDiagnostics[] rules;
+    private final TelemetryStore store;
+    private final Clock clock;
+    private final RuntimeLog log;
+    private final CaptureReader captures;
+    private final ThreadLocal<ThreadScope> scopes = ThreadLocal.withInitial(ThreadScope::new);
+    private final Runnable onFirstCall;
+    private volatile boolean called;
+
+    /**
+     * @param onFirstCall runs once, on the first intercepted call: the fallback that exposes JMX
+     *                    when the application's {@code main} could not be instrumented
+     */
+    public TelemetryRecorder(List<RuleDiagnostics> rules, TelemetryStore store, RuntimeLog log, Runnable onFirstCall) {
+        this.onFirstCall = onFirstCall;
+        this.rules = rules.toArray(RuleDiagnostics[]::new);
+        this.store = store;
+        this.clock = store.clock();
+        this.log = log;
+        this.captures = new CaptureReader(log);
+    }
+
+    @Override
+    public long enter(int ruleIndex, Object self, Object[] args) {
+        long start = clock.monotonicNanos();
+        try {
+            if (!called) {
+                called = true;
+                onFirstCall.run();
+            }
+            RuleDiagnostics rule = rules[ruleIndex];
+            rule.called();
+            ThreadScope scope = scopes.get();
+            switch (rule.rule().role()) {
+                case GENERATION -> {
+                    if (scope.depth++ == 0) {
+                        startGeneration(scope.generation, ruleIndex, rule, new Call(self, args, null, null), start);
+                    } else {
+                        retry(scope, rule);
+                    }
+                }
+                case RETRY -> retry(scope, rule);
+                case VALIDATION -> {
+                    // measured from the token; nothing to record before the outcome
+                }
+            }
+        } catch (Throwable failure) {
+            internalError("enter", ruleIndex, failure);
+        }
+        return start;
+    }
+
+    @Override
+    public void exit(int ruleIndex, long token, Object self, Object[] args, Object returned, Throwable thrown) {
+        try {
+            RuleDiagnostics rule = rules[ruleIndex];
+            ThreadScope scope = scopes.get();
+            switch (rule.rule().role()) {
+                case GENERATION -> {
+                    if (scope.depth > 0 && --scope.depth == 0) {
+                        endGeneration(scope.generation, rule, self, args, returned, thrown);
+                    }
+                }
+                case VALIDATION -> validated(scope, rule, token, new Call(self, args, returned, thrown));
+                case RETRY -> {
+                    // counted when it started
+                }
+            }
+        } catch (Throwable failure) {
+            internalError("exit", ruleIndex, failure);
+        }
+    }
+
+    private void startGeneration(GenerationRecord generation, int ruleIndex, RuleDiagnostics rule, Call call,
+                                 long start) {
+        generation.begin(ruleIndex, rule.rule().name(), start, clock.wallMillis());
+        readGenerationCaptures(generation, rule, call, false);
+        store.generationStarted(generation);
+    }
+
+    private void retry(ThreadScope scope, RuleDiagnostics rule) {
+        if (scope.inGeneration()) {
+            scope.generation.retries++;
+            store.retryStarted(scope.generation, rule.rule().name());
+        } else {
+            store.retryStarted(null, rule.rule().name());
+        }
+    }
+
+    private void endGeneration(GenerationRecord generation, RuleDiagnostics rule, Object self, Object[] args,
+                               Object returned, Throwable thrown) {
+        if (thrown == null && returned instanceof CompletionStage<?> stage) {
+            GenerationRecord pending = generation.copy();
+            stage.whenComplete((value, error) -> {
+                try {
+                    complete(pending, rule, new Call(self, args, value, unwrap(error)));
+                } catch (Throwable failure) {
+                    internalError("async completion", pending.rule, failure);
+                }
+            });
+        } else {
+            complete(generation, rule, new Call(self, args, returned, thrown));
+        }
+    }
+
+    private void complete(GenerationRecord generation, RuleDiagnostics rule, Call call) {
+        generation.durationNanos = clock.monotonicNanos() - generation.startNanos;
+        generation.failureType = call.thrown() == null ? null : call.thrown().getClass().getName();
+        readGenerationCaptures(generation, rule, call, true);
+        store.generationCompleted(generation);
+    }
+
+    /**
+     * Reads the generation captures whose root is available now: at entry those on {@code this}
+     * and the arguments, at exit those on the result or exception.
+     */
+    private void readGenerationCaptures(GenerationRecord generation, RuleDiagnostics rule, Call call, boolean atExit) {
+        RuleCaptures paths = rule.rule().captures();
+        if (due(paths.projectId(), atExit)) {
+            generation.projectId = captures.name(rule, "project-id", paths.projectId(), call);
+        }
+        if (due(paths.model(), atExit)) {
+            generation.model = captures.name(rule, "model", paths.model(), call);
+        }
+        if (due(paths.functionName(), atExit)) {
+            generation.functionName = captures.name(rule, "function-name", paths.functionName(), call);
+        }
+        if (due(paths.promptLength(), atExit)) {
+            generation.promptLength = captures.length(rule, "prompt-length", paths.promptLength(), call);
+        }
+        if (atExit && call.thrown() == null) {
+            if (paths.codeLength() != null) {
+                generation.codeLength = captures.length(rule, "code-length", paths.codeLength(), call);
+            }
+            if (paths.dependencies() != null) {
+                generation.dependencies = captures.names(rule, "dependencies", paths.dependencies(), call);
+                generation.dependenciesFromGeneration = true;
+            }
+        }
+    }
+
+    private static boolean due(PropertyPath path, boolean atExit) {
+        return path != null && path.root().availableOnlyAtExit() == atExit;
+    }
+
+    private void validated(ThreadScope scope, RuleDiagnostics rule, long start, Call call) {
+        GenerationRecord generation = scope.inGeneration() ? scope.generation : null;
+        ValidationRecord validation = scope.validation;
+        validation.begin(rule.rule().name(), generation == null ? 0 : ++generation.validations);
+        validation.durationNanos = clock.monotonicNanos() - start;
+        if (call.thrown() != null) {
+            validation.ok = false;
+            validation.errors.add(store.error(call.thrown().getClass().getName(), call.thrown().getMessage()));
+        } else {
+            readValidationCaptures(validation, rule, call);
+        }
+        if (generation != null) {
+            if (!validation.ok) {
+                generation.failedValidations++;
+            }
+            if (!generation.dependenciesFromGeneration && !validation.detectedDependencies.isEmpty()) {
+                generation.dependencies = validation.detectedDependencies;
+            }
+        }
+        store.validationCompleted(generation, validation);
+    }
+
+    private void readValidationCaptures(ValidationRecord validation, RuleDiagnostics rule, Call call) {
+        RuleCaptures paths = rule.rule().captures();
+        if (paths.errors() != null) {
+            for (Object element : CapturedValues.elements(
+                    captures.value(rule, "errors", paths.errors(), call))) {
+                validation.errors.add(store.error(errorType(rule, paths, element), errorMessage(rule, paths, element)));
+            }
+        }
+        Boolean ok = paths.validationOk() == null ? null
+                : captures.flag(rule, "validation-ok", paths.validationOk(), call);
+        validation.ok = ok != null ? ok : validation.errors.isEmpty();
+        if (validation.ok) {
+            validation.errors.clear();
+        }
+        if (paths.detectedDependencies() != null) {
+            validation.detectedDependencies =
+                    captures.names(rule, "detected-dependencies", paths.detectedDependencies(), call);
+        }
+    }
+
+    private String errorType(RuleDiagnostics rule, RuleCaptures paths, Object element) {
+        if (paths.errorType() != null) {
+            String type = CapturedValues.name(
+                    captures.fromElement(rule, "errors.type", paths.errorType(), element));
+            return type == null ? "(unknown)" : type;
+        }
+        return element instanceof Throwable error ? error.getClass().getName()
+                : CapturedValues.name(element);
+    }
+
+    private String errorMessage(RuleDiagnostics rule, RuleCaptures paths, Object element) {
+        if (paths.errorMessage() != null) {
+            return CapturedValues.name(
+                    captures.fromElement(rule, "errors.message", paths.errorMessage(), element));
+        }
+        return element instanceof Throwable error ? error.getMessage() : null;
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        Throwable cause = error;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException)
+                && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    private void internalError(String where, int ruleIndex, Throwable failure) {
+        log.error("internal error in " + where + " of rule #" + ruleIndex + ": " + failure
+                + "; the call was not recorded, the application is unaffected");
+    }
+}

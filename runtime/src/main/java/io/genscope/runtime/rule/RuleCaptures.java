@@ -1,0 +1,45 @@
+package io.genscope.runtime.rule;
+
+import io.genscope.runtime.capture.PathRoot;
+import io.genscope.runtime.capture.PropertyPath;
+
+/**
+ * The compiled capture paths of one rule; {@code null} where the config names none.
+ *
+ * <p>Generation rules use the first six, validation rules the last five. Paths rooted at
+ * {@code return} or {@code thrown} are read when the call ends, all others when it starts.
+ *
+ * @param errors       the collection whose elements are the validation errors
+ * @param errorType    read on each element of {@code errors}; {@code null} means the element's
+ *                     own name (a string) or class name (a throwable)
+ * @param errorMessage read on each element of {@code errors}; {@code null} keeps no message
+ */
+public record RuleCaptures(
+        PropertyPath projectId,
+        PropertyPath model,
+        PropertyPath functionName,
+        PropertyPath promptLength,
+        PropertyPath codeLength,
+        PropertyPath dependencies,
+        PropertyPath validationOk,
+        PropertyPath errors,
+        PropertyPath errorType,
+        PropertyPath errorMessage,
+        PropertyPath detectedDependencies) {
+
+    /** A rule that only times its calls. */
+    public static RuleCaptures none() {
+        return new RuleCaptures(null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** Whether any path reads the call's arguments, so the advice must hand them over. */
+    public boolean readsArguments() {
+        for (PropertyPath path : new PropertyPath[] {projectId, model, functionName, promptLength, codeLength,
+                dependencies, validationOk, errors, detectedDependencies}) {
+            if (path != null && path.root() == PathRoot.ARGUMENT) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

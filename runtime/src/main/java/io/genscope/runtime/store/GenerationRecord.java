@@ -1,0 +1,77 @@
+package io.genscope.runtime.store;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The state of one generation while it runs and what the store records when it ends. Mutable
+ * and reused: each thread owns one for its synchronous generations (so recording allocates
+ * nothing for it), and an asynchronous generation gets its own {@link #copy()}.
+ *
+ * <p>Not thread-safe; owned by one thread at a time.
+ */
+public final class GenerationRecord {
+
+    /** Index of the generation rule whose outermost call started this generation. */
+    public int rule;
+    public String ruleName;
+    public long startNanos;
+    public long startMillis;
+    public String projectId;
+    public String model;
+    public String functionName;
+    /** -1 when not captured. */
+    public int promptLength;
+    /** -1 when not captured. */
+    public int codeLength;
+    public int retries;
+    public int validations;
+    public int failedValidations;
+    /** Captured by the generation rule, or detected by its latest validation. */
+    public List<String> dependencies;
+    public boolean dependenciesFromGeneration;
+    public long durationNanos;
+    /** Class name of what the generation threw, {@code null} on success. */
+    public String failureType;
+
+    /** Clears every field for a new generation. */
+    public void begin(int rule, String ruleName, long startNanos, long startMillis) {
+        this.rule = rule;
+        this.ruleName = ruleName;
+        this.startNanos = startNanos;
+        this.startMillis = startMillis;
+        projectId = null;
+        model = null;
+        functionName = null;
+        promptLength = -1;
+        codeLength = -1;
+        retries = 0;
+        validations = 0;
+        failedValidations = 0;
+        dependencies = List.of();
+        dependenciesFromGeneration = false;
+        durationNanos = 0;
+        failureType = null;
+    }
+
+    public boolean succeeded() {
+        return failureType == null;
+    }
+
+    /** An independent copy, for a generation that completes later on another thread. */
+    public GenerationRecord copy() {
+        GenerationRecord copy = new GenerationRecord();
+        copy.begin(rule, ruleName, startNanos, startMillis);
+        copy.projectId = projectId;
+        copy.model = model;
+        copy.functionName = functionName;
+        copy.promptLength = promptLength;
+        copy.codeLength = codeLength;
+        copy.retries = retries;
+        copy.validations = validations;
+        copy.failedValidations = failedValidations;
+        copy.dependencies = new ArrayList<>(dependencies);
+        copy.dependenciesFromGeneration = dependenciesFromGeneration;
+        return copy;
+    }
+}

@@ -1,0 +1,35 @@
+package io.genscope.runtime.store;
+
+import java.util.List;
+
+/**
+ * One raw event, immutable, as kept by the {@link EventRing} for export. Holds metadata only:
+ * lengths, names, counts and bounded error messages, never prompt text or generated code.
+ *
+ * @param sequence         order of recording, unique per store
+ * @param timestampMillis  wall time of the event
+ * @param promptLength     -1 when not captured
+ * @param codeLength       -1 when not captured
+ * @param attempt          validations so far in the generation (1-based for a validation)
+ * @param retryCount       retries so far in the generation
+ * @param durationNanos    generation or validation time; 0 for start events
+ * @param failureType      class name of what a failed generation threw
+ */
+public record TelemetryEvent(
+        long sequence,
+        long timestampMillis,
+        EventType type,
+        String rule,
+        String model,
+        String projectId,
+        String functionName,
+        int promptLength,
+        int codeLength,
+        int attempt,
+        int retryCount,
+        long durationNanos,
+        boolean validated,
+        List<ErrorInfo> errors,
+        List<String> dependencies,
+        String failureType) {
+}
