@@ -17,17 +17,19 @@ import java.util.stream.Collectors;
 public final class PropertyPath {
 
     private final PathRoot root;
-    private final int argumentIndex;
+    private final String parameterName;
+    private volatile int argumentIndex;
     private final MemberStep[] steps;
     private final String text;
 
-    private PropertyPath(PathRoot root, int argumentIndex, List<Step> steps) {
+    private PropertyPath(PathRoot root, int argumentIndex, String parameterName, List<Step> steps) {
         this.root = root;
         this.argumentIndex = argumentIndex;
+        this.parameterName = parameterName;
         this.steps = steps.stream().map(MemberStep::new).toArray(MemberStep[]::new);
         String prefix = switch (root) {
             case THIS -> "this";
-            case ARGUMENT -> "args[" + argumentIndex + "]";
+            case ARGUMENT -> parameterName != null ? parameterName : "args[" + argumentIndex + "]";
             case RETURN -> "return";
             case THROWN -> "thrown";
             case ELEMENT -> "it";
@@ -42,14 +44,42 @@ public final class PropertyPath {
         if (root == PathRoot.ARGUMENT && argumentIndex < 0) {
             throw new IllegalArgumentException("argument index must be >= 0: " + argumentIndex);
         }
-        return new PropertyPath(root, root == PathRoot.ARGUMENT ? argumentIndex : -1, List.copyOf(steps));
+        return new PropertyPath(root, root == PathRoot.ARGUMENT ? argumentIndex : -1, null, List.copyOf(steps));
+    }
+
+    /**
+     * A path from the parameter called {@code name}. Its position is known only once the agent
+     * sees a method it instruments, which then {@link #bindParameter binds} it; until then the
+     * path reads {@code null}.
+     */
+    public static PropertyPath ofParameter(String name, List<Step> steps) {
+        return new PropertyPath(PathRoot.ARGUMENT, -1, name, List.copyOf(steps));
+    }
+
+    /** The parameter name of a path made by {@link #ofParameter}, else {@code null}. */
+    public String parameterName() {
+        return parameterName;
+    }
+
+    /**
+     * Fixes the position of a named parameter. A rule may match several methods, but the name
+     * must sit at the same position in all of them.
+     *
+     * @return {@code false} if the path was already bound to another position
+     */
+    public synchronized boolean bindParameter(int index) {
+        if (argumentIndex < 0) {
+            argumentIndex = index;
+            return true;
+        }
+        return argumentIndex == index;
     }
 
     public PathRoot root() {
         return root;
     }
 
-    /** The argument position for {@link PathRoot#ARGUMENT}, else -1. */
+    /** The argument position for {@link PathRoot#ARGUMENT}, else (or while unbound) -1. */
     public int argumentIndex() {
         return argumentIndex;
     }
@@ -63,7 +93,10 @@ public final class PropertyPath {
     public Object read(Object self, Object[] args, Object returned, Throwable thrown) throws Throwable {
         Object start = switch (root) {
             case THIS -> self;
-            case ARGUMENT -> args != null && argumentIndex < args.length ? args[argumentIndex] : null;
+            case ARGUMENT -> {
+                int index = argumentIndex;
+                yield args != null && index >= 0 && index < args.length ? args[index] : null;
+            }
             case RETURN -> returned;
             case THROWN -> thrown;
             case ELEMENT -> throw new IllegalStateException(text + " reads an element; use readFrom");

@@ -1,6 +1,5 @@
 package io.genscope.runtime.rule;
 
-import io.genscope.runtime.capture.PathRoot;
 import io.genscope.runtime.capture.PropertyPath;
 
 /**
@@ -30,16 +29,5 @@ public record RuleCaptures(
     /** A rule that only times its calls. */
     public static RuleCaptures none() {
         return new RuleCaptures(null, null, null, null, null, null, null, null, null, null, null);
-    }
-
-    /** Whether any path reads the call's arguments, so the advice must hand them over. */
-    public boolean readsArguments() {
-        for (PropertyPath path : new PropertyPath[] {projectId, model, functionName, promptLength, codeLength,
-                dependencies, validationOk, errors, detectedDependencies}) {
-            if (path != null && path.root() == PathRoot.ARGUMENT) {
-                return true;
-            }
-        }
-        return false;
     }
 }

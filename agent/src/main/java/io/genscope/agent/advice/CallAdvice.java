@@ -1,0 +1,38 @@
+package io.genscope.agent.advice;
+
+import io.genscope.runtime.Genscope;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.implementation.bytecode.assign.Assigner;
+
+/**
+ * The code Byte Buddy inlines into every instrumented method: one call into the runtime on
+ * entry and one on exit. It reads the receiver, arguments, result and exception and never
+ * writes them; {@code suppress = Throwable.class} guarantees that nothing Genscope throws reaches
+ * the method's caller.
+ *
+ * <p><b>Note:</b> this is a code template, not a class that runs. It may only call public
+ * members of classes on the bootstrap class path ({@link Genscope}), because its bytecode is
+ * copied into classes of any class loader.
+ */
+public final class CallAdvice {
+
+    private CallAdvice() {
+    }
+
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    static long enter(@RuleIndex int rule,
+                      @Advice.This(optional = true) Object self,
+                      @EntryArguments Object[] args) {
+        return Genscope.enter(rule, self, args);
+    }
+
+    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+    static void exit(@RuleIndex int rule,
+                     @Advice.Enter long token,
+                     @Advice.This(optional = true) Object self,
+                     @ExitArguments Object[] args,
+                     @Advice.Return(typing = Assigner.Typing.DYNAMIC) Object returned,
+                     @Advice.Thrown Throwable thrown) {
+        Genscope.exit(rule, token, self, args, returned, thrown);
+    }
+}

@@ -1,0 +1,41 @@
+package io.genscope.agent.config;
+
+import io.genscope.runtime.Role;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The keys of a rule's {@code capture} block and the role whose calls they make sense on: what a
+ * generation produces is meaningless on a validation and the other way round.
+ */
+enum CaptureKey {
+    PROJECT_ID("project-id", Role.GENERATION),
+    MODEL("model", Role.GENERATION),
+    FUNCTION_NAME("function-name", Role.GENERATION),
+    PROMPT_LENGTH("prompt-length", Role.GENERATION),
+    CODE_LENGTH("code-length", Role.GENERATION),
+    DEPENDENCIES("dependencies", Role.GENERATION),
+    VALIDATION_OK("validation-ok", Role.VALIDATION),
+    ERRORS("errors", Role.VALIDATION),
+    DETECTED_DEPENDENCIES("detected-dependencies", Role.VALIDATION);
+
+    /** Every key as written in the config file. */
+    static final List<String> NAMES = Arrays.stream(values()).map(CaptureKey::configName).toList();
+
+    private final String configName;
+    private final Role role;
+
+    CaptureKey(String configName, Role role) {
+        this.configName = configName;
+        this.role = role;
+    }
+
+    String configName() {
+        return configName;
+    }
+
+    /** The only role whose rules may have this capture. */
+    Role role() {
+        return role;
+    }
+}

@@ -1,0 +1,39 @@
+package io.genscope.agent.config;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Where a rule was written, so that the stages after loading, which find that a class does not
+ * exist or an expression does not resolve against the real method, can point at the same place
+ * in the same form as a {@link ConfigProblem}:
+ * <pre>{@code
+ * log.warn(rule.origin().at("capture.model") + ": no field 'model' in com.acme.Generator");
+ * // genscope.yaml:14 rules[1].capture.model: no field 'model' in com.acme.Generator
+ * }</pre>
+ *
+ * @param file       the config file as the user named it.
+ * @param path       the rule's path, as in {@code rules[1]}.
+ * @param line       the line where the rule starts.
+ * @param fieldLines the line of every key inside the rule, by its path relative to the rule,
+ *                   as in {@code method} or {@code capture.errors.each}.
+ */
+public record ConfigOrigin(String file, String path, int line, Map<String, Integer> fieldLines) {
+
+    public ConfigOrigin {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(path, "path");
+        fieldLines = Map.copyOf(fieldLines);
+    }
+
+    /**
+     * The location of a field of the rule, as in {@code genscope.yaml:14 rules[1].capture.model}:
+     * the field's own line, or the rule's if the field was not written (a default).
+     *
+     * @param field path relative to the rule, as in {@code capture.model}; empty for the rule itself
+     */
+    public String at(String field) {
+        int fieldLine = fieldLines.getOrDefault(field, line);
+        return ConfigProblem.location(file, fieldLine, field.isEmpty() ? path : path + "." + field);
+    }
+}

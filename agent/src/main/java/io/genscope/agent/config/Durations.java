@@ -1,0 +1,59 @@
+package io.genscope.agent.config;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads and writes the durations of the config file: a whole number with a unit ({@code 500ms},
+ * {@code 30s}, {@code 5m}, {@code 1h}, {@code 2d}) or ISO-8601 ({@code PT1H}).
+ */
+final class Durations {
+
+    /** How a duration may be written, for messages. */
+    static final String FORMS = "a whole number with unit ms, s, m, h or d (500ms, 30s, 5m, 1h, 2d) or ISO-8601 such as PT1H";
+
+    private static final Pattern SHORT = Pattern.compile("(\\d+)(ms|s|m|h|d)");
+    private static final long[] UNIT_SECONDS = {86_400, 3_600, 60};
+    private static final String[] UNIT_NAMES = {"d", "h", "m"};
+
+    private Durations() {
+    }
+
+    /** The duration {@code text} stands for, or {@code null} if it is in neither form or too long. */
+    static Duration parse(String text) {
+        Matcher shortForm = SHORT.matcher(text);
+        try {
+            if (shortForm.matches()) {
+                long amount = Long.parseLong(shortForm.group(1));
+                return switch (shortForm.group(2)) {
+                    case "ms" -> Duration.ofMillis(amount);
+                    case "s" -> Duration.ofSeconds(amount);
+                    case "m" -> Duration.ofMinutes(amount);
+                    case "h" -> Duration.ofHours(amount);
+                    default -> Duration.ofDays(amount);
+                };
+            }
+            return text.toUpperCase(Locale.ROOT).startsWith("P") || text.startsWith("-") ? Duration.parse(text) : null;
+        } catch (ArithmeticException | NumberFormatException | DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /** The shortest form {@link #parse} reads back: {@code 1h}, {@code 90s}, {@code 500ms}. */
+    static String format(Duration duration) {
+        if (duration.getNano() != 0) {
+            boolean wholeMillis = duration.getNano() % 1_000_000 == 0 && duration.getSeconds() < 1_000_000;
+            return wholeMillis ? duration.toMillis() + "ms" : duration.toString();
+        }
+        long seconds = duration.getSeconds();
+        for (int i = 0; i < UNIT_SECONDS.length; i++) {
+            if (seconds % UNIT_SECONDS[i] == 0) {
+                return seconds / UNIT_SECONDS[i] + UNIT_NAMES[i];
+            }
+        }
+        return seconds + "s";
+    }
+}

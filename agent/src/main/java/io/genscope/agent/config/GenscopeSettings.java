@@ -1,0 +1,27 @@
+package io.genscope.agent.config;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The whole config file, typed and validated: what {@link ConfigLoader} hands to the agent.
+ *
+ * @param enabled  {@code enabled}: {@code false} makes the agent do nothing at all, not even
+ *                 instrument. Default {@code true}.
+ * @param strict   {@code strict}: {@code true} asks the agent to refuse to start when the config
+ *                 has any problem, instead of dropping the bad rule or using the default for the
+ *                 bad value. Default {@code false}.
+ * @param logLevel {@code log-level}: how much the agent logs. Default {@link LogLevel#INFO}.
+ * @param store    {@code store}: sizes and time slicing of the telemetry store.
+ * @param rules    {@code rules}: the methods to intercept, in file order, without the rules that
+ *                 had problems. No default; empty when the file gives none.
+ */
+public record GenscopeSettings(
+        boolean enabled, boolean strict, LogLevel logLevel, StoreSettings store, List<RuleSettings> rules) {
+
+    public GenscopeSettings {
+        Objects.requireNonNull(logLevel, "logLevel");
+        Objects.requireNonNull(store, "store");
+        rules = List.copyOf(rules);
+    }
+}

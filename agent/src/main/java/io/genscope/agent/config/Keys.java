@@ -1,0 +1,74 @@
+package io.genscope.agent.config;
+
+import java.util.Collection;
+import java.util.Locale;
+
+/**
+ * Finds keys a mapping may not have. A misspelt key would otherwise be ignored silently and its
+ * setting quietly left at the default, so each one is reported with the valid keys and, for a near
+ * miss, the key that was probably meant.
+ */
+final class Keys {
+
+    private Keys() {
+    }
+
+    /** Complains about every key of {@code mapping} that is not in {@code valid}. */
+    static void check(YamlNode.Mapping mapping, String path, Collection<String> valid, Complaint complaint) {
+        mapping.entries().forEach((key, value) -> {
+            if (!valid.contains(key)) {
+                complaint.at(value.line(), YamlNode.keyPath(path, key), unknown(key, valid));
+            }
+        });
+    }
+
+    /** {@code unknown key 'windw' (did you mean 'window'?); valid keys here: ...} */
+    static String unknown(String key, Collection<String> valid) {
+        String suggestion = closest(key, valid);
+        return "unknown key '" + key + "'" + (suggestion == null ? "" : " (did you mean '" + suggestion + "'?)")
+                + "; valid keys here: " + String.join(", ", valid);
+    }
+
+    /**
+     * The valid key nearest to {@code key} if it is near enough to be a typo: at most a third of
+     * its letters different, ignoring case, dashes and underscores ({@code eventRingSize} finds
+     * {@code event-ring-size}).
+     */
+    private static String closest(String key, Collection<String> valid) {
+        String given = normalize(key);
+        String best = null;
+        int bestDistance = Math.max(1, given.length() / 3) + 1;
+        for (String candidate : valid) {
+            int distance = distance(given, normalize(candidate));
+            if (distance < bestDistance) {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+        return best;
+    }
+
+    private static String normalize(String key) {
+        return key.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
+    }
+
+    /** Levenshtein distance: the fewest single-character edits from one text to the other. */
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}

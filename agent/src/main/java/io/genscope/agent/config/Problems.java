@@ -1,0 +1,45 @@
+package io.genscope.agent.config;
+
+import io.genscope.agent.config.ConfigProblem.Severity;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** Collects the problems found in one config file. Not thread-safe: one load, one thread. */
+final class Problems {
+
+    /** The consequence of every {@link Severity#FATAL} problem. */
+    static final String AGENT_OFF = "Genscope disabled";
+
+    private final String file;
+    private final List<ConfigProblem> found = new ArrayList<>();
+
+    Problems(String file) {
+        this.file = file;
+    }
+
+    /** A problem whose message ends with its consequence in parentheses. */
+    static ConfigProblem problem(String file, Severity severity, int line, String field, String what, String consequence) {
+        return new ConfigProblem(file, line, field, what + " (" + consequence + ")", severity);
+    }
+
+    String file() {
+        return file;
+    }
+
+    void add(Severity severity, int line, String field, String what, String consequence) {
+        found.add(problem(file, severity, line, field, what, consequence));
+    }
+
+    /** A complaint that records a problem of this severity and consequence. */
+    Complaint complaint(Severity severity, String consequence) {
+        return (line, field, what) -> add(severity, line, field, what, consequence);
+    }
+
+    /** The problems by line, so they read top to bottom like the file. */
+    List<ConfigProblem> inFileOrder() {
+        List<ConfigProblem> sorted = new ArrayList<>(found);
+        sorted.sort(Comparator.comparingInt(ConfigProblem::line));
+        return sorted;
+    }
+}

@@ -1,0 +1,53 @@
+package io.genscope.agent.config;
+
+import io.genscope.runtime.Role;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One entry of {@code rules}: which methods to intercept, what they mean to the generator, and
+ * what to capture from each call.
+ *
+ * <p><b>Note:</b> in YAML a plain value may not start with {@code *}, so a method glob such as
+ * {@code *Code} has to be quoted: {@code method: "*Code"}.
+ *
+ * @param name           {@code name}: unique among the rules; used in reports and logs. Default
+ *                       {@code <simple class name or class glob>.<method>}.
+ * @param role           {@code role}: how a call is counted. Required.
+ * @param classSelector  {@code class} (a class name or glob) or {@code implements} (every subtype of
+ *                       a type). Exactly one of them is required.
+ * @param methodPattern  {@code method}: a method name or a glob with {@code *} and {@code ?}.
+ *                       Required unless {@code annotation} is given; then default {@code *}.
+ * @param parameterTypes {@code parameters}: the exact parameter type names, as in
+ *                       {@code java.lang.String[]} or {@code int}; {@code null} matches any.
+ * @param annotation     {@code annotation}: the method must carry this annotation type;
+ *                       {@code null} for none.
+ * @param capture        {@code capture}: what to record from each call; {@link CaptureSettings#NONE}
+ *                       when absent.
+ * @param origin         where in the file the rule was written, for later problem reports.
+ */
+public record RuleSettings(
+        String name,
+        Role role,
+        ClassSelector classSelector,
+        String methodPattern,
+        List<String> parameterTypes,
+        String annotation,
+        CaptureSettings capture,
+        ConfigOrigin origin) {
+
+    public RuleSettings {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(classSelector, "classSelector");
+        Objects.requireNonNull(methodPattern, "methodPattern");
+        parameterTypes = parameterTypes == null ? null : List.copyOf(parameterTypes);
+        Objects.requireNonNull(capture, "capture");
+        Objects.requireNonNull(origin, "origin");
+    }
+
+    /** Whether a method of this name is selected by {@link #methodPattern()}. */
+    public boolean matchesMethodName(String methodName) {
+        return JavaNames.globMatches(methodPattern, methodName);
+    }
+}

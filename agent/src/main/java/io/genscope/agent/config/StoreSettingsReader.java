@@ -1,0 +1,118 @@
+package io.genscope.agent.config;
+
+import io.genscope.agent.config.ConfigProblem.Severity;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Reads and checks the {@code store} section into {@link StoreSettings}. */
+final class StoreSettingsReader {
+
+    private static final long MAX_SLICES = 100_000;
+    private static final ValueReader<Duration> DURATION = Values.duration(Duration.ZERO);
+    private static final ValueReader<Duration> RESOLUTION = Values.duration(Duration.ofMillis(100));
+    private static final ValueReader<Integer> CAP = Values.wholeNumber(1, 100_000);
+    private static final ValueReader<Pattern> REGEX = Values.regex();
+
+    private StoreSettingsReader() {
+    }
+
+    static StoreSettings read(SettingsSection store) {
+        store.checkKeys();
+        Slicing slicing = slicing(store);
+        return new StoreSettings(
+                store.value("event-ring-size", Values.wholeNumber(0, 1_000_000)),
+                slicing.window(),
+                slicing.resolution(),
+                slicing.retention(),
+                store.value("max-error-types", CAP),
+                store.value("max-dependencies", CAP),
+                store.value("max-models", CAP),
+                store.value("max-failure-types", CAP),
+                store.value("error-message-length", Values.wholeNumber(0, 10_000)),
+                redact(store));
+    }
+
+    /**
+     * Window, resolution and retention, each valid on its own and, together, cut into whole time
+     * slices. They depend on each other, so when they do not fit all three take their defaults.
+     */
+    private static Slicing slicing(SettingsSection store) {
+        Slicing given = new Slicing(
+                store.value("window", DURATION), store.value("resolution", RESOLUTION), store.value("retention", DURATION));
+        List<Misfit> misfits = given.misfits();
+        if (misfits.isEmpty()) {
+            return given;
+        }
+        Slicing defaults = new Slicing(store.defaultValue("window", DURATION),
+                store.defaultValue("resolution", RESOLUTION), store.defaultValue("retention", DURATION));
+        String blamed = misfits.get(0).keys().stream()
+                .filter(key -> store.given(key) != null)
+                .findFirst()
+                .orElse(misfits.get(0).keys().get(0));
+        YamlNode node = store.given(blamed);
+        store.problems().add(Severity.SETTING, node == null ? 0 : node.line(), store.field(blamed),
+                String.join("; ", misfits.stream().map(Misfit::what).toList()),
+                "using the defaults window " + Durations.format(defaults.window()) + ", resolution "
+                        + Durations.format(defaults.resolution()) + ", retention " + Durations.format(defaults.retention()));
+        return defaults;
+    }
+
+    /** Redaction patterns; a bad one is skipped on its own, so the others still redact. */
+    private static List<Pattern> redact(SettingsSection store) {
+        if (!(store.given("redact") instanceof YamlNode.Sequence patterns)) {
+            return store.value("redact", Values.listOf(REGEX, "Java regular expressions"));
+        }
+        Complaint skipped = store.problems().complaint(Severity.SETTING, "pattern skipped");
+        List<Pattern> compiled = new ArrayList<>();
+        for (int i = 0; i < patterns.items().size(); i++) {
+            Pattern pattern = REGEX.readOr(patterns.items().get(i), YamlNode.itemPath(store.field("redact"), i), skipped);
+            if (pattern != null) {
+                compiled.add(pattern);
+            }
+        }
+        return compiled;
+    }
+
+    /**
+     * One way window, resolution and retention do not fit together.
+     *
+     * @param keys the keys involved, the likeliest culprit first
+     */
+    private record Misfit(String what, List<String> keys) {
+    }
+
+    private record Slicing(Duration window, Duration resolution, Duration retention) {
+
+        List<Misfit> misfits() {
+            List<Misfit> misfits = new ArrayList<>();
+            if (!isMultiple(window, resolution)) {
+                misfits.add(new Misfit("window " + text(window) + " is not a whole multiple of resolution " + text(resolution),
+                        List.of("window", "resolution")));
+            }
+            if (!isMultiple(retention, resolution)) {
+                misfits.add(new Misfit("retention " + text(retention) + " is not a whole multiple of resolution " + text(resolution),
+                        List.of("retention", "resolution")));
+            }
+            if (retention.compareTo(window) < 0) {
+                misfits.add(new Misfit("retention " + text(retention) + " is shorter than window " + text(window),
+                        List.of("retention", "window")));
+            }
+            long slices = retention.dividedBy(resolution);
+            if (slices > MAX_SLICES) {
+                misfits.add(new Misfit("retention " + text(retention) + " is " + slices + " slices of resolution "
+                        + text(resolution) + ", more than the " + MAX_SLICES + " kept", List.of("retention", "resolution")));
+            }
+            return misfits;
+        }
+
+        private static boolean isMultiple(Duration whole, Duration part) {
+            return whole.minus(part.multipliedBy(whole.dividedBy(part))).isZero();
+        }
+
+        private static String text(Duration duration) {
+            return Durations.format(duration);
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package io.genscope.agent.config;
+
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import java.util.stream.Collectors;
+
+/**
+ * The {@link ValueReader}s for every kind of value in the config file. Each failure message says
+ * what was found and what form would be valid; the caller adds the field and the consequence.
+ */
+final class Values {
+
+    static final String CLASS_FORM = "a class name such as com.acme.CodeGenerator or a glob such as com.acme.*Generator";
+    static final String METHOD_FORM = "a method name such as generate or a glob such as generate*";
+    static final String TYPE_FORM = "a fully qualified type name such as com.acme.Generator";
+    static final String PARAMETER_FORM = "a type name such as com.acme.Request, int or java.lang.String[]";
+    static final String EXPRESSION_FORM = "a capture expression such as args[0].prompt.length";
+
+    private Values() {
+    }
+
+    static ValueReader<Boolean> bool() {
+        return node -> {
+            YamlNode.Scalar scalar = scalar(node, "true or false");
+            if (scalar.kind() == YamlNode.Scalar.Kind.TRUE || scalar.text().equalsIgnoreCase("true")) {
+                return true;
+            }
+            if (scalar.kind() == YamlNode.Scalar.Kind.FALSE || scalar.text().equalsIgnoreCase("false")) {
+                return false;
+            }
+            throw new InvalidValueException(node.display() + " is not true or false");
+        };
+    }
+
+    /** A whole number in {@code [min, max]}; YAML's digit separators ({@code 1_000}) are allowed. */
+    static ValueReader<Integer> wholeNumber(int min, int max) {
+        String range = "a whole number from " + min + " to " + max;
+        return node -> {
+            String text = scalar(node, range).text();
+            BigInteger number;
+            try {
+                number = new BigInteger(text.replace("_", ""));
+            } catch (NumberFormatException e) {
+                throw new InvalidValueException(node.display() + " is not a whole number; use " + range);
+            }
+            if (number.compareTo(BigInteger.valueOf(min)) < 0 || number.compareTo(BigInteger.valueOf(max)) > 0) {
+                throw new InvalidValueException(text + " is out of range; use " + range);
+            }
+            return number.intValueExact();
+        };
+    }
+
+    /** A positive duration of at least {@code min}, in one of the {@link Durations#FORMS}. */
+    static ValueReader<Duration> duration(Duration min) {
+        return node -> {
+            Duration duration = Durations.parse(scalar(node, "a duration: " + Durations.FORMS).text());
+            if (duration == null) {
+                throw new InvalidValueException(node.display() + " is not a duration; use " + Durations.FORMS);
+            }
+            if (duration.isZero() || duration.isNegative()) {
+                throw new InvalidValueException(node.display() + " is not positive; use a duration longer than zero");
+            }
+            if (duration.compareTo(min) < 0) {
+                throw new InvalidValueException(node.display() + " is too short; use at least " + Durations.format(min));
+            }
+            return duration;
+        };
+    }
+
+    /**
+     * One of {@code choices}, by its config spelling, ignoring case.
+     *
+     * @param noun what a choice is, with its article, as in {@code a role}
+     */
+    static <E> ValueReader<E> oneOf(String noun, List<E> choices, Function<E, String> spelling) {
+        String valid = "use one of " + choices.stream().map(spelling).collect(Collectors.joining(", "));
+        return node -> {
+            String text = scalar(node, noun + "; " + valid).text();
+            return choices.stream()
+                    .filter(choice -> spelling.apply(choice).equalsIgnoreCase(text))
+                    .findFirst()
+                    .orElseThrow(() -> new InvalidValueException(node.display() + " is not " + noun + "; " + valid));
+        };
+    }
+
+    /** Any text. */
+    static ValueReader<String> text(String form) {
+        return node -> scalar(node, form).text();
+    }
+
+    static ValueReader<String> typeName(String form) {
+        return syntax(form, JavaNames::isTypeName, Function.identity());
+    }
+
+    /** {@code class}: a {@link ClassSelector.Named} or, with {@code *} or {@code ?}, a {@link ClassSelector.Glob}. */
+    static ValueReader<ClassSelector> classSelector() {
+        return syntax(CLASS_FORM, JavaNames::isClassPattern,
+                text -> JavaNames.isGlob(text) ? new ClassSelector.Glob(text) : new ClassSelector.Named(text));
+    }
+
+    static ValueReader<String> methodPattern() {
+        return syntax(METHOD_FORM, JavaNames::isMethodPattern, Function.identity());
+    }
+
+    static ValueReader<String> parameterType() {
+        return syntax(PARAMETER_FORM, JavaNames::isParameterType, Function.identity());
+    }
+
+    static ValueReader<Pattern> regex() {
+        return node -> {
+            String text = scalar(node, "a Java regular expression").text();
+            try {
+                return Pattern.compile(text);
+            } catch (PatternSyntaxException e) {
+                throw new InvalidValueException(node.display() + " is not a Java regular expression: "
+                        + e.getDescription() + " near index " + e.getIndex());
+            }
+        };
+    }
+
+    /**
+     * A capture expression, through {@link CaptureExpressionParser#parse} or, for the elements of
+     * an {@code errors} capture, {@link CaptureExpressionParser#parseElement}.
+     */
+    static ValueReader<CaptureExpression> expression(Function<String, CaptureExpression> parser) {
+        return node -> {
+            try {
+                return parser.apply(scalar(node, EXPRESSION_FORM).text());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidValueException(e.getMessage());
+            }
+        };
+    }
+
+    /** A list whose items {@code item} reads; a bad item is cited by its own line and index. */
+    static <T> ValueReader<List<T>> listOf(ValueReader<T> item, String itemForm) {
+        return node -> {
+            if (!(node instanceof YamlNode.Sequence sequence)) {
+                throw new InvalidValueException("expected a list of " + itemForm + ", got " + node.display());
+            }
+            List<T> values = new ArrayList<>();
+            for (int i = 0; i < sequence.items().size(); i++) {
+                YamlNode element = sequence.items().get(i);
+                try {
+                    values.add(item.read(element));
+                } catch (InvalidValueException e) {
+                    throw new InvalidValueException(e.getMessage(), element, YamlNode.itemPath("", i));
+                }
+            }
+            return values;
+        };
+    }
+
+    private static <T> ValueReader<T> syntax(String form, Predicate<String> valid, Function<String, T> result) {
+        return node -> {
+            String text = scalar(node, form).text().strip();
+            if (!valid.test(text)) {
+                throw new InvalidValueException(node.display() + " is not " + form);
+            }
+            return result.apply(text);
+        };
+    }
+
+    /** The node as a non-empty scalar, or a failure naming the {@code form} expected. */
+    private static YamlNode.Scalar scalar(YamlNode node, String form) throws InvalidValueException {
+        if (node instanceof YamlNode.Scalar scalar && !scalar.isNull() && !scalar.text().isBlank()) {
+            return scalar;
+        }
+        String found = node instanceof YamlNode.Scalar ? "nothing" : node.display();
+        throw new InvalidValueException("expected " + form + ", got " + found);
+    }
+}

@@ -1,0 +1,21 @@
+package io.genscope.agent.install;
+
+import io.genscope.runtime.RuntimeLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The runtime's problems, printed through the agent's own logging. */
+final class Slf4jRuntimeLog implements RuntimeLog {
+
+    private final Logger logger = LoggerFactory.getLogger("io.genscope");
+
+    @Override
+    public void warn(String message) {
+        logger.warn(message);
+    }
+
+    @Override
+    public void error(String message) {
+        logger.error(message);
+    }
+}

@@ -1,0 +1,74 @@
+package io.genscope.agent.logging;
+
+import org.slf4j.Marker;
+import org.slf4j.event.Level;
+import org.slf4j.helpers.LegacyAbstractLogger;
+import org.slf4j.helpers.MessageFormatter;
+
+/**
+ * The agent's only log output: one line per message on stderr, prefixed {@code [genscope]}.
+ * It never goes through, or configures, the host's logging; the level is Genscope's own
+ * ({@code log-level} in the config file, INFO until the file is read).
+ *
+ * <p>Thread-safe: {@link System#err} serialises lines.
+ */
+final class StderrLogger extends LegacyAbstractLogger {
+
+    private static volatile Level threshold = Level.INFO;
+
+    StderrLogger(String name) {
+        this.name = name;
+    }
+
+    static void threshold(Level level) {
+        threshold = level;
+    }
+
+    private static boolean enabled(Level level) {
+        return level.toInt() >= threshold.toInt();
+    }
+
+    @Override
+    public boolean isTraceEnabled() {
+        return enabled(Level.TRACE);
+    }
+
+    @Override
+    public boolean isDebugEnabled() {
+        return enabled(Level.DEBUG);
+    }
+
+    @Override
+    public boolean isInfoEnabled() {
+        return enabled(Level.INFO);
+    }
+
+    @Override
+    public boolean isWarnEnabled() {
+        return enabled(Level.WARN);
+    }
+
+    @Override
+    public boolean isErrorEnabled() {
+        return enabled(Level.ERROR);
+    }
+
+    @Override
+    protected String getFullyQualifiedCallerName() {
+        return null;
+    }
+
+    @Override
+    protected void handleNormalizedLoggingCall(Level level, Marker marker, String pattern, Object[] arguments,
+                                               Throwable throwable) {
+        String message = MessageFormatter.basicArrayFormat(pattern, arguments);
+        String line = "[genscope] " + level + " " + message;
+        if (throwable != null) {
+            line += " (" + throwable + ")";
+        }
+        System.err.println(line);
+        if (throwable != null && isDebugEnabled()) {
+            throwable.printStackTrace();
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package io.genscope.agent.matching;
+
+import io.genscope.agent.config.ClassSelector;
+import io.genscope.agent.config.RuleSettings;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDefinition;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
+import java.util.List;
+import java.util.function.Predicate;
+
+import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
+import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
+import static net.bytebuddy.matcher.ElementMatchers.isAnnotatedWith;
+import static net.bytebuddy.matcher.ElementMatchers.isBridge;
+import static net.bytebuddy.matcher.ElementMatchers.isInterface;
+import static net.bytebuddy.matcher.ElementMatchers.isMethod;
+import static net.bytebuddy.matcher.ElementMatchers.isNative;
+import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+
+/**
+ * Byte Buddy matchers for a rule's class and method selectors. They work on type descriptions
+ * read from class files, so matching never loads or initialises a class of the host.
+ */
+public final class RuleMatchers {
+
+    private RuleMatchers() {
+    }
+
+    /** The classes whose methods the rule may instrument (never interfaces: they have no bodies). */
+    public static ElementMatcher.Junction<TypeDescription> types(RuleSettings rule) {
+        ClassSelector selector = rule.classSelector();
+        ElementMatcher.Junction<TypeDescription> selected;
+        if (selector instanceof ClassSelector.Named named) {
+            selected = named(named.className());
+        } else if (selector instanceof ClassSelector.Glob glob) {
+            selected = where(type -> glob.matches(type.getName()));
+        } else {
+            selected = hasSuperType(named(((ClassSelector.SubtypeOf) selector).typeName()));
+        }
+        return selected.and(not(isInterface()));
+    }
+
+    /** The methods of a matched class the rule instruments: concrete, declared, selected by name etc. */
+    public static ElementMatcher.Junction<MethodDescription> methods(RuleSettings rule) {
+        ElementMatcher.Junction<MethodDescription> methods = isMethod()
+                .and(not(isAbstract()))
+                .and(not(isNative()))
+                .and(not(isBridge()))
+                .and(not(isSynthetic()))
+                .and(where(method -> rule.matchesMethodName(method.getName())));
+        if (rule.parameterTypes() != null) {
+            List<String> expected = rule.parameterTypes();
+            methods = methods.and(where(method -> expected.equals(method.getParameters().asTypeList().asErasures()
+                    .stream().map(TypeDefinition::getActualName).toList())));
+        }
+        if (rule.annotation() != null) {
+            methods = methods.and(isAnnotatedWith(named(rule.annotation())));
+        }
+        return methods;
+    }
+
+    private static <T> ElementMatcher.Junction<T> where(Predicate<T> test) {
+        return new ElementMatcher.Junction.AbstractBase<>() {
+            @Override
+            public boolean matches(T target) {
+                return test.test(target);
+            }
+        };
+    }
+}

@@ -1,0 +1,83 @@
+package com.example.codegen;
+
+import com.example.codegen.app.Report;
+import com.example.codegen.app.RunOptions;
+import com.example.codegen.app.RunStats;
+import com.example.codegen.app.Workload;
+import com.example.codegen.model.CodexMini;
+import com.example.codegen.model.CodexPro;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs a seeded workload through two generators, one per model, and reports what happened.
+ *
+ * <p>Requests run one after another on the main thread, so a seed always gives the same run. A
+ * failed generation is counted, never fatal. The last line of the report, {@code GROUND_TRUTH
+ * {...}}, is what tests compare the agent's telemetry with.
+ *
+ * <pre>
+ * java -jar sample-generator/target/sample-generator.jar --requests 60 --seed 42 --keep-running
+ * </pre>
+ */
+public final class SampleApp {
+
+    private static final int MAX_ATTEMPTS = 3;
+
+    private SampleApp() {
+    }
+
+    public static void main(String[] args) {
+        RunOptions options;
+        try {
+            options = RunOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(RunOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        if (options.help()) {
+            System.out.println(RunOptions.USAGE);
+            return;
+        }
+        long start = System.nanoTime();
+        RunStats stats = run(options);
+        Report.print(stats, Duration.ofNanos(System.nanoTime() - start), System.out);
+        if (options.keepRunning()) {
+            waitUntilKilled();
+        }
+    }
+
+    private static RunStats run(RunOptions options) {
+        List<CodeModel> models = List.of(new CodexMini(options.seed()), new CodexPro(options.seed()));
+        List<String> modelNames = models.stream().map(CodeModel::name).toList();
+        RunStats stats = new RunStats(modelNames);
+        JavacValidator validator = new JavacValidator();
+        Map<String, CodeGenerator> generators = new HashMap<>();
+        for (CodeModel model : models) {
+            generators.put(model.name(), new CodeGenerator(model, validator, MAX_ATTEMPTS, stats.listenerFor(model.name())));
+        }
+        for (Workload.Job job : Workload.create(options.requests(), options.seed(), modelNames)) {
+            stats.generationStarted(job.model());
+            try {
+                stats.succeeded(job.model(), generators.get(job.model()).generate(job.request()));
+            } catch (RuntimeException e) {
+                stats.failed(job.model(), e);
+            }
+        }
+        return stats;
+    }
+
+    private static void waitUntilKilled() {
+        System.out.println("Still running: connect JConsole to PID " + ProcessHandle.current().pid()
+                + " to see the telemetry; stop with Ctrl+C.");
+        try {
+            Thread.currentThread().join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package com.example.codegen.app;
+
+import com.example.codegen.app.RunStats.Tally;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.ToIntFunction;
+
+/**
+ * Prints what a run did: a short summary for people, then one {@code GROUND_TRUTH} line for
+ * tests, holding a JSON object with the run's own counts.
+ *
+ * <p>The ground-truth keys are {@code generations}, {@code successes}, {@code failures},
+ * {@code failuresByType}, {@code retries}, {@code validations}, {@code validationFailures},
+ * {@code errorsByType}, {@code dependencies} and {@code byModel} (model name to an object of the
+ * six plain counts). See {@link RunStats} for what each counts.
+ */
+public final class Report {
+
+    /** The start of the line that holds the ground truth; the JSON object follows it. */
+    public static final String GROUND_TRUTH_PREFIX = "GROUND_TRUTH ";
+
+    private Report() {
+    }
+
+    /** Prints the summary and the ground-truth line. */
+    public static void print(RunStats stats, Duration elapsed, PrintStream out) {
+        out.printf("sample-generator: ran in %d ms%n", elapsed.toMillis());
+        out.println("  all        " + tallies(stats::total));
+        for (String model : stats.models()) {
+            out.printf("  %-10s %s%n", model, tallies(tally -> stats.ofModel(model, tally)));
+        }
+        out.println("  failures by type: " + stats.failuresByType());
+        out.println("  compiler errors by code: " + stats.errorsByType());
+        out.println("  imports of successful generations: " + stats.dependencies());
+        out.println(GROUND_TRUTH_PREFIX + Json.write(groundTruth(stats)));
+    }
+
+    private static Map<String, Object> groundTruth(RunStats stats) {
+        Map<String, Object> byModel = new LinkedHashMap<>();
+        for (String model : stats.models()) {
+            byModel.put(model, tallies(tally -> stats.ofModel(model, tally)));
+        }
+
+        Map<String, Object> json = tallies(stats::total);
+        json.put("failuresByType", stats.failuresByType());
+        json.put("errorsByType", stats.errorsByType());
+        json.put("dependencies", stats.dependencies());
+        json.put("byModel", byModel);
+        return json;
+    }
+
+    private static Map<String, Object> tallies(ToIntFunction<Tally> count) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        for (Tally tally : Tally.values()) {
+            json.put(tally.key(), count.applyAsInt(tally));
+        }
+        return json;
+    }
+}

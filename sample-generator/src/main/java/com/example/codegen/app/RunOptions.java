@@ -1,0 +1,58 @@
+package com.example.codegen.app;
+
+/**
+ * The command line of the sample app.
+ *
+ * @param requests    how many generation requests to run; at least 1, default 60
+ * @param seed        seed of the workload and of the simulated models; default 42
+ * @param keepRunning whether to keep the JVM alive after the run, for JConsole
+ * @param help        whether only the usage text was asked for
+ */
+public record RunOptions(int requests, long seed, boolean keepRunning, boolean help) {
+
+    public static final String USAGE = """
+            Usage: java -jar sample-generator.jar [--requests N] [--seed S] [--keep-running] [--help]
+              --requests N    how many generation requests to run (default 60)
+              --seed S        seed of the workload and the simulated models (default 42)
+              --keep-running  after the run, stay alive for JConsole until killed
+              --help          print this text and exit""";
+
+    /**
+     * Reads the command line.
+     *
+     * @throws IllegalArgumentException naming the option at fault
+     */
+    public static RunOptions parse(String... args) {
+        int requests = 60;
+        long seed = 42;
+        boolean keepRunning = false;
+        boolean help = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--requests" -> requests = Math.toIntExact(number(args, ++i, 1));
+                case "--seed" -> seed = number(args, ++i, Long.MIN_VALUE);
+                case "--keep-running" -> keepRunning = true;
+                case "--help" -> help = true;
+                default -> throw new IllegalArgumentException("unknown option: " + args[i]);
+            }
+        }
+        return new RunOptions(requests, seed, keepRunning, help);
+    }
+
+    private static long number(String[] args, int index, long min) {
+        String option = args[index - 1];
+        if (index >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        long value;
+        try {
+            value = Long.parseLong(args[index]);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " needs a whole number, not " + args[index], e);
+        }
+        if (value < min) {
+            throw new IllegalArgumentException(option + " must be at least " + min + ": " + value);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,131 @@
+package com.example.codegen.app;
+
+import com.example.codegen.CompilerError;
+import com.example.codegen.GeneratedCode;
+import com.example.codegen.GenerationListener;
+import com.example.codegen.ValidationResult;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The run's own count of what happened, kept where it happens: around each generate call, from
+ * its outcome, and through a {@link GenerationListener} for the validations and repairs inside
+ * it. This is the ground truth the agent's telemetry is checked against, so nothing in it is
+ * inferred: totals and per-model counts are each counted, not summed from one another.
+ *
+ * <p>Thread-safety: none; the sample app runs its requests on one thread.
+ */
+public final class RunStats {
+
+    /** What is counted for the whole run and for each model. */
+    public enum Tally {
+        GENERATIONS("generations"),
+        SUCCESSES("successes"),
+        FAILURES("failures"),
+        RETRIES("retries"),
+        VALIDATIONS("validations"),
+        VALIDATION_FAILURES("validationFailures");
+
+        private final String key;
+
+        Tally(String key) {
+            this.key = key;
+        }
+
+        /** The name of this count in the ground-truth JSON. */
+        public String key() {
+            return key;
+        }
+    }
+
+    private final Map<Tally, Integer> total = new EnumMap<>(Tally.class);
+    private final SortedMap<String, Map<Tally, Integer>> byModel = new TreeMap<>();
+    private final SortedMap<String, Integer> failuresByType = new TreeMap<>();
+    private final SortedMap<String, Integer> errorsByType = new TreeMap<>();
+    private final SortedMap<String, Integer> dependencies = new TreeMap<>();
+
+    /** @param models the models to report, even if the run sends them nothing */
+    public RunStats(List<String> models) {
+        models.forEach(model -> byModel.put(model, new EnumMap<>(Tally.class)));
+    }
+
+    /** A generate call to this model is about to start. */
+    public void generationStarted(String model) {
+        count(model, Tally.GENERATIONS);
+    }
+
+    /** A generate call returned this code. */
+    public void succeeded(String model, GeneratedCode code) {
+        count(model, Tally.SUCCESSES);
+        code.dependencies().forEach(dependency -> increment(dependencies, dependency));
+    }
+
+    /** A generate call threw this. */
+    public void failed(String model, RuntimeException failure) {
+        count(model, Tally.FAILURES);
+        increment(failuresByType, failure.getClass().getName());
+    }
+
+    /** The listener to give the generator of this model. */
+    public GenerationListener listenerFor(String model) {
+        return new GenerationListener() {
+            @Override
+            public void validated(ValidationResult result) {
+                count(model, Tally.VALIDATIONS);
+                if (!result.ok()) {
+                    count(model, Tally.VALIDATION_FAILURES);
+                    result.errors().stream().map(CompilerError::code).forEach(code -> increment(errorsByType, code));
+                }
+            }
+
+            @Override
+            public void repairStarted() {
+                count(model, Tally.RETRIES);
+            }
+        };
+    }
+
+    /** A count over the whole run. */
+    public int total(Tally tally) {
+        return total.getOrDefault(tally, 0);
+    }
+
+    /** The models reported: those given at construction and any other that was counted, sorted by name. */
+    public Set<String> models() {
+        return Collections.unmodifiableSet(byModel.keySet());
+    }
+
+    /** A count for one model; 0 for a model never seen. */
+    public int ofModel(String model, Tally tally) {
+        return byModel.getOrDefault(model, Map.of()).getOrDefault(tally, 0);
+    }
+
+    /** Failed generations by the exception's fully qualified class name. */
+    public SortedMap<String, Integer> failuresByType() {
+        return Collections.unmodifiableSortedMap(failuresByType);
+    }
+
+    /** Compiler errors in failed validations, by diagnostic code. */
+    public SortedMap<String, Integer> errorsByType() {
+        return Collections.unmodifiableSortedMap(errorsByType);
+    }
+
+    /** Successful generations by each package their source imports. */
+    public SortedMap<String, Integer> dependencies() {
+        return Collections.unmodifiableSortedMap(dependencies);
+    }
+
+    private void count(String model, Tally tally) {
+        increment(total, tally);
+        increment(byModel.computeIfAbsent(model, name -> new EnumMap<>(Tally.class)), tally);
+    }
+
+    private static <K> void increment(Map<K, Integer> counts, K key) {
+        counts.merge(key, 1, Integer::sum);
+    }
+}

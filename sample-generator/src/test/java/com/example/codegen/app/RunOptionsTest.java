@@ -1,0 +1,34 @@
+package com.example.codegen.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class RunOptionsTest {
+
+    @Test
+    void defaultsToSixtyRequestsWithSeedFortyTwo() {
+        assertThat(RunOptions.parse()).isEqualTo(new RunOptions(60, 42, false, false));
+    }
+
+    @Test
+    void readsEveryOption() {
+        assertThat(RunOptions.parse("--seed", "-7", "--keep-running", "--requests", "5", "--help"))
+                .isEqualTo(new RunOptions(5, -7, true, true));
+    }
+
+    @Test
+    void rejectsAnUnknownOption() {
+        assertThatThrownBy(() -> RunOptions.parse("--fast"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("unknown option: --fast");
+    }
+
+    @Test
+    void rejectsAMissingOrBadValue() {
+        assertThatThrownBy(() -> RunOptions.parse("--requests")).hasMessage("--requests needs a value");
+        assertThatThrownBy(() -> RunOptions.parse("--seed", "x")).hasMessage("--seed needs a whole number, not x");
+        assertThatThrownBy(() -> RunOptions.parse("--requests", "0")).hasMessage("--requests must be at least 1: 0");
+    }
+}
