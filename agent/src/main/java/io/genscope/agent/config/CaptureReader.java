@@ -43,10 +43,10 @@ final class CaptureReader {
         ErrorCaptureSettings errors = null;
         for (CaptureKey key : CaptureKey.values()) {
             YamlNode value = capture.get(key.configName());
-            String field = YamlNode.keyPath(path, key.configName());
             if (value == null) {
                 continue;
             }
+            String field = YamlNode.keyPath(path, key.configName());
             if (key.role() != role) {
                 dropped.at(value.line(), field, "'" + key.configName() + "' is a capture of " + key.role().configName()
                         + " rules, but this rule's role is " + role.configName());

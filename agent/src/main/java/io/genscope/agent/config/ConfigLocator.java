@@ -64,10 +64,10 @@ public final class ConfigLocator {
     private static String configArgument(String agentArgs, Consumer<ConfigProblem> problems) {
         String config = null;
         for (String pair : agentArgs == null ? new String[0] : agentArgs.split(",")) {
-            int equals = pair.indexOf('=');
             if (pair.isBlank()) {
                 continue;
             }
+            int equals = pair.indexOf('=');
             if (equals < 0) {
                 problems.accept(ignored("'" + pair.strip() + "' is not key=value; write " + CONFIG_ARGUMENT + "=/path/to/genscope.yaml"));
                 continue;

@@ -10,6 +10,7 @@ import java.util.Objects;
  * <pre>{@code
  * log.warn(rule.origin().at("capture.model") + ": no field 'model' in com.acme.Generator");
  * // genscope.yaml:14 rules[1].capture.model: no field 'model' in com.acme.Generator
+ * problems.add(rule.origin().problem("class", "no class com.acme.Gen (rule never applies)", Severity.SETTING));
  * }</pre>
  *
  * @param file       the config file as the user named it.
@@ -33,7 +34,22 @@ public record ConfigOrigin(String file, String path, int line, Map<String, Integ
      * @param field path relative to the rule, as in {@code capture.model}; empty for the rule itself
      */
     public String at(String field) {
-        int fieldLine = fieldLines.getOrDefault(field, line);
-        return ConfigProblem.location(file, fieldLine, field.isEmpty() ? path : path + "." + field);
+        return ConfigProblem.location(file, lineOf(field), pathOf(field));
+    }
+
+    /**
+     * A problem found after loading, located like {@link #at}: {@code message} should say what is
+     * wrong, what would be valid and, in parentheses, the consequence.
+     */
+    public ConfigProblem problem(String field, String message, ConfigProblem.Severity severity) {
+        return new ConfigProblem(file, lineOf(field), pathOf(field), message, severity);
+    }
+
+    private int lineOf(String field) {
+        return fieldLines.getOrDefault(field, line);
+    }
+
+    private String pathOf(String field) {
+        return field.isEmpty() ? path : path + "." + field;
     }
 }

@@ -8,8 +8,9 @@ import java.util.Objects;
  * One entry of {@code rules}: which methods to intercept, what they mean to the generator, and
  * what to capture from each call.
  *
- * <p><b>Note:</b> in YAML a plain value may not start with {@code *}, so a method glob such as
- * {@code *Code} has to be quoted: {@code method: "*Code"}.
+ * <p><b>Note:</b> YAML gives {@code *}, {@code [} and {@code ]} meanings of their own, so quote a
+ * value that starts with {@code *} ({@code method: "*Code"}) and an array type inside a
+ * {@code [...]} list ({@code parameters: ['java.lang.String[]']}).
  *
  * @param name           {@code name}: unique among the rules; used in reports and logs. Default
  *                       {@code <simple class name or class glob>.<method>}.

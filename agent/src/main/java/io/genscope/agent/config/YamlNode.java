@@ -1,5 +1,6 @@
 package io.genscope.agent.config;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,13 +14,13 @@ sealed interface YamlNode {
     /** 1-based line: of the key for a mapping value, of the item itself for a list item. */
     int line();
 
-    /** Short description for messages: the text of a scalar, or what kind of node it is. */
+    /** Short description for messages: a scalar's text in quotes, or what kind of node it is. */
     String display();
 
     /** A YAML mapping (JSON object), keys in file order. */
     record Mapping(int line, Map<String, YamlNode> entries) implements YamlNode {
         public Mapping {
-            entries = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(entries));
+            entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
         }
 
         /** A mapping with no keys, standing in for an absent section. */
@@ -54,8 +55,8 @@ sealed interface YamlNode {
     /**
      * A single value.
      *
-     * @param text    the value as written, without quotes
-     * @param kind    how YAML typed it
+     * @param text the value as written, without quotes
+     * @param kind how YAML typed it
      */
     record Scalar(int line, String text, Kind kind) implements YamlNode {
 

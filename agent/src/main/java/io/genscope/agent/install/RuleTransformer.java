@@ -62,10 +62,13 @@ final class RuleTransformer implements AgentBuilder.Transformer {
                 .bind(ExitArguments.class, arguments(CaptureFields.argumentsOnExit(rule.role(), rule.captures())));
     }
 
-    /** All arguments as a read-only {@code Object[]}, or {@code null} when the rule reads none. */
+    /**
+     * All arguments as a read-only {@code Object[]} (the mapping takes the component type), or
+     * {@code null} when the rule reads none.
+     */
     private static Advice.OffsetMapping arguments(boolean needed) {
         return needed
-                ? new Advice.OffsetMapping.ForAllArguments(OBJECT_ARRAY, true, Assigner.Typing.DYNAMIC, false, false)
+                ? new Advice.OffsetMapping.ForAllArguments(TypeDescription.Generic.OBJECT, true, Assigner.Typing.DYNAMIC, false, false)
                 : new Advice.OffsetMapping.ForStackManipulation(NullConstant.INSTANCE, OBJECT_ARRAY, OBJECT_ARRAY,
                         Assigner.Typing.STATIC);
     }

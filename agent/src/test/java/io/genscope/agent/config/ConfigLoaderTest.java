@@ -42,7 +42,7 @@ class ConfigLoaderTest {
                 role: generation
                 class: com.example.codegen.CodeGenerator
                 method: generate
-                parameters: [com.example.codegen.GenerationRequest, int, java.lang.String[]]
+                parameters: [com.example.codegen.GenerationRequest, int, 'java.lang.String[]']
                 capture:
                   project-id: args[0].projectId
                   model: this.model.name()
@@ -261,6 +261,8 @@ class ConfigLoaderTest {
         assertThat(origin.at("capture.errors.type")).isEqualTo("genscope.yaml:35 rules[1].capture.errors.type");
         assertThat(origin.at("parameters")).isEqualTo("genscope.yaml:28 rules[1].parameters");
         assertThat(origin.at("")).isEqualTo("genscope.yaml:28 rules[1]");
+        assertThat(origin.problem("method", "no method 'validate' (rule never applies)", Severity.SETTING).describe())
+                .isEqualTo("genscope.yaml:30 rules[1].method: no method 'validate' (rule never applies)");
     }
 
     @Test

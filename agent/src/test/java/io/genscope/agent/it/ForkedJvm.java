@@ -1,0 +1,96 @@
+package io.genscope.agent.it;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A real second JVM, started the way a user starts one ({@code java -javaagent:… -jar …}), whose
+ * stdout and stderr are collected line by line. Close it to kill the process.
+ */
+final class ForkedJvm implements AutoCloseable {
+
+    private final Process process;
+    private final List<String> stdout = new CopyOnWriteArrayList<>();
+    private final List<String> stderr = new CopyOnWriteArrayList<>();
+    private final Thread stdoutPump;
+    private final Thread stderrPump;
+
+    private ForkedJvm(Process process) {
+        this.process = process;
+        this.stdoutPump = pump(process.getInputStream(), stdout);
+        this.stderrPump = pump(process.getErrorStream(), stderr);
+    }
+
+    /** Starts {@code java <jvmArgs> <mainArgs>} with the JDK running the tests. */
+    static ForkedJvm start(List<String> jvmArgs, List<String> mainArgs) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmArgs);
+        command.addAll(mainArgs);
+        return new ForkedJvm(new ProcessBuilder(command).start());
+    }
+
+    /** Waits for the first stdout line starting with {@code prefix}. */
+    String awaitLine(String prefix, Duration timeout) {
+        await().atMost(timeout).pollInterval(Duration.ofMillis(50))
+                .failFast("the JVM exited; stderr:\n" + String.join("\n", stderr), () -> !process.isAlive()
+                        && stdout.stream().noneMatch(line -> line.startsWith(prefix)))
+                .until(() -> stdout.stream().anyMatch(line -> line.startsWith(prefix)));
+        return stdout.stream().filter(line -> line.startsWith(prefix)).findFirst().orElseThrow();
+    }
+
+    /** Waits for the JVM to exit on its own and for its output to be read to the end. */
+    int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("the JVM did not exit within " + timeout + "; stderr:\n" + String.join("\n", stderr));
+        }
+        stdoutPump.join();
+        stderrPump.join();
+        return process.exitValue();
+    }
+
+    List<String> stdout() {
+        return List.copyOf(stdout);
+    }
+
+    List<String> stderr() {
+        return List.copyOf(stderr);
+    }
+
+    Optional<String> stderrLine(String fragment) {
+        return stderr.stream().filter(line -> line.contains(fragment)).findFirst();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    private static Thread pump(InputStream stream, List<String> lines) {
+        Thread thread = new Thread(() -> {
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    lines.add(line);
+                }
+            } catch (IOException closed) {
+                // the process was killed; what was read is kept
+            }
+        }, "forked-jvm-output");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+}

@@ -1,0 +1,52 @@
+package io.genscope.agent.it;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The ways the integration tests start the sample generator: each must give the same figures.
+ */
+enum SampleLaunch {
+    /** {@code java -javaagent:… -jar sample-generator.jar}, the README's way. */
+    JAR,
+    /** The sample's classes in an isolated plugin class loader (parent: the platform loader). */
+    ISOLATED_LOADER,
+    /** A host with its own Jackson 2.12 and SLF4J 1.7 + binding on the class path. */
+    HOST_LIBRARIES;
+
+    static final Path AGENT_JAR = Path.of(System.getProperty("genscope.agent.jar"));
+    static final Path SAMPLE_JAR = Path.of(System.getProperty("genscope.sample.jar"));
+    static final Path SAMPLE_CONFIG = Path.of(System.getProperty("genscope.sample.config"));
+    static final Path HOST_LIBS = Path.of(System.getProperty("genscope.host.libs"));
+    static final Path TEST_CLASSES = Path.of("target", "test-classes").toAbsolutePath();
+
+    /** The JVM's class path / main class / arguments part of the command line. */
+    List<String> mainArgs(List<String> sampleArgs) throws IOException {
+        List<String> args = new ArrayList<>();
+        switch (this) {
+            case JAR -> args.addAll(List.of("-jar", SAMPLE_JAR.toString()));
+            case ISOLATED_LOADER -> args.addAll(List.of("-cp", TEST_CLASSES.toString(),
+                    "io.genscope.agent.it.launch.IsolatedLoaderLauncher", SAMPLE_JAR.toString()));
+            case HOST_LIBRARIES -> args.addAll(List.of("-cp", hostClassPath(),
+                    "io.genscope.agent.it.launch.HostWithOwnLibraries"));
+        }
+        args.addAll(sampleArgs);
+        return args;
+    }
+
+    static String agentFlag(Path config) {
+        return "-javaagent:" + AGENT_JAR + "=config=" + config;
+    }
+
+    private static String hostClassPath() throws IOException {
+        List<String> entries = new ArrayList<>(List.of(TEST_CLASSES.toString(), SAMPLE_JAR.toString()));
+        try (Stream<Path> jars = Files.list(HOST_LIBS)) {
+            jars.map(Path::toString).sorted().forEach(entries::add);
+        }
+        return String.join(java.io.File.pathSeparator, entries);
+    }
+}

@@ -1,0 +1,45 @@
+package io.genscope.agent.it;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The sample generator under the real agent jar, read back over authenticated remote JMX: every
+ * figure equals the generator's own ground truth, however the generator's classes are loaded and
+ * whatever libraries the host carries.
+ */
+class SampleLaunchIT {
+
+    @TempDir
+    Path directory;
+
+    @ParameterizedTest
+    @EnumSource(SampleLaunch.class)
+    void jmxFiguresEqualTheGeneratorsOwnCounts(SampleLaunch launch) throws Exception {
+        SecuredJmx jmx = new SecuredJmx(directory);
+        List<String> flags = new ArrayList<>(jmx.jvmFlags());
+        flags.add(SampleLaunch.agentFlag(SampleLaunch.SAMPLE_CONFIG));
+        try (ForkedJvm jvm = ForkedJvm.start(flags, launch.mainArgs(List.of("--keep-running")))) {
+            GroundTruth truth = GroundTruth.parse(jvm.awaitLine(GroundTruth.PREFIX, Duration.ofMinutes(2)));
+
+            new GenscopeMBeans(jmx.connection()).assertTelemetryMatches(truth);
+
+            if (launch == SampleLaunch.HOST_LIBRARIES) {
+                assertThat(jvm.awaitLine("host jackson", Duration.ofSeconds(1)))
+                        .isEqualTo("host jackson 2.12.7 wrote {\"host\":\"ok\"}");
+                assertThat(jvm.stderrLine("host logging through org.slf4j.impl.SimpleLoggerFactory")).isPresent();
+            }
+            if (launch == SampleLaunch.ISOLATED_LOADER) {
+                assertThat(jvm.awaitLine("sample loaded by", Duration.ofSeconds(1))).contains("URLClassLoader");
+            }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package io.genscope.agent.it;
+
+import javax.management.MBeanServerConnection;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The JVM's own remote JMX agent, set up the way the README tells users to: password
+ * authentication, an access file, loopback only. Gives the flags for the forked JVM and connects
+ * to it as a JConsole would.
+ */
+final class SecuredJmx {
+
+    static final String USER = "genscope";
+    static final String PASSWORD = "s3cret-for-tests";
+
+    private final int port;
+    private final Path passwordFile;
+    private final Path accessFile;
+
+    SecuredJmx(Path directory) throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        passwordFile = ownerOnly(Files.writeString(directory.resolve("jmxremote.password"), USER + " " + PASSWORD + "\n"));
+        accessFile = ownerOnly(Files.writeString(directory.resolve("jmxremote.access"), USER + " readwrite\n"));
+    }
+
+    List<String> jvmFlags() {
+        return List.of(
+                "-Dcom.sun.management.jmxremote.port=" + port,
+                "-Dcom.sun.management.jmxremote.rmi.port=" + port,
+                "-Dcom.sun.management.jmxremote.host=127.0.0.1",
+                "-Djava.rmi.server.hostname=127.0.0.1",
+                "-Dcom.sun.management.jmxremote.authenticate=true",
+                "-Dcom.sun.management.jmxremote.ssl=false",
+                "-Dcom.sun.management.jmxremote.password.file=" + passwordFile,
+                "-Dcom.sun.management.jmxremote.access.file=" + accessFile);
+    }
+
+    /** Connects with the given credentials, retrying while the JVM is still starting its JMX agent. */
+    JMXConnector connect(String user, String password) {
+        AtomicReference<JMXConnector> connector = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptionsMatching(e -> e instanceof IOException)
+                .until(() -> {
+                    connector.set(JMXConnectorFactory.connect(url(), Map.of(JMXConnector.CREDENTIALS,
+                            new String[] {user, password})));
+                    return true;
+                });
+        return connector.get();
+    }
+
+    MBeanServerConnection connection() throws IOException {
+        return connect(USER, PASSWORD).getMBeanServerConnection();
+    }
+
+    JMXServiceURL url() throws IOException {
+        return new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + port + "/jmxrmi");
+    }
+
+    private static Path ownerOnly(Path file) throws IOException {
+        return Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    }
+}
