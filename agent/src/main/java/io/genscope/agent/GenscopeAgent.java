@@ -2,14 +2,16 @@ package io.genscope.agent;
 
 import io.genscope.agent.install.AgentInstaller;
 import io.genscope.agent.install.BootstrapInjector;
+import io.genscope.agent.install.StartupConfig;
 import io.genscope.agent.install.StrictModeRefusal;
 
 import java.lang.instrument.Instrumentation;
+import java.util.Optional;
 
 /**
- * The {@code -javaagent} entry point. It only hands off: first the runtime goes onto the
- * bootstrap class path (before any class that refers to it is loaded), then the installer reads
- * the config and instruments. Nothing escapes to the host except a deliberate refusal under
+ * The {@code -javaagent} entry point. It only hands off, in three steps: read the config and
+ * decide whether to run at all; put the runtime on the bootstrap class path (before any class
+ * that refers to it is loaded); start the runtime and instrument. Nothing escapes to the host except a deliberate refusal under
  * {@code strict: true}; any other failure is one line on stderr and the application runs on
  * without Genscope.
  *
@@ -32,8 +34,11 @@ public final class GenscopeAgent {
 
     private static void start(String arguments, Instrumentation instrumentation, boolean attached) {
         try {
-            BootstrapInjector.inject(instrumentation);
-            AgentInstaller.install(arguments, instrumentation, attached);
+            Optional<StartupConfig> config = StartupConfig.read(arguments);
+            if (config.isPresent()) {
+                BootstrapInjector.inject(instrumentation);
+                AgentInstaller.install(config.get(), instrumentation, attached);
+            }
         } catch (StrictModeRefusal refusal) {
             throw refusal;
         } catch (Throwable failure) {

@@ -2,6 +2,7 @@ package io.genscope.runtime;
 
 import io.genscope.runtime.analytics.Analytics;
 import io.genscope.runtime.analytics.AnalyticsSummary;
+import io.genscope.runtime.analytics.SummaryReport;
 import io.genscope.runtime.diagnostics.ErrorJournal;
 import io.genscope.runtime.diagnostics.RuleDiagnostics;
 import io.genscope.runtime.jmx.JmxExporter;
@@ -12,7 +13,9 @@ import io.genscope.runtime.store.TelemetrySettings;
 import io.genscope.runtime.store.TelemetryStore;
 import io.genscope.runtime.time.Clock;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Assembles the runtime (store, recorder, analytics, JMX) from what the agent read in the config
@@ -78,5 +81,12 @@ public final class GenscopeRuntime {
     /** All figures over the default window. */
     public AnalyticsSummary summary() {
         return analytics.summary(Dimension.all());
+    }
+
+    /** The default window's figures as text, overall and per model. */
+    public String report() {
+        Map<String, AnalyticsSummary> byModel = new LinkedHashMap<>();
+        store.models(analytics.defaultWindow()).forEach(model -> byModel.put(model, analytics.summary(Dimension.model(model))));
+        return SummaryReport.format(summary(), byModel);
     }
 }

@@ -1,6 +1,5 @@
 package io.genscope.agent.config;
 
-import io.genscope.runtime.Role;
 import java.util.Arrays;
 import java.util.List;
 
@@ -9,23 +8,23 @@ import java.util.List;
  * generation produces is meaningless on a validation and the other way round.
  */
 enum CaptureKey {
-    PROJECT_ID("project-id", Role.GENERATION),
-    MODEL("model", Role.GENERATION),
-    FUNCTION_NAME("function-name", Role.GENERATION),
-    PROMPT_LENGTH("prompt-length", Role.GENERATION),
-    CODE_LENGTH("code-length", Role.GENERATION),
-    DEPENDENCIES("dependencies", Role.GENERATION),
-    VALIDATION_OK("validation-ok", Role.VALIDATION),
-    ERRORS("errors", Role.VALIDATION),
-    DETECTED_DEPENDENCIES("detected-dependencies", Role.VALIDATION);
+    PROJECT_ID("project-id", RuleRole.GENERATION),
+    MODEL("model", RuleRole.GENERATION),
+    FUNCTION_NAME("function-name", RuleRole.GENERATION),
+    PROMPT_LENGTH("prompt-length", RuleRole.GENERATION),
+    CODE_LENGTH("code-length", RuleRole.GENERATION),
+    DEPENDENCIES("dependencies", RuleRole.GENERATION),
+    VALIDATION_OK("validation-ok", RuleRole.VALIDATION),
+    ERRORS("errors", RuleRole.VALIDATION),
+    DETECTED_DEPENDENCIES("detected-dependencies", RuleRole.VALIDATION);
 
     /** Every key as written in the config file. */
     static final List<String> NAMES = Arrays.stream(values()).map(CaptureKey::configName).toList();
 
     private final String configName;
-    private final Role role;
+    private final RuleRole role;
 
-    CaptureKey(String configName, Role role) {
+    CaptureKey(String configName, RuleRole role) {
         this.configName = configName;
         this.role = role;
     }
@@ -35,7 +34,7 @@ enum CaptureKey {
     }
 
     /** The only role whose rules may have this capture. */
-    Role role() {
+    RuleRole role() {
         return role;
     }
 }

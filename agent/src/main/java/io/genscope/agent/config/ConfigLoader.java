@@ -82,6 +82,7 @@ public final class ConfigLoader {
                 enabled,
                 top.value("strict", Values.bool()),
                 top.value("log-level", Values.oneOf("a log level", Arrays.asList(LogLevel.values()), LogLevel::configName)),
+                top.value("report-on-exit", Values.bool()),
                 StoreSettingsReader.read(top.section("store")),
                 RuleReader.read(given.get("rules"), enabled, problems));
     }
@@ -89,7 +90,8 @@ public final class ConfigLoader {
     /** The defaults, switched off and without rules: what runs when the file cannot be used. */
     private static LoadedConfig off(Problems problems) {
         GenscopeSettings defaults = settings(YamlNode.Mapping.empty(0), new Problems(DEFAULTS));
-        GenscopeSettings off = new GenscopeSettings(false, defaults.strict(), defaults.logLevel(), defaults.store(), List.of());
+        GenscopeSettings off = new GenscopeSettings(false, defaults.strict(), defaults.logLevel(), false, defaults.store(),
+                List.of());
         return new LoadedConfig(off, problems.inFileOrder());
     }
 

@@ -12,12 +12,15 @@ import java.util.Objects;
  *                 has any problem, instead of dropping the bad rule or using the default for the
  *                 bad value. Default {@code false}.
  * @param logLevel {@code log-level}: how much the agent logs. Default {@link LogLevel#INFO}.
+ * @param reportOnExit {@code report-on-exit}: {@code true} prints the analytics summary to stderr
+ *                 when the JVM exits (a shutdown hook: a thread that only starts at exit). Default
+ *                 {@code false}.
  * @param store    {@code store}: sizes and time slicing of the telemetry store.
  * @param rules    {@code rules}: the methods to intercept, in file order, without the rules that
  *                 had problems. No default; empty when the file gives none.
  */
 public record GenscopeSettings(
-        boolean enabled, boolean strict, LogLevel logLevel, StoreSettings store, List<RuleSettings> rules) {
+        boolean enabled, boolean strict, LogLevel logLevel, boolean reportOnExit, StoreSettings store, List<RuleSettings> rules) {
 
     public GenscopeSettings {
         Objects.requireNonNull(logLevel, "logLevel");

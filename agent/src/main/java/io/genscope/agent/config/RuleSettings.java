@@ -1,6 +1,5 @@
 package io.genscope.agent.config;
 
-import io.genscope.runtime.Role;
 import java.util.List;
 import java.util.Objects;
 
@@ -29,7 +28,7 @@ import java.util.Objects;
  */
 public record RuleSettings(
         String name,
-        Role role,
+        RuleRole role,
         ClassSelector classSelector,
         String methodPattern,
         List<String> parameterTypes,

@@ -2,15 +2,9 @@ package io.genscope.agent.install;
 
 import io.genscope.agent.advice.MainAdvice;
 import io.genscope.agent.capture.RuleCompiler;
-import io.genscope.agent.config.ClassSelector;
-import io.genscope.agent.config.ConfigLoader;
-import io.genscope.agent.config.ConfigLocator;
-import io.genscope.agent.config.ConfigProblem;
 import io.genscope.agent.config.GenscopeSettings;
-import io.genscope.agent.config.LoadedConfig;
 import io.genscope.agent.config.RuleSettings;
 import io.genscope.agent.config.StoreSettings;
-import io.genscope.agent.logging.AgentLogging;
 import io.genscope.agent.matching.RuleMatchers;
 import io.genscope.runtime.GenscopeRuntime;
 import io.genscope.runtime.RuntimeLog;
@@ -23,8 +17,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.lang.instrument.Instrumentation;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,10 +27,9 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 /**
- * Reads the config, starts the runtime and installs one Byte Buddy transformation per rule.
- * Every config problem becomes one ERROR line; what happens next depends on its severity (the
- * whole agent, the rule or the setting is dropped) and on {@code strict}, which turns any
- * problem into a refusal to start.
+ * The second phase of start-up, once {@link StartupConfig} has said Genscope runs: starts the
+ * runtime, reports the config's problems through it (so they also show in the Diagnostics
+ * MBean), and installs one Byte Buddy transformation per rule plus the hook on {@code main}.
  */
 public final class AgentInstaller {
 
@@ -47,41 +38,28 @@ public final class AgentInstaller {
     private AgentInstaller() {
     }
 
-    public static void install(String arguments, Instrumentation instrumentation, boolean attached) {
-        List<ConfigProblem> problems = new ArrayList<>();
-        Optional<Path> file = ConfigLocator.locate(arguments, System.getProperties(), System.getenv(), problems::add);
-        LoadedConfig config = file.map(ConfigLoader::load).orElse(null);
-        if (config != null) {
-            problems.addAll(config.problems());
-            AgentLogging.threshold(config.settings().logLevel());
-            problems.addAll(MissingClasses.check(config.settings().rules()));
-        }
-        if (config != null && config.settings().strict() && !problems.isEmpty()) {
-            problems.forEach(problem -> LOGGER.error(problem.describe()));
-            throw new StrictModeRefusal("[genscope] strict: true and " + file.get() + " has " + problems.size()
-                    + " problem(s), listed above; fix them or set strict: false. The JVM will not start.");
-        }
-        if (config == null || config.hasFatal()) {
-            problems.forEach(problem -> LOGGER.error(problem.describe()));
-            LOGGER.error("Genscope is off for this run; the application runs uninstrumented");
-            return;
-        }
+    /**
+     * Starts the runtime and instruments. The runtime must already be on the bootstrap class path.
+     *
+     * @param attached whether the agent was attached to a running JVM, whose {@code main} has long
+     *                 started, so the MBeans are registered at once
+     */
+    public static void install(StartupConfig config, Instrumentation instrumentation, boolean attached) {
         GenscopeSettings settings = config.settings();
-        if (!settings.enabled()) {
-            problems.forEach(problem -> LOGGER.error(problem.describe()));
-            LOGGER.info("disabled by enabled: false in {}; nothing is instrumented", file.get());
-            return;
-        }
         List<RuleDefinition> rules = settings.rules().stream().map(RuleCompiler::compile).toList();
         GenscopeRuntime runtime = GenscopeRuntime.start(telemetry(settings.store()), rules, new Slf4jRuntimeLog(),
-                version(), file.get().toString(), Clock.system());
+                version(), config.file().toString(), Clock.system());
         RuntimeLog log = runtime.journal();
-        problems.forEach(problem -> log.error(problem.describe()));
+        config.problems().forEach(problem -> log.error(problem.describe()));
         agentBuilder(settings.rules(), runtime, log).installOn(instrumentation);
         if (attached) {
             runtime.exposeOverJmx();
         }
-        LOGGER.info("Genscope {} started with {} rule(s) from {}", version(), rules.size(), file.get());
+        if (settings.reportOnExit()) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> System.err.println(runtime.report()),
+                    "genscope-report-on-exit"));
+        }
+        LOGGER.info("Genscope {} started with {} rule(s) from {}", version(), rules.size(), config.file());
     }
 
     private static AgentBuilder agentBuilder(List<RuleSettings> rules, GenscopeRuntime runtime, RuntimeLog log) {

@@ -26,10 +26,8 @@ final class MissingClasses {
                     : null;
             if (name != null && application.getResource(name.replace('.', '/') + ".class") == null) {
                 String field = rule.classSelector() instanceof ClassSelector.Named ? "class" : "implements";
-                problems.add(new ConfigProblem(rule.origin().file(), rule.origin().fieldLines().getOrDefault(field,
-                        rule.origin().line()), rule.origin().path() + "." + field,
-                        "class " + name + " is not on the application class path; check the name (a class loaded"
-                                + " later by another class loader is still instrumented)",
+                problems.add(rule.origin().problem(field, "class " + name + " is not on the application class path;"
+                        + " check the name (a class loaded later by another class loader is still instrumented)",
                         ConfigProblem.Severity.SETTING));
             }
         }

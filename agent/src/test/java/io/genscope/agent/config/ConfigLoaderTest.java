@@ -3,7 +3,6 @@ package io.genscope.agent.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.genscope.agent.config.ConfigProblem.Severity;
-import io.genscope.runtime.Role;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -78,11 +77,11 @@ class ConfigLoaderTest {
         LoadedConfig loaded = ConfigLoader.parse("genscope.yaml", FULL);
 
         assertThat(loaded.problems()).isEmpty();
-        GenscopeSettings expected = new GenscopeSettings(true, true, LogLevel.DEBUG,
+        GenscopeSettings expected = new GenscopeSettings(true, true, LogLevel.DEBUG, false,
                 new StoreSettings(5_000, Duration.ofMinutes(30), Duration.ofSeconds(30), Duration.ofHours(2),
                         10, 20, 30, 40, 0, List.of(Pattern.compile("password=\\S+"))),
                 List.of(
-                        new RuleSettings("generate", Role.GENERATION,
+                        new RuleSettings("generate", RuleRole.GENERATION,
                                 new ClassSelector.Named("com.example.codegen.CodeGenerator"), "generate",
                                 List.of("com.example.codegen.GenerationRequest", "int", "java.lang.String[]"), null,
                                 new CaptureSettings(expression("args[0].projectId"), expression("this.model.name()"),
@@ -90,7 +89,7 @@ class ConfigLoaderTest {
                                         expression("return.source.length"), expression("return.dependencies"),
                                         null, null, null),
                                 ANY_ORIGIN),
-                        new RuleSettings("com.example.*Validator.valid?te*", Role.VALIDATION,
+                        new RuleSettings("com.example.*Validator.valid?te*", RuleRole.VALIDATION,
                                 new ClassSelector.Glob("com.example.*Validator"), "valid?te*", null, null,
                                 new CaptureSettings(null, null, null, null, null, null, expression("return.ok"),
                                         new ErrorCaptureSettings(expression("return.errors"),
@@ -98,7 +97,7 @@ class ConfigLoaderTest {
                                                 CaptureExpressionParser.parseElement("it.message")),
                                         expression("return.dependencies")),
                                 ANY_ORIGIN),
-                        new RuleSettings("Retrying.*", Role.RETRY, new ClassSelector.SubtypeOf("com.example.Retrying"),
+                        new RuleSettings("Retrying.*", RuleRole.RETRY, new ClassSelector.SubtypeOf("com.example.Retrying"),
                                 "*", null, "com.example.Retry", CaptureSettings.NONE, ANY_ORIGIN)));
         assertThat(loaded.settings())
                 .usingRecursiveComparison()

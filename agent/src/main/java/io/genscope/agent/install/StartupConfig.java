@@ -1,0 +1,64 @@
+package io.genscope.agent.install;
+
+import io.genscope.agent.config.ConfigLoader;
+import io.genscope.agent.config.ConfigLocator;
+import io.genscope.agent.config.ConfigProblem;
+import io.genscope.agent.config.GenscopeSettings;
+import io.genscope.agent.config.LoadedConfig;
+import io.genscope.agent.logging.AgentLogging;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The first phase of start-up: find and read the config, and decide whether Genscope runs at
+ * all. It touches nothing of the JVM: when the file is unusable or says {@code enabled: false},
+ * the runtime is never put on the bootstrap class path and nothing is instrumented.
+ *
+ * <p><b>Note:</b> must not refer to runtime classes; they are not loadable yet.
+ *
+ * @param file     the config file in use
+ * @param settings the settings, with every bad value already replaced by its default
+ * @param problems every problem found, for the installer to report once logging reaches JMX
+ */
+public record StartupConfig(Path file, GenscopeSettings settings, List<ConfigProblem> problems) {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger("io.genscope");
+
+    /**
+     * Reads the config named by the agent arguments, {@code -Dgenscope.config} or
+     * {@code GENSCOPE_CONFIG}.
+     *
+     * @return empty when Genscope must stay off (the reason is already logged)
+     * @throws StrictModeRefusal when {@code strict: true} and the config has any problem
+     */
+    public static Optional<StartupConfig> read(String arguments) {
+        List<ConfigProblem> problems = new ArrayList<>();
+        Optional<Path> file = ConfigLocator.locate(arguments, System.getProperties(), System.getenv(), problems::add);
+        LoadedConfig config = file.map(ConfigLoader::load).orElse(null);
+        if (config == null || config.hasFatal()) {
+            problems.addAll(config == null ? List.of() : config.problems());
+            problems.forEach(problem -> LOGGER.error(problem.describe()));
+            return Optional.empty();
+        }
+        problems.addAll(config.problems());
+        GenscopeSettings settings = config.settings();
+        AgentLogging.threshold(settings.logLevel());
+        if (!settings.enabled()) {
+            problems.forEach(problem -> LOGGER.error(problem.describe()));
+            LOGGER.info("disabled by enabled: false in {}; nothing is instrumented", file.get());
+            return Optional.empty();
+        }
+        problems.addAll(MissingClasses.check(settings.rules()));
+        if (settings.strict() && !problems.isEmpty()) {
+            problems.forEach(problem -> LOGGER.error(problem.describe()));
+            throw new StrictModeRefusal("[genscope] strict: true and " + file.get() + " has " + problems.size()
+                    + " problem(s), listed above; fix them or set strict: false. The JVM will not start.");
+        }
+        return Optional.of(new StartupConfig(file.get(), settings, List.copyOf(problems)));
+    }
+}
