@@ -5,6 +5,7 @@ import io.genscope.runtime.time.ManualClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import static io.genscope.runtime.testing.Records.failure;
@@ -106,7 +107,7 @@ class TelemetryStoreEventsTest {
     void eventKeepsItsOwnCopyOfTheDependenciesOfAReusedRecord() {
         TelemetryStore store = storeKeeping(100);
         GenerationRecord generation = generation("m");
-        List<String> dependencies = new java.util.ArrayList<>(List.of("junit"));
+        List<String> dependencies = new ArrayList<>(List.of("junit"));
         generation.dependencies = dependencies;
         record(store, generation);
 
