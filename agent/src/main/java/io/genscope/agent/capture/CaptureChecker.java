@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Checks a rule's capture paths against a method the rule matched, before it is instrumented:
@@ -47,13 +48,20 @@ public final class CaptureChecker {
             case THIS -> method.isStatic()
                     ? Either.left("'" + path + "' reads 'this', but " + MethodNames.of(method) + " is static")
                     : Either.right(method.getDeclaringType().asErasure());
-            case RETURN -> method.getReturnType().represents(void.class)
-                    ? Either.left("'" + path + "' reads 'return', but " + MethodNames.of(method) + " returns void")
-                    : Either.right(method.getReturnType().asErasure());
+            case RETURN -> returnType(method, path);
             case THROWN -> Either.right(TypeDescription.ForLoadedType.of(Throwable.class));
             case ARGUMENT -> argumentType(method, path);
             case ELEMENT -> Either.right(null);
         };
+    }
+
+    /** The declared return type; for a future, unknown: captures read the value it completes with. */
+    private static Either returnType(MethodDescription method, PropertyPath path) {
+        TypeDescription type = method.getReturnType().asErasure();
+        if (type.represents(void.class)) {
+            return Either.left("'" + path + "' reads 'return', but " + MethodNames.of(method) + " returns void");
+        }
+        return Either.right(type.isAssignableTo(CompletionStage.class) ? null : type);
     }
 
     private static Either argumentType(MethodDescription method, PropertyPath path) {

@@ -20,6 +20,8 @@ import java.lang.instrument.Instrumentation;
 import java.util.List;
 import java.util.Optional;
 
+import static net.bytebuddy.matcher.ElementMatchers.any;
+import static net.bytebuddy.matcher.ElementMatchers.isBootstrapClassLoader;
 import static net.bytebuddy.matcher.ElementMatchers.isStatic;
 import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
@@ -72,7 +74,8 @@ public final class AgentInstaller {
                         .or(nameStartsWith("net.bytebuddy."))
                         .or(nameStartsWith("jdk.internal."))
                         .or(nameStartsWith("sun."))
-                        .or(isSynthetic()));
+                        .or(isSynthetic()))
+                .or(any(), isBootstrapClassLoader());
         for (int i = 0; i < rules.size(); i++) {
             RuleSettings rule = rules.get(i);
             builder = builder.type(RuleMatchers.types(rule))

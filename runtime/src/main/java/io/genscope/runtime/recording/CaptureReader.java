@@ -75,7 +75,7 @@ final class CaptureReader {
         String problem = failure.getClass().getSimpleName()
                 + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
         if (rule.captureFailed(field, problem)) {
-            log.warn("rule '" + rule.rule().name() + "' capture " + field + " (" + path + ") failed: " + problem
+            log.warn("rule '" + rule.rule().name() + "' " + field + " (" + path + ") failed: " + problem
                     + "; the field is left empty. Fix the expression in the config; later failures of it are"
                     + " only counted (Diagnostics MBean).");
         }

@@ -150,23 +150,23 @@ public final class TelemetryRecorder implements Recorder {
     private void readGenerationCaptures(GenerationRecord generation, RuleDiagnostics rule, Call call, boolean atExit) {
         RuleCaptures paths = rule.rule().captures();
         if (due(paths.projectId(), atExit)) {
-            generation.projectId = captures.name(rule, "project-id", paths.projectId(), call);
+            generation.projectId = captures.name(rule, "capture.project-id", paths.projectId(), call);
         }
         if (due(paths.model(), atExit)) {
-            generation.model = captures.name(rule, "model", paths.model(), call);
+            generation.model = captures.name(rule, "capture.model", paths.model(), call);
         }
         if (due(paths.functionName(), atExit)) {
-            generation.functionName = captures.name(rule, "function-name", paths.functionName(), call);
+            generation.functionName = captures.name(rule, "capture.function-name", paths.functionName(), call);
         }
         if (due(paths.promptLength(), atExit)) {
-            generation.promptLength = captures.length(rule, "prompt-length", paths.promptLength(), call);
+            generation.promptLength = captures.length(rule, "capture.prompt-length", paths.promptLength(), call);
         }
         if (atExit && call.thrown() == null) {
             if (paths.codeLength() != null) {
-                generation.codeLength = captures.length(rule, "code-length", paths.codeLength(), call);
+                generation.codeLength = captures.length(rule, "capture.code-length", paths.codeLength(), call);
             }
             if (paths.dependencies() != null) {
-                generation.dependencies = captures.names(rule, "dependencies", paths.dependencies(), call);
+                generation.dependencies = captures.names(rule, "capture.dependencies", paths.dependencies(), call);
                 generation.dependenciesFromGeneration = true;
             }
         }
@@ -202,26 +202,26 @@ public final class TelemetryRecorder implements Recorder {
         RuleCaptures paths = rule.rule().captures();
         if (paths.errors() != null) {
             for (Object element : CapturedValues.elements(
-                    captures.value(rule, "errors", paths.errors(), call))) {
+                    captures.value(rule, "capture.errors", paths.errors(), call))) {
                 validation.errors.add(store.error(errorType(rule, paths, element), errorMessage(rule, paths, element)));
             }
         }
         Boolean ok = paths.validationOk() == null ? null
-                : captures.flag(rule, "validation-ok", paths.validationOk(), call);
+                : captures.flag(rule, "capture.validation-ok", paths.validationOk(), call);
         validation.ok = ok != null ? ok : validation.errors.isEmpty();
         if (validation.ok) {
             validation.errors.clear();
         }
         if (paths.detectedDependencies() != null) {
             validation.detectedDependencies =
-                    captures.names(rule, "detected-dependencies", paths.detectedDependencies(), call);
+                    captures.names(rule, "capture.detected-dependencies", paths.detectedDependencies(), call);
         }
     }
 
     private String errorType(RuleDiagnostics rule, RuleCaptures paths, Object element) {
         if (paths.errorType() != null) {
             String type = CapturedValues.name(
-                    captures.fromElement(rule, "errors.type", paths.errorType(), element));
+                    captures.fromElement(rule, "capture.errors.type", paths.errorType(), element));
             return type == null ? "(unknown)" : type;
         }
         return element instanceof Throwable error ? error.getClass().getName()
@@ -231,7 +231,7 @@ public final class TelemetryRecorder implements Recorder {
     private String errorMessage(RuleDiagnostics rule, RuleCaptures paths, Object element) {
         if (paths.errorMessage() != null) {
             return CapturedValues.name(
-                    captures.fromElement(rule, "errors.message", paths.errorMessage(), element));
+                    captures.fromElement(rule, "capture.errors.message", paths.errorMessage(), element));
         }
         return element instanceof Throwable error ? error.getMessage() : null;
     }
