@@ -1,0 +1,72 @@
+package io.genscope.agent.it;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarInputStream;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The agent jar a user downloads: nothing of ours or of our dependencies outside
+ * {@code io.genscope}, so no class of the host can ever clash with it, and a manifest the JVM
+ * accepts for both {@code -javaagent} and attach.
+ */
+class AgentJarIT {
+
+    private static final Pattern ALLOWED = Pattern.compile(
+            "io/(genscope/.*)?"
+                    + "|META-INF/"
+                    + "|META-INF/MANIFEST\\.MF"
+                    + "|META-INF/services/(io\\.genscope\\.shaded\\..*)?"
+                    + "|META-INF/genscope/(genscope-runtime\\.jar)?"
+                    + "|META-INF/(licenses/)?[A-Za-z-]*(LICENSE|NOTICE|ASM)[A-Za-z-]*(\\.txt)?"
+                    + "|META-INF/licenses/");
+
+    @Test
+    void everyClassLivesUnderIoGenscopeAndThirdPartyCodeIsRelocated() throws IOException {
+        try (JarFile jar = new JarFile(SampleLaunch.AGENT_JAR.toFile())) {
+            List<String> entries = jar.stream().map(JarEntry::getName).toList();
+            assertThat(entries).allMatch(name -> ALLOWED.matcher(name).matches(), "allowed entry")
+                    .contains("io/genscope/agent/GenscopeAgent.class",
+                            "io/genscope/shaded/bytebuddy/ByteBuddy.class",
+                            "io/genscope/shaded/jackson/databind/ObjectMapper.class",
+                            "io/genscope/shaded/slf4j/LoggerFactory.class",
+                            "META-INF/services/io.genscope.shaded.slf4j.spi.SLF4JServiceProvider")
+                    .noneMatch(name -> name.startsWith("io/genscope/runtime/"));
+        }
+    }
+
+    @Test
+    void theRuntimeTravelsAsANestedJarOfRuntimeClassesOnly() throws IOException {
+        try (JarFile jar = new JarFile(SampleLaunch.AGENT_JAR.toFile());
+             InputStream nested = jar.getInputStream(jar.getEntry("META-INF/genscope/genscope-runtime.jar"));
+             JarInputStream runtime = new JarInputStream(nested)) {
+            int classes = 0;
+            for (JarEntry entry = runtime.getNextJarEntry(); entry != null; entry = runtime.getNextJarEntry()) {
+                if (entry.getName().endsWith(".class")) {
+                    assertThat(entry.getName()).startsWith("io/genscope/runtime/");
+                    classes++;
+                }
+            }
+            assertThat(classes).isGreaterThan(20);
+        }
+    }
+
+    @Test
+    void theManifestDeclaresTheAgentEntryPointsAndRetransformation() throws IOException {
+        try (JarFile jar = new JarFile(SampleLaunch.AGENT_JAR.toFile())) {
+            Attributes manifest = jar.getManifest().getMainAttributes();
+            assertThat(manifest.getValue("Premain-Class")).isEqualTo("io.genscope.agent.GenscopeAgent");
+            assertThat(manifest.getValue("Agent-Class")).isEqualTo("io.genscope.agent.GenscopeAgent");
+            assertThat(manifest.getValue("Can-Retransform-Classes")).isEqualTo("true");
+            assertThat(manifest.getValue("Can-Redefine-Classes")).isEqualTo("true");
+        }
+    }
+}
