@@ -9,6 +9,11 @@ import java.util.regex.Pattern;
  * The {@code store} section: how much the telemetry store keeps. Every bound below is checked by
  * {@link ConfigLoader}; {@code defaults.yaml} next to this class holds the defaults.
  *
+ * <p><b>Note:</b> it mirrors the runtime's {@code TelemetrySettings} field for field on purpose.
+ * The config is read before the runtime is on the bootstrap class path (so that a broken file or
+ * {@code enabled: false} leaves the JVM untouched), so this package may not refer to it; the
+ * installer copies one into the other.
+ *
  * <p>Analytics are computed from time slices of width {@code resolution}, so {@code window} and
  * {@code retention} are whole multiples of it, and {@code retention} is at least {@code window}.
  *

@@ -6,6 +6,7 @@ import io.genscope.runtime.capture.PropertyPath;
 import io.genscope.runtime.diagnostics.RuleDiagnostics;
 
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Reads a rule's captures for one call and converts them to metadata. A capture that fails
@@ -38,13 +39,7 @@ final class CaptureReader {
     }
 
     int length(RuleDiagnostics rule, String field, PropertyPath path, Call call) {
-        Object value = value(rule, field, path, call);
-        try {
-            return CapturedValues.length(value);
-        } catch (RuntimeException failure) {
-            failed(rule, field, path, failure);
-            return -1;
-        }
+        return converted(rule, field, path, call, CapturedValues::length, -1);
     }
 
     List<String> names(RuleDiagnostics rule, String field, PropertyPath path, Call call) {
@@ -52,12 +47,18 @@ final class CaptureReader {
     }
 
     Boolean flag(RuleDiagnostics rule, String field, PropertyPath path, Call call) {
+        return converted(rule, field, path, call, CapturedValues::flag, null);
+    }
+
+    /** Reads the path and converts the value; a conversion that fails counts as a failed capture. */
+    private <T> T converted(RuleDiagnostics rule, String field, PropertyPath path, Call call,
+                            Function<Object, T> conversion, T absent) {
         Object value = value(rule, field, path, call);
         try {
-            return CapturedValues.flag(value);
+            return conversion.apply(value);
         } catch (RuntimeException failure) {
             failed(rule, field, path, failure);
-            return null;
+            return absent;
         }
     }
 
