@@ -35,7 +35,7 @@ final class CaptureReader {
     }
 
     String name(RuleDiagnostics rule, String field, PropertyPath path, Call call) {
-        return CapturedValues.name(value(rule, field, path, call));
+        return converted(rule, field, path, call, CapturedValues::name, null);
     }
 
     int length(RuleDiagnostics rule, String field, PropertyPath path, Call call) {
@@ -43,7 +43,7 @@ final class CaptureReader {
     }
 
     List<String> names(RuleDiagnostics rule, String field, PropertyPath path, Call call) {
-        return CapturedValues.names(value(rule, field, path, call));
+        return converted(rule, field, path, call, CapturedValues::names, List.of());
     }
 
     Boolean flag(RuleDiagnostics rule, String field, PropertyPath path, Call call) {
@@ -62,17 +62,20 @@ final class CaptureReader {
         }
     }
 
-    /** Reads {@code path} from one element of a collection capture. */
-    Object fromElement(RuleDiagnostics rule, String field, PropertyPath path, Object element) {
+    /**
+     * The name of one element of a collection capture, or of {@code path} read from it; a
+     * {@code null} path names the element itself.
+     */
+    String elementName(RuleDiagnostics rule, String field, PropertyPath path, Object element) {
         try {
-            return path.readFrom(element);
+            return CapturedValues.name(path == null ? element : path.readFrom(element));
         } catch (Throwable failure) {
-            failed(rule, field, path, failure);
+            failed(rule, field, path == null ? "it" : path, failure);
             return null;
         }
     }
 
-    void failed(RuleDiagnostics rule, String field, PropertyPath path, Throwable failure) {
+    void failed(RuleDiagnostics rule, String field, Object path, Throwable failure) {
         String problem = failure.getClass().getSimpleName()
                 + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
         if (rule.captureFailed(field, problem)) {

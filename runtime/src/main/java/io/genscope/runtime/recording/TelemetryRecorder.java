@@ -219,21 +219,18 @@ public final class TelemetryRecorder implements Recorder {
     }
 
     private String errorType(RuleDiagnostics rule, RuleCaptures paths, Object element) {
-        if (paths.errorType() != null) {
-            String type = CapturedValues.name(
-                    captures.fromElement(rule, "capture.errors.type", paths.errorType(), element));
-            return type == null ? "(unknown)" : type;
+        if (paths.errorType() == null && element instanceof Throwable error) {
+            return error.getClass().getName();
         }
-        return element instanceof Throwable error ? error.getClass().getName()
-                : CapturedValues.name(element);
+        String type = captures.elementName(rule, "capture.errors.type", paths.errorType(), element);
+        return type == null ? "(unknown)" : type;
     }
 
     private String errorMessage(RuleDiagnostics rule, RuleCaptures paths, Object element) {
-        if (paths.errorMessage() != null) {
-            return CapturedValues.name(
-                    captures.fromElement(rule, "capture.errors.message", paths.errorMessage(), element));
+        if (paths.errorMessage() == null) {
+            return element instanceof Throwable error ? error.getMessage() : null;
         }
-        return element instanceof Throwable error ? error.getMessage() : null;
+        return captures.elementName(rule, "capture.errors.message", paths.errorMessage(), element);
     }
 
     private static Throwable unwrap(Throwable error) {

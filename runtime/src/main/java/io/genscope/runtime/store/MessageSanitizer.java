@@ -26,10 +26,7 @@ final class MessageSanitizer {
             return null;
         }
         String text = message.strip();
-        int newline = text.indexOf('\n');
-        if (newline >= 0) {
-            text = text.substring(0, newline);
-        }
+        text = text.lines().findFirst().orElse("");
         for (Pattern pattern : redact) {
             text = pattern.matcher(text).replaceAll(MASK);
         }

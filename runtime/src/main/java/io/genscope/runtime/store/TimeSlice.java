@@ -45,8 +45,11 @@ final class TimeSlice {
         Tally tally = byModel.get(key);
         if (tally == null) {
             String admitted = byModel.size() < settings.maxModels() ? key : KeyedCounter.OTHER;
-            tally = byModel.computeIfAbsent(admitted, k -> new Tally(settings));
-            newModels.accept(admitted);
+            tally = byModel.get(admitted);
+            if (tally == null) {
+                tally = byModel.computeIfAbsent(admitted, k -> new Tally(settings));
+                newModels.accept(admitted);
+            }
         }
         return tally;
     }

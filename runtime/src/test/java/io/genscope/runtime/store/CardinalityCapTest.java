@@ -5,10 +5,10 @@ import io.genscope.runtime.time.ManualClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
@@ -34,7 +34,8 @@ class CardinalityCapTest {
     private static final long FOLDED = ALL - (1 + 2 + 3);
 
     private final ManualClock clock = new ManualClock();
-    private final Set<String> announced = new HashSet<>();
+    /** Every announcement of the store's new-model listener, repeats included. */
+    private final List<String> announced = new ArrayList<>();
     private final TelemetryStore store = new TelemetryStore(TestSettings.defaults()
             .maxErrorTypes(CAP).maxDependencies(CAP).maxFailureTypes(CAP).maxModels(CAP).build(),
             1, clock, announced::add);
@@ -86,7 +87,16 @@ class CardinalityCapTest {
         assertThat(byModel).isEqualTo(foldedPastCap());
         assertThat(totals(Dimension.model("k9")).generations()).isZero();
         assertThat(totals(Dimension.all()).generations()).isEqualTo(ALL);
-        assertThat(announced).containsExactlyInAnyOrder("k0", "k1", "k2", KeyedCounter.OTHER);
+        assertThat(announced).containsOnly("k0", "k1", "k2", KeyedCounter.OTHER);
+    }
+
+    @Test
+    void eachModelIsAnnouncedOncePerSliceEvenPastTheCap() {
+        eachKeyItsIndexPlusOneTimes(model -> success(store, model, Duration.ZERO));
+        clock.advance(store.settings().resolution());
+        success(store, "k0", Duration.ZERO);
+
+        assertThat(announced).containsExactly("k0", "k1", "k2", KeyedCounter.OTHER, "k0");
     }
 
     @Test

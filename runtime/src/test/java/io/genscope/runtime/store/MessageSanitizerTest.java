@@ -1,6 +1,5 @@
 package io.genscope.runtime.store;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -24,7 +23,6 @@ class MessageSanitizerTest {
     }
 
     @Test
-    @Disabled("bug: MessageSanitizer splits at '\\n' only, so a CRLF message keeps a trailing '\\r'")
     void keepsOnlyTheFirstLineOfAMessageWithWindowsLineEndings() {
         assertThat(keeping(200).sanitize("cannot find symbol\r\n  String code;")).isEqualTo("cannot find symbol");
     }

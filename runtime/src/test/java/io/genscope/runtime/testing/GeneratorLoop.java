@@ -17,7 +17,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import static io.genscope.runtime.testing.CapturePaths.arg;
 import static io.genscope.runtime.testing.CapturePaths.element;
@@ -81,7 +83,7 @@ public final class GeneratorLoop {
     /** A method body, as the intercepted method would run it. */
     @FunctionalInterface
     public interface Body<T> {
-        T run() throws Throwable;
+        T run() throws Exception;
     }
 
     public final ManualClock clock = new ManualClock();
@@ -92,13 +94,18 @@ public final class GeneratorLoop {
     public final Analytics analytics;
     /** What the store told its new-model listener. */
     public final Set<String> modelsAnnounced = ConcurrentHashMap.newKeySet();
+    /** Further listeners for new models (a JMX exporter, say), told after {@link #modelsAnnounced}. */
+    public final List<Consumer<String>> modelListeners = new CopyOnWriteArrayList<>();
     public final AtomicInteger firstCallRuns = new AtomicInteger();
 
     public GeneratorLoop(TelemetrySettings settings, RuleDefinition... extraRules) {
         List<RuleDefinition> definitions = new ArrayList<>(standardRules());
         definitions.addAll(List.of(extraRules));
         rules = definitions.stream().map(RuleDiagnostics::new).toList();
-        store = new TelemetryStore(settings, rules.size(), clock, modelsAnnounced::add);
+        store = new TelemetryStore(settings, rules.size(), clock, model -> {
+            modelsAnnounced.add(model);
+            modelListeners.forEach(listener -> listener.accept(model));
+        });
         recorder = new TelemetryRecorder(rules, store, log, firstCallRuns::incrementAndGet);
         analytics = new Analytics(store, 100);
     }
@@ -128,7 +135,7 @@ public final class GeneratorLoop {
      * One intercepted call of {@code rule}: enter, the body, then exit with what the body returned
      * or threw (which is rethrown, as the advice leaves the exception alone).
      */
-    public <T> T call(int rule, Object self, Object[] args, Body<T> body) throws Throwable {
+    public <T> T call(int rule, Object self, Object[] args, Body<T> body) throws Exception {
         long token = recorder.enter(rule, self, args);
         T result;
         try {
@@ -141,30 +148,30 @@ public final class GeneratorLoop {
         return result;
     }
 
-    public <T> T generate(Request request, Body<T> body) throws Throwable {
+    public <T> T generate(Request request, Body<T> body) throws Exception {
         return call(GENERATE, this, new Object[] {request}, body);
     }
 
-    public <T> T generateDeclared(Request request, Body<T> body) throws Throwable {
+    public <T> T generateDeclared(Request request, Body<T> body) throws Exception {
         return call(GENERATE_DECLARED, this, new Object[] {request}, body);
     }
 
-    public <T> T regenerate(Body<T> body) throws Throwable {
+    public <T> T regenerate(Body<T> body) throws Exception {
         return call(REGENERATE, this, new Object[0], body);
     }
 
-    public Verdict compile(Verdict outcome) throws Throwable {
+    public Verdict compile(Verdict outcome) throws Exception {
         return call(COMPILE, this, new Object[] {"class A {}"}, () -> outcome);
     }
 
     /** A compile call that throws {@code failure} instead of returning a verdict. */
-    public Verdict compileThrowing(Throwable failure) throws Throwable {
+    public Verdict compileThrowing(Exception failure) throws Exception {
         return call(COMPILE, this, new Object[] {"class A {}"}, () -> {
             throw failure;
         });
     }
 
-    public LintReport lint(boolean passed, String... findings) throws Throwable {
+    public LintReport lint(boolean passed, String... findings) throws Exception {
         return call(LINT, this, new Object[] {"class A {}"}, () -> new LintReport(passed, List.of(findings)));
     }
 

@@ -43,8 +43,4 @@ public final class ManualClock implements Clock {
         wallMillis.set(wall.toEpochMilli());
         return this;
     }
-
-    public Instant wall() {
-        return Instant.ofEpochMilli(wallMillis());
-    }
 }

@@ -1,0 +1,107 @@
+package io.genscope.runtime.jmx;
+
+import io.genscope.runtime.testing.GeneratorLoop.Code;
+import io.genscope.runtime.testing.GeneratorLoop.Request;
+import io.genscope.runtime.testing.GenscopeMBeans;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import javax.management.JMException;
+import javax.management.MBeanAttributeInfo;
+import javax.management.MBeanInfo;
+import javax.management.MBeanOperationInfo;
+import javax.management.MBeanParameterInfo;
+import javax.management.ObjectName;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import static io.genscope.runtime.testing.GenscopeMBeans.SERVER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What JConsole shows next to each Genscope MBean, attribute, operation and parameter is a real
+ * description written for it, never the JDK's placeholder, and parameters have real names.
+ */
+class MBeanDescriptionsTest {
+
+    /** The JDK's placeholder texts (StandardMBean / MXBean introspector defaults). */
+    private static final Set<String> PLACEHOLDERS = Set.of("Attribute exposed for management",
+            "Operation exposed for management", "Information on the management interface of the MBean");
+
+    private final JmxFixture jmx = new JmxFixture();
+
+    @BeforeEach
+    void registerOneOfEachKind() throws Exception {
+        jmx.exporter.start();
+        jmx.loop.generate(Request.of("gpt-4"), () -> Code.of("x"));
+    }
+
+    @AfterEach
+    void unregister() throws JMException {
+        GenscopeMBeans.unregisterAll();
+    }
+
+    private static List<MBeanInfo> genscopeMBeans() throws JMException {
+        List<ObjectName> names = GenscopeMBeans.registered().stream().sorted().toList();
+        assertThat(names).extracting(name -> name.getKeyProperty("type"))
+                .contains("Telemetry", "Diagnostics", "Generator", "Model");
+        List<MBeanInfo> infos = new ArrayList<>();
+        for (ObjectName name : names) {
+            infos.add(SERVER.getMBeanInfo(name));
+        }
+        return infos;
+    }
+
+    private static void assertDescribed(String what, String description) {
+        assertThat(description).as("description of %s", what).isNotBlank().isNotIn(PLACEHOLDERS);
+    }
+
+    @Test
+    void everyMBeanDescribesItself() throws JMException {
+        for (MBeanInfo info : genscopeMBeans()) {
+            assertDescribed(info.getClassName(), info.getDescription());
+        }
+    }
+
+    @Test
+    void everyAttributeHasItsOwnDescription() throws JMException {
+        for (MBeanInfo info : genscopeMBeans()) {
+            assertThat(info.getAttributes()).isNotEmpty();
+            for (MBeanAttributeInfo attribute : info.getAttributes()) {
+                assertDescribed(attribute.getName(), attribute.getDescription());
+                assertThat(attribute.getDescription()).as(attribute.getName()).isNotEqualTo(attribute.getName());
+            }
+        }
+    }
+
+    @Test
+    void everyOperationAndParameterIsDescribedAndParametersAreNamed() throws JMException {
+        int operations = 0;
+        for (MBeanInfo info : genscopeMBeans()) {
+            for (MBeanOperationInfo operation : info.getOperations()) {
+                operations++;
+                assertDescribed(operation.getName(), operation.getDescription());
+                for (MBeanParameterInfo parameter : operation.getSignature()) {
+                    String what = operation.getName() + "(" + parameter.getName() + ")";
+                    assertThat(parameter.getName()).as(what).doesNotMatch("p\\d+");
+                    assertDescribed(what, parameter.getDescription());
+                    assertThat(parameter.getDescription()).as(what).isNotEqualTo(parameter.getName());
+                }
+            }
+        }
+        assertThat(operations).isPositive();
+    }
+
+    @Test
+    void figuresOperationsNameTheirWindowParameter() throws JMException {
+        MBeanInfo telemetry = SERVER.getMBeanInfo(GenscopeMBeans.name("type=Telemetry"));
+
+        assertThat(telemetry.getOperations())
+                .filteredOn(operation -> operation.getName().equals("topErrors"))
+                .singleElement()
+                .satisfies(operation -> assertThat(operation.getSignature())
+                        .extracting(MBeanParameterInfo::getName).containsExactly("n", "windowSeconds"));
+    }
+}
