@@ -47,6 +47,7 @@ public final class AgentInstaller {
      *                 started, so the MBeans are registered at once
      */
     public static void install(StartupConfig config, Instrumentation instrumentation, boolean attached) {
+        avoidUnsafe();
         GenscopeSettings settings = config.settings();
         List<RuleDefinition> rules = settings.rules().stream().map(RuleCompiler::compile).toList();
         GenscopeRuntime runtime = GenscopeRuntime.start(telemetry(settings.store()), rules, new Slf4jRuntimeLog(),
@@ -88,6 +89,18 @@ public final class AgentInstaller {
                             .on(named("main").and(isStatic()).and(takesArguments(String[].class)))));
         }
         return builder;
+    }
+
+    /**
+     * Keeps our Byte Buddy off {@code sun.misc.Unsafe}, which advice does not need and which JDK 24+
+     * warns about on stderr. The property name is relocated with Byte Buddy by the shade plugin,
+     * so the host's own Byte Buddy, reading {@code net.bytebuddy.safe}, is not affected.
+     */
+    private static void avoidUnsafe() {
+        String property = "net.bytebuddy.safe";
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, "true");
+        }
     }
 
     private static TelemetrySettings telemetry(StoreSettings store) {

@@ -35,8 +35,13 @@ final class ForkedJvm implements AutoCloseable {
 
     /** Starts {@code java <jvmArgs> <mainArgs>} with the JDK running the tests. */
     static ForkedJvm start(List<String> jvmArgs, List<String> mainArgs) throws IOException {
+        return start(Path.of(System.getProperty("java.home")), jvmArgs, mainArgs);
+    }
+
+    /** Starts {@code java <jvmArgs> <mainArgs>} with the JDK at {@code javaHome}. */
+    static ForkedJvm start(Path javaHome, List<String> jvmArgs, List<String> mainArgs) throws IOException {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(javaHome.resolve("bin").resolve("java").toString());
         command.addAll(jvmArgs);
         command.addAll(mainArgs);
         return new ForkedJvm(new ProcessBuilder(command).start());

@@ -1,15 +1,18 @@
 package io.genscope.agent.it;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The sample generator under the real agent jar, read back over authenticated remote JMX: every
@@ -21,13 +24,28 @@ class SampleLaunchIT {
     @TempDir
     Path directory;
 
+    /** The newest JDK installed beside the build's own, set by the build (empty when there is none). */
+    private static final Path NEWER_JDK = Path.of(System.getProperty("genscope.it.newer.jdk", ""));
+
     @ParameterizedTest
     @EnumSource(SampleLaunch.class)
     void jmxFiguresEqualTheGeneratorsOwnCounts(SampleLaunch launch) throws Exception {
+        runAndCompare(Path.of(System.getProperty("java.home")), launch);
+    }
+
+    @Test
+    void theAgentWorksOnTheNewerJdkWithoutWarnings() throws Exception {
+        assumeTrue(Files.isExecutable(NEWER_JDK.resolve("bin").resolve("java")),
+                "no newer JDK at '" + NEWER_JDK + "' (set genscope.it.newer.jdk)");
+        List<String> stderr = runAndCompare(NEWER_JDK, SampleLaunch.JAR);
+        assertThat(stderr).noneMatch(line -> line.startsWith("WARNING"));
+    }
+
+    private List<String> runAndCompare(Path javaHome, SampleLaunch launch) throws Exception {
         SecuredJmx jmx = new SecuredJmx(directory);
         List<String> flags = new ArrayList<>(jmx.jvmFlags());
         flags.add(SampleLaunch.agentFlag(SampleLaunch.SAMPLE_CONFIG));
-        try (ForkedJvm jvm = ForkedJvm.start(flags, launch.mainArgs(List.of("--keep-running")))) {
+        try (ForkedJvm jvm = ForkedJvm.start(javaHome, flags, launch.mainArgs(List.of("--keep-running")))) {
             GroundTruth truth = GroundTruth.parse(jvm.awaitLine(GroundTruth.PREFIX, Duration.ofMinutes(2)));
 
             new GenscopeMBeans(jmx.connection()).assertTelemetryMatches(truth);
@@ -40,6 +58,7 @@ class SampleLaunchIT {
             if (launch == SampleLaunch.ISOLATED_LOADER) {
                 assertThat(jvm.awaitLine("sample loaded by", Duration.ofSeconds(1))).contains("URLClassLoader");
             }
+            return jvm.stderr();
         }
     }
 }
