@@ -1,5 +1,6 @@
 package io.genscope.agent.install;
 
+import fixture.gen.AnnotatedGenerator;
 import fixture.gen.AsyncGenerator;
 import fixture.gen.ChildFirstLoader;
 import fixture.gen.FragileGenerator;
@@ -61,6 +62,12 @@ class InProcessAgentTest {
                 capture:
                   model: this.brokenModel
                   prompt-length: args[0].prompt.length
+              - name: annotated
+                role: generation
+                class: fixture.gen.Annotated*
+                annotation: fixture.gen.Generates
+                capture:
+                  code-length: return.length
               - name: validate
                 role: validation
                 implements: fixture.gen.Validator
@@ -159,6 +166,16 @@ class InProcessAgentTest {
         }
         assertThat(telemetry("Generations")).isEqualTo(1L);
         assertThat(telemetry("RetryAttempts")).isEqualTo(1L);
+    }
+
+    @Test
+    void aRuleCanSelectMethodsByAnnotationInClassesMatchedByAGlob() throws Exception {
+        AnnotatedGenerator generator = new AnnotatedGenerator();
+        generator.scaffold("A");
+        generator.sketch("B");
+
+        assertThat(telemetry("Generations")).isEqualTo(1L);
+        assertThat((Double) summary().get("averageCodeLength")).isEqualTo("class A {}".length());
     }
 
     private static Object telemetry(String attribute) throws Exception {
