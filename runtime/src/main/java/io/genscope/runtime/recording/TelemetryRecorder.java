@@ -69,10 +69,10 @@ public final class TelemetryRecorder implements Recorder {
                     if (scope.depth++ == 0) {
                         startGeneration(scope.generation, ruleIndex, rule, new Call(self, args, null, null), start);
                     } else {
-                        retry(scope, rule);
+                        retry(scope, rule, start);
                     }
                 }
-                case RETRY -> retry(scope, rule);
+                case RETRY -> retry(scope, rule, start);
                 case VALIDATION -> {
                     // measured from the token; nothing to record before the outcome
                 }
@@ -106,17 +106,17 @@ public final class TelemetryRecorder implements Recorder {
 
     private void startGeneration(GenerationRecord generation, int ruleIndex, RuleDiagnostics rule, Call call,
                                  long start) {
-        generation.begin(ruleIndex, rule.rule().name(), start, clock.wallMillis());
+        generation.begin(ruleIndex, rule.rule().name(), start);
         readGenerationCaptures(generation, rule, call, false);
-        store.generationStarted(generation);
+        store.generationStarted(generation, start);
     }
 
-    private void retry(ThreadScope scope, RuleDiagnostics rule) {
+    private void retry(ThreadScope scope, RuleDiagnostics rule, long start) {
         if (scope.inGeneration()) {
             scope.generation.retries++;
-            store.retryStarted(scope.generation, rule.rule().name());
+            store.retryStarted(scope.generation, rule.rule().name(), start);
         } else {
-            store.retryStarted(null, rule.rule().name());
+            store.retryStarted(null, rule.rule().name(), start);
         }
     }
 
@@ -137,10 +137,11 @@ public final class TelemetryRecorder implements Recorder {
     }
 
     private void complete(GenerationRecord generation, RuleDiagnostics rule, Call call) {
-        generation.durationNanos = clock.monotonicNanos() - generation.startNanos;
+        long end = clock.monotonicNanos();
+        generation.durationNanos = end - generation.startNanos;
         generation.failureType = call.thrown() == null ? null : call.thrown().getClass().getName();
         readGenerationCaptures(generation, rule, call, true);
-        store.generationCompleted(generation);
+        store.generationCompleted(generation, end);
     }
 
     /**
@@ -180,7 +181,8 @@ public final class TelemetryRecorder implements Recorder {
         GenerationRecord generation = scope.inGeneration() ? scope.generation : null;
         ValidationRecord validation = scope.validation;
         validation.begin(rule.rule().name(), generation == null ? 0 : ++generation.validations);
-        validation.durationNanos = clock.monotonicNanos() - start;
+        long end = clock.monotonicNanos();
+        validation.durationNanos = end - start;
         if (call.thrown() != null) {
             validation.ok = false;
             validation.errors.add(store.error(call.thrown().getClass().getName(), call.thrown().getMessage()));
@@ -195,7 +197,7 @@ public final class TelemetryRecorder implements Recorder {
                 generation.dependencies = validation.detectedDependencies;
             }
         }
-        store.validationCompleted(generation, validation);
+        store.validationCompleted(generation, validation, end);
     }
 
     private void readValidationCaptures(ValidationRecord validation, RuleDiagnostics rule, Call call) {

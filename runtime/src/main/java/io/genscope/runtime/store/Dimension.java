@@ -1,18 +1,20 @@
 package io.genscope.runtime.store;
 
-import java.util.function.Function;
-
-/** Which tally of each slice a query reads: everything, one generation rule, or one model. */
+/** Which counts of each slice a query reads: everything, one generation rule, or one model. */
 public final class Dimension {
 
-    private static final Dimension ALL = new Dimension("all", slice -> slice.total);
+    enum Kind { ALL, RULE, MODEL }
 
-    private final String label;
-    private final Function<TimeSlice, Tally> selector;
+    private static final Dimension ALL = new Dimension(Kind.ALL, -1, null);
 
-    private Dimension(String label, Function<TimeSlice, Tally> selector) {
-        this.label = label;
-        this.selector = selector;
+    private final Kind kind;
+    private final int rule;
+    private final String model;
+
+    private Dimension(Kind kind, int rule, String model) {
+        this.kind = kind;
+        this.rule = rule;
+        this.model = model;
     }
 
     public static Dimension all() {
@@ -21,20 +23,31 @@ public final class Dimension {
 
     /** The generations started by the rule at {@code index} in the rule list. */
     public static Dimension rule(int index) {
-        return new Dimension("rule " + index, slice -> slice.ruleIfPresent(index));
+        return new Dimension(Kind.RULE, index, null);
     }
 
     public static Dimension model(String model) {
-        return new Dimension("model " + model, slice -> slice.modelIfPresent(model));
+        return new Dimension(Kind.MODEL, -1, model);
     }
 
-    /** The slice's tally for this dimension, {@code null} if it recorded nothing for it. */
-    Tally in(TimeSlice slice) {
-        return selector.apply(slice);
+    Kind kind() {
+        return kind;
+    }
+
+    int rule() {
+        return rule;
+    }
+
+    String model() {
+        return model;
     }
 
     @Override
     public String toString() {
-        return label;
+        return switch (kind) {
+            case ALL -> "all";
+            case RULE -> "rule " + rule;
+            case MODEL -> "model " + model;
+        };
     }
 }

@@ -1,24 +1,22 @@
 package io.genscope.runtime.store;
 
 /**
- * A merged, read-only copy of one or more {@link LatencyHistogram}s: what a query sums over the
- * slices of its window. Not thread-safe; each query builds its own.
+ * The generation times a query covers: a read-only copy of the merged histogram buckets (layout
+ * in {@link LatencyHistogram}) with exact count, sum and maximum. Immutable.
  */
 public final class DurationDistribution {
 
-    private final long[] counts = new long[LatencyHistogram.BUCKETS];
-    private long total;
-    private long sum;
-    private long max;
+    private final long[] counts;
+    private final long total;
+    private final long sum;
+    private final long max;
 
-    void addBucket(int bucket, long count) {
-        counts[bucket] += count;
-    }
-
-    void addTotals(long total, long sum, long max) {
-        this.total += total;
-        this.sum += sum;
-        this.max = Math.max(this.max, max);
+    /** Reads the histogram part of merged {@link Counts}. */
+    DurationDistribution(long[] merged) {
+        counts = java.util.Arrays.copyOfRange(merged, Counts.FIRST_BUCKET, Counts.SIZE);
+        total = merged[Counts.TIME_COUNT];
+        sum = merged[Counts.TIME_SUM];
+        max = merged[Counts.TIME_MAX];
     }
 
     /** Number of durations recorded. */

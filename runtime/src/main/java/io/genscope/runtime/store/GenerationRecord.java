@@ -16,7 +16,6 @@ public final class GenerationRecord {
     public int rule;
     public String ruleName;
     public long startNanos;
-    public long startMillis;
     public String projectId;
     public String model;
     public String functionName;
@@ -35,11 +34,10 @@ public final class GenerationRecord {
     public String failureType;
 
     /** Clears every field for a new generation. */
-    public void begin(int rule, String ruleName, long startNanos, long startMillis) {
+    public void begin(int rule, String ruleName, long startNanos) {
         this.rule = rule;
         this.ruleName = ruleName;
         this.startNanos = startNanos;
-        this.startMillis = startMillis;
         projectId = null;
         model = null;
         functionName = null;
@@ -61,7 +59,7 @@ public final class GenerationRecord {
     /** An independent copy, for a generation that completes later on another thread. */
     public GenerationRecord copy() {
         GenerationRecord copy = new GenerationRecord();
-        copy.begin(rule, ruleName, startNanos, startMillis);
+        copy.begin(rule, ruleName, startNanos);
         copy.projectId = projectId;
         copy.model = model;
         copy.functionName = functionName;

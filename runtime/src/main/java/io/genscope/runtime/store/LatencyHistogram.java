@@ -1,19 +1,11 @@
 package io.genscope.runtime.store;
 
-import java.util.concurrent.atomic.AtomicLongArray;
-import java.util.concurrent.atomic.LongAccumulator;
-import java.util.concurrent.atomic.LongAdder;
-
 /**
- * Durations in nanoseconds, counted in log-linear buckets: 16 per power of two, so a bucket is at
- * most 1/16 of its lower bound wide and a percentile read at the bucket middle is within about
- * 3 % of the true value. Count, sum and maximum are exact.
- *
- * <p>Values up to 2^44 ns (about 4.9 hours) have their own bucket; longer ones share the last.
- * Fixed size: 672 counters (5.4 KB) whatever the traffic.
- *
- * <p>Thread-safe, lock-free: a record is one atomic increment plus striped adders. Readers see
- * each counter's latest value, not an atomic snapshot of all of them.
+ * The bucket layout of generation-time histograms (the buckets themselves live in
+ * {@link Counts}): durations in nanoseconds, 16 log-linear buckets per power of two, so a bucket
+ * is at most 1/16 of its lower bound wide and a percentile read at the bucket middle is within
+ * about 3 % of the true value. Values up to 2^44 ns (about 4.9 hours) have their own bucket;
+ * longer ones share the last. Fixed size: 672 buckets (5.4 KB) per dimension.
  */
 final class LatencyHistogram {
 
@@ -22,32 +14,12 @@ final class LatencyHistogram {
     static final int MAX_EXPONENT = 44;
     static final int BUCKETS = (MAX_EXPONENT - SUB_BUCKET_BITS + 2) * SUB_BUCKETS;
 
-    private final AtomicLongArray counts = new AtomicLongArray(BUCKETS);
-    private final LongAdder total = new LongAdder();
-    private final LongAdder sum = new LongAdder();
-    private final LongAccumulator max = new LongAccumulator(Math::max, 0);
-
-    void record(long nanos) {
-        long value = Math.max(0, nanos);
-        counts.incrementAndGet(bucketOf(value));
-        total.increment();
-        sum.add(value);
-        max.accumulate(value);
-    }
-
-    void addTo(DurationDistribution target) {
-        for (int i = 0; i < BUCKETS; i++) {
-            long count = counts.get(i);
-            if (count != 0) {
-                target.addBucket(i, count);
-            }
-        }
-        target.addTotals(total.sum(), sum.sum(), max.get());
+    private LatencyHistogram() {
     }
 
     static int bucketOf(long value) {
         if (value < SUB_BUCKETS) {
-            return (int) value;
+            return (int) Math.max(0, value);
         }
         int exponent = 63 - Long.numberOfLeadingZeros(value);
         if (exponent > MAX_EXPONENT) {

@@ -1,42 +1,34 @@
 package io.genscope.runtime.store;
 
-import io.genscope.runtime.time.Clock;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
 
 /**
- * The time slices covering the retention, in a ring indexed by {@code wallMillis / resolution}.
- * A slot whose slice has aged out is replaced by a fresh slice on the next write, so memory is
- * fixed by the retention and old data disappears without a sweeper thread.
+ * The time slices covering the retention, in a ring indexed by slice number. A slot whose slice
+ * has aged out is replaced by a fresh slice when a thread first records into the new period, so
+ * memory is fixed by the retention and old data disappears without a sweeper thread.
  *
- * <p>Thread-safe, lock-free: a slot is replaced by compare-and-set, and a writer that loses the
- * race uses the winner's slice. If the wall clock steps back, writes go to the newest slice in
- * that slot rather than to one that is gone.
+ * <p>Thread-safe, lock-free: a slot is replaced by compare-and-set, and a thread that loses the
+ * race uses the winner's slice. A late writer whose slice was already replaced by a newer one
+ * records into the newer one rather than into one that is gone.
  */
 final class SliceRing {
 
     private final TelemetrySettings settings;
     private final int rules;
-    private final Clock clock;
-    private final long resolutionMillis;
+    private final Consumer<String> newModels;
     private final AtomicReferenceArray<TimeSlice> ring;
 
-    private final Consumer<String> newModels;
-
-    SliceRing(TelemetrySettings settings, int rules, Clock clock, Consumer<String> newModels) {
-        this.newModels = newModels;
+    SliceRing(TelemetrySettings settings, int rules, Consumer<String> newModels) {
         this.settings = settings;
         this.rules = rules;
-        this.clock = clock;
-        this.resolutionMillis = settings.resolution().toMillis();
+        this.newModels = newModels;
         this.ring = new AtomicReferenceArray<>(settings.sliceCount());
     }
 
-    TimeSlice current() {
-        long index = currentIndex();
+    TimeSlice slice(long index) {
         int slot = slot(index);
         while (true) {
             TimeSlice slice = ring.get(slot);
@@ -50,9 +42,8 @@ final class SliceRing {
         }
     }
 
-    /** The slices of the last {@code count} slice periods, the current one included, newest first. */
-    List<TimeSlice> latest(int count) {
-        long now = currentIndex();
+    /** The slices of the {@code count} slice periods up to {@code now}, newest first. */
+    List<TimeSlice> latest(long now, int count) {
         List<TimeSlice> slices = new ArrayList<>(count);
         for (long index = now; index > now - count; index--) {
             TimeSlice slice = ring.get(slot(index));
@@ -67,10 +58,6 @@ final class SliceRing {
         for (int i = 0; i < ring.length(); i++) {
             ring.set(i, null);
         }
-    }
-
-    private long currentIndex() {
-        return Math.floorDiv(clock.wallMillis(), resolutionMillis);
     }
 
     private int slot(long index) {

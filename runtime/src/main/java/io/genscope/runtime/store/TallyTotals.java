@@ -9,105 +9,84 @@ import java.util.Map;
  */
 public final class TallyTotals {
 
-    private long generations;
-    private long successes;
-    private long failures;
-    private long retriesOfCompleted;
-    private long retriedGenerations;
-    private long retriedSuccesses;
-    private long retryAttempts;
-    private long validations;
-    private long validationFailures;
-    private long promptLengthSum;
-    private long promptLengths;
-    private long codeLengthSum;
-    private long codeLengths;
+    private final long[] counts = new long[Counts.SIZE];
     private final Map<String, Long> errorTypes = new HashMap<>();
     private final Map<String, Long> failureTypes = new HashMap<>();
     private final Map<String, Long> dependencies = new HashMap<>();
-    private final DurationDistribution generationTime = new DurationDistribution();
 
-    void add(Tally tally) {
-        generations += tally.generations.sum();
-        successes += tally.successes.sum();
-        failures += tally.failures.sum();
-        retriesOfCompleted += tally.retriesOfCompleted.sum();
-        retriedGenerations += tally.retriedGenerations.sum();
-        retriedSuccesses += tally.retriedSuccesses.sum();
-        retryAttempts += tally.retryAttempts.sum();
-        validations += tally.validations.sum();
-        validationFailures += tally.validationFailures.sum();
-        promptLengthSum += tally.promptLengthSum.sum();
-        promptLengths += tally.promptLengths.sum();
-        codeLengthSum += tally.codeLengthSum.sum();
-        codeLengths += tally.codeLengths.sum();
-        tally.errorTypes.addTo(errorTypes);
-        tally.failureTypes.addTo(failureTypes);
-        tally.dependencies.addTo(dependencies);
-        tally.generationTime.addTo(generationTime);
+    void add(Counts tally) {
+        if (tally != null) {
+            tally.addTo(counts);
+        }
+    }
+
+    void add(KeyedCounts keyed) {
+        if (keyed != null) {
+            keyed.addTo(errorTypes, failureTypes, dependencies);
+        }
     }
 
     /** Generations started (outermost calls entered). */
     public long generations() {
-        return generations;
+        return counts[Counts.GENERATIONS];
     }
 
     /** Generations that returned normally (or whose future completed normally). */
     public long successes() {
-        return successes;
+        return counts[Counts.SUCCESSES];
     }
 
     /** Generations that threw (or whose future completed exceptionally). */
     public long failures() {
-        return failures;
+        return counts[Counts.FAILURES];
     }
 
     public long completed() {
-        return successes + failures;
+        return successes() + failures();
     }
 
     /** Retries made by the generations completed. */
     public long retriesOfCompleted() {
-        return retriesOfCompleted;
+        return counts[Counts.RETRIES_OF_COMPLETED];
     }
 
     /** Completed generations that retried at least once. */
     public long retriedGenerations() {
-        return retriedGenerations;
+        return counts[Counts.RETRIED_GENERATIONS];
     }
 
     /** Completed generations that retried at least once and then succeeded. */
     public long retriedSuccesses() {
-        return retriedSuccesses;
+        return counts[Counts.RETRIED_SUCCESSES];
     }
 
     /** Retry calls seen, counted when they start. */
     public long retryAttempts() {
-        return retryAttempts;
+        return counts[Counts.RETRY_ATTEMPTS];
     }
 
     public long validations() {
-        return validations;
+        return counts[Counts.VALIDATIONS];
     }
 
     public long validationFailures() {
-        return validationFailures;
+        return counts[Counts.VALIDATION_FAILURES];
     }
 
     public long promptLengthSum() {
-        return promptLengthSum;
+        return counts[Counts.PROMPT_LENGTH_SUM];
     }
 
     public long promptLengths() {
-        return promptLengths;
+        return counts[Counts.PROMPT_LENGTHS];
     }
 
     public long codeLengthSum() {
-        return codeLengthSum;
+        return counts[Counts.CODE_LENGTH_SUM];
     }
 
     public long codeLengths() {
-        return codeLengths;
+        return counts[Counts.CODE_LENGTHS];
     }
 
     /** Validation errors per type, unordered. */
@@ -127,6 +106,6 @@ public final class TallyTotals {
 
     /** Durations of completed generations. */
     public DurationDistribution generationTime() {
-        return generationTime;
+        return new DurationDistribution(counts);
     }
 }

@@ -11,11 +11,17 @@ import java.util.function.Consumer;
  * Where recorded generations, retries and validations go: exact counts in time slices (the
  * source of every analytic) plus a bounded ring of raw events (for export only).
  *
- * <p>Memory is bounded by the settings: the slice ring covers the retention, each slice holds
- * one tally overall, one per generation rule and at most {@code maxModels} per model, and each
- * keyed count is capped. Nothing older than the retention is kept or reported.
+ * <p>Recording is per thread: each thread counts into its own {@link ThreadSlice} with plain
+ * (opaque) stores and no shared write, and hands the counts over to the slice when it moves on
+ * to the next one. Queries merge the retired and the live counts of each slice in the window.
  *
- * <p>Thread-safe. Writers never block; queries read the counters while they move, so a
+ * <p>Memory is bounded by the settings and the number of recording threads: the slice ring
+ * covers the retention; per slice, each recording thread holds one {@link Counts} (5.5 KB)
+ * overall, per rule and per model it used, merged into the slice's own when it moves on; at most
+ * {@code maxModels} models per slice; each keyed count is capped. Nothing older than the
+ * retention is kept or reported.
+ *
+ * <p>Thread-safe. Writers never block on each other; queries read counters while they move, so a
  * generation completing during a query may be half-counted in it (each counter is exact, the cut
  * across counters is not atomic).
  */
@@ -26,6 +32,12 @@ public final class TelemetryStore {
     private final SliceRing slices;
     private final EventRing events;
     private final MessageSanitizer sanitizer;
+    private final int rules;
+    private final long originNanos;
+    private final long originWallNanos;
+    private final long resolutionNanos;
+    private final ThreadLocal<ThreadSlice> threads;
+    private volatile long epoch;
 
     /**
      * @param rules     how many rules the advice may name (indexes 0..rules-1)
@@ -34,9 +46,14 @@ public final class TelemetryStore {
     public TelemetryStore(TelemetrySettings settings, int rules, Clock clock, Consumer<String> newModels) {
         this.settings = settings;
         this.clock = clock;
-        this.slices = new SliceRing(settings, rules, clock, newModels);
+        this.rules = rules;
+        this.slices = new SliceRing(settings, rules, newModels);
         this.events = new EventRing(settings.eventRingSize());
         this.sanitizer = new MessageSanitizer(settings.errorMessageLength(), settings.redact());
+        this.originNanos = clock.monotonicNanos();
+        this.originWallNanos = clock.wallMillis() * 1_000_000L;
+        this.resolutionNanos = settings.resolution().toNanos();
+        this.threads = ThreadLocal.withInitial(() -> new ThreadSlice(rules));
     }
 
     public TelemetrySettings settings() {
@@ -52,60 +69,94 @@ public final class TelemetryStore {
         return new ErrorInfo(type, sanitizer.sanitize(message));
     }
 
+    /** A generation started now. */
     public void generationStarted(GenerationRecord generation) {
-        TimeSlice slice = slices.current();
-        slice.total.generationStarted(generation);
-        slice.rule(generation.rule).generationStarted(generation);
-        slice.model(generation.model).generationStarted(generation);
-        event(EventType.GENERATION_ATTEMPT, generation, null, 0);
+        generationStarted(generation, clock.monotonicNanos());
     }
 
-    /** A retry call started; {@code generation} is the one it belongs to, or {@code null}. */
+    /** A generation started at {@code nanos} (monotonic clock). */
+    public void generationStarted(GenerationRecord generation, long nanos) {
+        ThreadSlice thread = at(nanos);
+        thread.total.generationStarted(generation);
+        thread.rule(generation.rule).generationStarted(generation);
+        thread.model(generation.model).generationStarted(generation);
+        event(EventType.GENERATION_ATTEMPT, generation, null, 0, nanos);
+    }
+
+    /** A retry call started now; {@code generation} is the one it belongs to, or {@code null}. */
     public void retryStarted(GenerationRecord generation, String retryRule) {
-        TimeSlice slice = slices.current();
-        slice.total.retryAttempts.increment();
+        retryStarted(generation, retryRule, clock.monotonicNanos());
+    }
+
+    /** A retry call started at {@code nanos}; {@code generation} is the one it belongs to, or {@code null}. */
+    public void retryStarted(GenerationRecord generation, String retryRule, long nanos) {
+        ThreadSlice thread = at(nanos);
+        thread.total.retryStarted();
         if (generation != null) {
-            slice.rule(generation.rule).retryAttempts.increment();
-            slice.model(generation.model).retryAttempts.increment();
-            event(EventType.RETRY_ATTEMPT, generation, null, 0);
+            thread.rule(generation.rule).retryStarted();
+            thread.model(generation.model).retryStarted();
+            event(EventType.RETRY_ATTEMPT, generation, null, 0, nanos);
         } else if (events.enabled()) {
-            events.add(new TelemetryEvent(events.nextSequence(), clock.wallMillis(), EventType.RETRY_ATTEMPT,
+            events.add(new TelemetryEvent(events.nextSequence(), wallMillis(nanos), EventType.RETRY_ATTEMPT,
                     retryRule, null, null, null, -1, -1, 0, 0, 0, false, List.of(), List.of(), null));
         }
     }
 
-    /** A validation ended; {@code generation} is the one it belongs to, or {@code null}. */
+    /** A validation ended now; {@code generation} is the one it belongs to, or {@code null}. */
     public void validationCompleted(GenerationRecord generation, ValidationRecord validation) {
-        TimeSlice slice = slices.current();
-        slice.total.validationCompleted(validation);
+        validationCompleted(generation, validation, clock.monotonicNanos());
+    }
+
+    /** A validation ended at {@code nanos}; {@code generation} is the one it belongs to, or {@code null}. */
+    public void validationCompleted(GenerationRecord generation, ValidationRecord validation, long nanos) {
+        ThreadSlice thread = at(nanos);
+        TimeSlice slice = thread.slice;
+        thread.total.validationCompleted(validation);
+        boolean keyed = !validation.errors.isEmpty();
+        if (keyed) {
+            slice.keyedTotal.validationCompleted(validation);
+        }
         if (generation != null) {
-            slice.rule(generation.rule).validationCompleted(validation);
-            slice.model(generation.model).validationCompleted(validation);
+            thread.rule(generation.rule).validationCompleted(validation);
+            thread.model(generation.model).validationCompleted(validation);
+            if (keyed) {
+                slice.keyedRule(generation.rule).validationCompleted(validation);
+                slice.keyedModel(thread.admitted(generation.model)).validationCompleted(validation);
+            }
         } else {
-            slice.total.dependenciesDetected(validation);
+            slice.keyedTotal.dependenciesDetected(validation);
         }
         if (!validation.ok) {
-            event(EventType.VALIDATION_FAILURE, generation, validation, validation.durationNanos);
+            event(EventType.VALIDATION_FAILURE, generation, validation, validation.durationNanos, nanos);
         }
     }
 
+    /** A generation completed now. */
     public void generationCompleted(GenerationRecord generation) {
-        TimeSlice slice = slices.current();
-        slice.total.generationCompleted(generation);
-        slice.rule(generation.rule).generationCompleted(generation);
-        slice.model(generation.model).generationCompleted(generation);
+        generationCompleted(generation, clock.monotonicNanos());
+    }
+
+    /** A generation completed at {@code nanos}. */
+    public void generationCompleted(GenerationRecord generation, long nanos) {
+        ThreadSlice thread = at(nanos);
+        thread.total.generationCompleted(generation);
+        thread.rule(generation.rule).generationCompleted(generation);
+        thread.model(generation.model).generationCompleted(generation);
+        if (!generation.succeeded() || !generation.dependencies.isEmpty()) {
+            TimeSlice slice = thread.slice;
+            slice.keyedTotal.generationCompleted(generation);
+            slice.keyedRule(generation.rule).generationCompleted(generation);
+            slice.keyedModel(thread.admitted(generation.model)).generationCompleted(generation);
+        }
         event(generation.succeeded() ? EventType.GENERATION_SUCCESS : EventType.GENERATION_FAILURE,
-                generation, null, generation.durationNanos);
+                generation, null, generation.durationNanos, nanos);
     }
 
     /** Sums {@code dimension} over the slices of the last {@code window}, at slice resolution. */
     public TallyTotals totals(Duration window, Dimension dimension) {
         TallyTotals totals = new TallyTotals();
-        for (TimeSlice slice : slices.latest(settings.slicesFor(window))) {
-            Tally tally = dimension.in(slice);
-            if (tally != null) {
-                totals.add(tally);
-            }
+        for (TimeSlice slice : slices.latest(sliceIndex(clock.monotonicNanos()), settings.slicesFor(window))) {
+            slice.addTo(totals, dimension);
         }
         return totals;
     }
@@ -113,31 +164,71 @@ public final class TelemetryStore {
     /** The models that generated anything in the last {@code window}, sorted. */
     public List<String> models(Duration window) {
         TreeSet<String> models = new TreeSet<>();
-        for (TimeSlice slice : slices.latest(settings.slicesFor(window))) {
-            slice.models().forEach(models::add);
+        for (TimeSlice slice : slices.latest(sliceIndex(clock.monotonicNanos()), settings.slicesFor(window))) {
+            models.addAll(slice.models());
         }
         return List.copyOf(models);
     }
 
     /** Up to {@code max} raw events within the retention, newest first. */
     public List<TelemetryEvent> events(int max) {
-        return events.newest(max, clock.wallMillis() - settings.retention().toMillis());
+        return events.newest(max, wallMillis(clock.monotonicNanos()) - settings.retention().toMillis());
     }
 
     /** Forgets every count and event; what is recorded afterwards starts from zero. */
     public void reset() {
+        epoch++;
         slices.clear();
         events.clear();
     }
 
-    private void event(EventType type, GenerationRecord generation, ValidationRecord validation, long nanos) {
+    /**
+     * The calling thread's counts for the slice holding {@code nanos}. Moving to a new slice (once
+     * per slice period, or after a reset) retires the counts of the old one; every other call is
+     * a thread-local read and two comparisons.
+     */
+    private ThreadSlice at(long nanos) {
+        ThreadSlice thread = threads.get();
+        long index = sliceIndex(nanos);
+        TimeSlice current = thread.slice;
+        if (current == null || current.index != index || thread.epoch != epoch) {
+            move(thread, index);
+        }
+        return thread;
+    }
+
+    private void move(ThreadSlice thread, long index) {
+        if (thread.slice != null) {
+            thread.slice.retire(thread);
+        }
+        thread.clear();
+        TimeSlice slice = slices.slice(index);
+        thread.epoch = epoch;
+        thread.slice = slice;
+        slice.join(thread);
+    }
+
+    /**
+     * Slices follow the monotonic clock, anchored to the wall clock when the store was made: no
+     * wall-clock read per call, and a wall-clock step (NTP, a manual change) moves nothing.
+     */
+    private long sliceIndex(long nanos) {
+        return Math.floorDiv(originWallNanos + (nanos - originNanos), resolutionNanos);
+    }
+
+    private long wallMillis(long nanos) {
+        return Math.floorDiv(originWallNanos + (nanos - originNanos), 1_000_000L);
+    }
+
+    private void event(EventType type, GenerationRecord generation, ValidationRecord validation, long nanos,
+                       long at) {
         if (!events.enabled()) {
             return;
         }
         boolean hasGeneration = generation != null;
         events.add(new TelemetryEvent(
                 events.nextSequence(),
-                clock.wallMillis(),
+                wallMillis(at),
                 type,
                 validation != null ? validation.ruleName : generation.ruleName,
                 hasGeneration ? generation.model : null,

@@ -1,69 +1,111 @@
 package io.genscope.runtime.store;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
 
 /**
- * All tallies for one slice of time ({@code resolution} wide): the overall one, one per
- * generation rule and one per model, each created on first use.
+ * Everything recorded in one slice of time ({@code resolution} wide): the plain counts of the
+ * threads recording into it (live), the counts of threads that have moved on (retired, merged
+ * here), and the keyed counts shared by all threads.
  *
- * <p>Thread-safe. At most {@code maxModels} model tallies exist; later models share
- * {@link KeyedCounter#OTHER}. The first use of a model in each slice is announced to the
- * {@code newModels} listener (which must be cheap and must not throw).
+ * <p>Thread-safe. Recording threads write their own {@link ThreadSlice} without locking; the
+ * slice's lock is taken only when a thread joins or leaves the slice (once per thread per slice)
+ * and by readers, so a reader never counts a thread's counts twice or not at all while they
+ * move from live to retired. At most {@code maxModels} models are admitted per slice; later
+ * ones are counted under {@link KeyedCounter#OTHER}. The first admission of each model is
+ * announced to the {@code newModels} listener (which must be cheap and must not throw).
  */
 final class TimeSlice {
 
-    final long index;
-    final Tally total;
-    private final TelemetrySettings settings;
-    private final AtomicReferenceArray<Tally> byRule;
-    private final ConcurrentHashMap<String, Tally> byModel = new ConcurrentHashMap<>();
+    static final String UNKNOWN_MODEL = "(unknown)";
 
+    final long index;
+    private final TelemetrySettings settings;
     private final Consumer<String> newModels;
+    private final List<ThreadSlice> live = new ArrayList<>();
+    private final Counts retiredTotal = new Counts();
+    private final Counts[] retiredByRule;
+    private final Map<String, Counts> retiredByModel = new HashMap<>();
+    final KeyedCounts keyedTotal;
+    private final AtomicReferenceArray<KeyedCounts> keyedByRule;
+    private final ConcurrentHashMap<String, KeyedCounts> keyedByModel = new ConcurrentHashMap<>();
+    private final Set<String> admittedModels = ConcurrentHashMap.newKeySet();
 
     TimeSlice(long index, TelemetrySettings settings, int rules, Consumer<String> newModels) {
         this.index = index;
         this.settings = settings;
         this.newModels = newModels;
-        this.total = new Tally(settings);
-        this.byRule = new AtomicReferenceArray<>(rules);
+        this.retiredByRule = new Counts[rules];
+        this.keyedTotal = new KeyedCounts(settings);
+        this.keyedByRule = new AtomicReferenceArray<>(rules);
     }
 
-    Tally rule(int rule) {
-        Tally tally = byRule.get(rule);
-        if (tally == null) {
-            byRule.compareAndSet(rule, null, new Tally(settings));
-            tally = byRule.get(rule);
+    /** The name {@code model} is counted under here: itself, or "(other)" past the cap. */
+    String admitModel(String model) {
+        if (admittedModels.contains(model)) {
+            return model;
         }
-        return tally;
+        String admitted = admittedModels.size() < settings.maxModels() ? model : KeyedCounter.OTHER;
+        if (admittedModels.add(admitted)) {
+            newModels.accept(admitted);
+        }
+        return admitted;
     }
 
-    /** The model's tally; {@code null} model means the generation did not say. */
-    Tally model(String model) {
-        String key = model == null ? "(unknown)" : model;
-        Tally tally = byModel.get(key);
-        if (tally == null) {
-            String admitted = byModel.size() < settings.maxModels() ? key : KeyedCounter.OTHER;
-            tally = byModel.get(admitted);
-            if (tally == null) {
-                tally = byModel.computeIfAbsent(admitted, k -> new Tally(settings));
-                newModels.accept(admitted);
+    KeyedCounts keyedRule(int rule) {
+        KeyedCounts keyed = keyedByRule.get(rule);
+        if (keyed == null) {
+            keyedByRule.compareAndSet(rule, null, new KeyedCounts(settings));
+            keyed = keyedByRule.get(rule);
+        }
+        return keyed;
+    }
+
+    KeyedCounts keyedModel(String admitted) {
+        return keyedByModel.computeIfAbsent(admitted, k -> new KeyedCounts(settings));
+    }
+
+    synchronized void join(ThreadSlice thread) {
+        live.add(thread);
+    }
+
+    /** Moves a thread's counts from live to retired; the thread may then reuse its object. */
+    synchronized void retire(ThreadSlice thread) {
+        if (live.remove(thread)) {
+            thread.mergeInto(retiredTotal, retiredByRule, retiredByModel);
+        }
+    }
+
+    /** Adds this slice's counts of {@code dimension} to {@code totals}. */
+    synchronized void addTo(TallyTotals totals, Dimension dimension) {
+        switch (dimension.kind()) {
+            case ALL -> {
+                totals.add(retiredTotal);
+                live.forEach(thread -> totals.add(thread.total));
+                totals.add(keyedTotal);
+            }
+            case RULE -> {
+                int rule = dimension.rule();
+                totals.add(retiredByRule[rule]);
+                live.forEach(thread -> totals.add(thread.ruleIfPresent(rule)));
+                totals.add(keyedByRule.get(rule));
+            }
+            case MODEL -> {
+                String model = dimension.model();
+                totals.add(retiredByModel.get(model));
+                live.forEach(thread -> totals.add(thread.modelIfPresent(model)));
+                totals.add(keyedByModel.get(model));
             }
         }
-        return tally;
     }
 
-    /** The rule's tally if anything was recorded for it, else {@code null}. */
-    Tally ruleIfPresent(int rule) {
-        return byRule.get(rule);
-    }
-
-    Tally modelIfPresent(String model) {
-        return byModel.get(model);
-    }
-
-    Iterable<String> models() {
-        return byModel.keySet();
+    Set<String> models() {
+        return admittedModels;
     }
 }

@@ -78,13 +78,16 @@ class LatencyHistogramTest {
     }
 
     private static DurationDistribution distributionOf(long... nanos) {
-        LatencyHistogram histogram = new LatencyHistogram();
+        Counts counts = new Counts();
+        GenerationRecord generation = new GenerationRecord();
         for (long value : nanos) {
-            histogram.record(value);
+            generation.begin(0, "generate", 0);
+            generation.durationNanos = value;
+            counts.generationCompleted(generation);
         }
-        DurationDistribution distribution = new DurationDistribution();
-        histogram.addTo(distribution);
-        return distribution;
+        long[] merged = new long[Counts.SIZE];
+        counts.addTo(merged);
+        return new DurationDistribution(merged);
     }
 
     /** The exact value at {@code quantile}: the element of rank ceil(quantile * n). */

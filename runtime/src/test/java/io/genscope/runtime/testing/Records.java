@@ -16,7 +16,7 @@ public final class Records {
     /** A generation of rule 0 ("generate") by {@code model}, not yet completed. */
     public static GenerationRecord generation(String model) {
         GenerationRecord generation = new GenerationRecord();
-        generation.begin(0, "generate", 0, 0);
+        generation.begin(0, "generate", 0);
         generation.model = model;
         return generation;
     }

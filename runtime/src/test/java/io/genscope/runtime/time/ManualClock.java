@@ -39,6 +39,11 @@ public final class ManualClock implements Clock {
     }
 
     /** Sets the wall clock alone (as NTP would); monotonic time is unaffected. */
+    /** Moves both clocks forward to the wall time {@code wall}. */
+    public ManualClock moveTo(Instant wall) {
+        return advance(Duration.ofMillis(wall.toEpochMilli() - wallMillis.get()));
+    }
+
     public ManualClock setWall(Instant wall) {
         wallMillis.set(wall.toEpochMilli());
         return this;

@@ -1,0 +1,121 @@
+package io.genscope.runtime.store;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/**
+ * The plain counts of one dimension (everything, one rule or one model) in one time slice, with
+ * the generation-time histogram: one {@code long[]} so a whole dimension is one allocation and
+ * merges with one loop.
+ *
+ * <p>Single writer: only the owning thread writes, with opaque stores (a plain {@code mov} on
+ * x86), and readers use opaque loads, so a reader sees each counter's latest value without any
+ * lock or fence on the writer's side. A reader does not see an atomic cut across counters.
+ * Merged aggregates (retired thread counts) are written under their slice's lock instead.
+ */
+final class Counts {
+
+    static final int GENERATIONS = 0;
+    static final int SUCCESSES = 1;
+    static final int FAILURES = 2;
+    static final int RETRIES_OF_COMPLETED = 3;
+    static final int RETRIED_GENERATIONS = 4;
+    static final int RETRIED_SUCCESSES = 5;
+    static final int RETRY_ATTEMPTS = 6;
+    static final int VALIDATIONS = 7;
+    static final int VALIDATION_FAILURES = 8;
+    static final int PROMPT_LENGTH_SUM = 9;
+    static final int PROMPT_LENGTHS = 10;
+    static final int CODE_LENGTH_SUM = 11;
+    static final int CODE_LENGTHS = 12;
+    static final int TIME_COUNT = 13;
+    static final int TIME_SUM = 14;
+    static final int TIME_MAX = 15;
+    static final int FIRST_BUCKET = 16;
+    static final int SIZE = FIRST_BUCKET + LatencyHistogram.BUCKETS;
+
+    private static final VarHandle LONGS = MethodHandles.arrayElementVarHandle(long[].class);
+
+    private final long[] values = new long[SIZE];
+
+    void generationStarted(GenerationRecord generation) {
+        increment(GENERATIONS);
+        if (generation.promptLength >= 0) {
+            add(PROMPT_LENGTH_SUM, generation.promptLength);
+            increment(PROMPT_LENGTHS);
+        }
+    }
+
+    void generationCompleted(GenerationRecord generation) {
+        boolean retried = generation.retries > 0;
+        add(RETRIES_OF_COMPLETED, generation.retries);
+        if (retried) {
+            increment(RETRIED_GENERATIONS);
+        }
+        recordTime(generation.durationNanos);
+        if (generation.succeeded()) {
+            increment(SUCCESSES);
+            if (retried) {
+                increment(RETRIED_SUCCESSES);
+            }
+            if (generation.codeLength >= 0) {
+                add(CODE_LENGTH_SUM, generation.codeLength);
+                increment(CODE_LENGTHS);
+            }
+        } else {
+            increment(FAILURES);
+        }
+    }
+
+    void validationCompleted(ValidationRecord validation) {
+        increment(VALIDATIONS);
+        if (!validation.ok) {
+            increment(VALIDATION_FAILURES);
+        }
+    }
+
+    void retryStarted() {
+        increment(RETRY_ATTEMPTS);
+    }
+
+    /** Adds these counts into {@code target} (a merge: sums, and the larger maximum). */
+    void addTo(long[] target) {
+        for (int i = 0; i < SIZE; i++) {
+            long value = (long) LONGS.getOpaque(values, i);
+            target[i] = i == TIME_MAX ? Math.max(target[i], value) : target[i] + value;
+        }
+    }
+
+    /** Merges {@code other} into these counts; the caller must be the only writer of both. */
+    void absorb(Counts other) {
+        long[] merged = values.clone();
+        other.addTo(merged);
+        for (int i = 0; i < SIZE; i++) {
+            LONGS.setOpaque(values, i, merged[i]);
+        }
+    }
+
+    void clear() {
+        for (int i = 0; i < SIZE; i++) {
+            LONGS.setOpaque(values, i, 0L);
+        }
+    }
+
+    private void recordTime(long nanos) {
+        long value = Math.max(0, nanos);
+        increment(FIRST_BUCKET + LatencyHistogram.bucketOf(value));
+        increment(TIME_COUNT);
+        add(TIME_SUM, value);
+        if (value > values[TIME_MAX]) {
+            LONGS.setOpaque(values, TIME_MAX, value);
+        }
+    }
+
+    private void increment(int index) {
+        LONGS.setOpaque(values, index, values[index] + 1);
+    }
+
+    private void add(int index, long delta) {
+        LONGS.setOpaque(values, index, values[index] + delta);
+    }
+}

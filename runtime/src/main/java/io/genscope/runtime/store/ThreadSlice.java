@@ -1,0 +1,119 @@
+package io.genscope.runtime.store;
+
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * One thread's counts for the time slice it is recording into: the counts overall, per rule and
+ * per model, written by that thread only (see {@link Counts}). When the thread moves on to a new
+ * slice, the store retires these counts into the old slice and reuses the object, so a thread
+ * allocates its counts once per rule and model it uses, not once per call.
+ *
+ * <p>Single writer, many readers. Readers reach it through its {@link TimeSlice}, under that
+ * slice's lock; the rule and model tables are published safely (atomic array, volatile
+ * copy-on-write array).
+ */
+final class ThreadSlice {
+
+    /** A model as captured, the name it is counted under (itself or "(other)"), and its counts. */
+    private record ModelCounts(String model, String admitted, Counts counts) {
+    }
+
+    private static final ModelCounts[] NO_MODELS = new ModelCounts[0];
+
+    TimeSlice slice;
+    long epoch;
+    final Counts total = new Counts();
+    private final AtomicReferenceArray<Counts> byRule;
+    private volatile ModelCounts[] models = NO_MODELS;
+
+    ThreadSlice(int rules) {
+        byRule = new AtomicReferenceArray<>(rules);
+    }
+
+    Counts rule(int rule) {
+        Counts counts = byRule.getPlain(rule);
+        if (counts == null) {
+            counts = new Counts();
+            byRule.setRelease(rule, counts);
+        }
+        return counts;
+    }
+
+    /** The counts of {@code model} in the current slice, admitting it there on first use. */
+    Counts model(String model) {
+        return modelEntry(model).counts();
+    }
+
+    /** The name {@code model} is counted under in the current slice. */
+    String admitted(String model) {
+        return modelEntry(model).admitted();
+    }
+
+    private ModelCounts modelEntry(String model) {
+        String key = model == null ? TimeSlice.UNKNOWN_MODEL : model;
+        ModelCounts[] current = models;
+        for (ModelCounts entry : current) {
+            if (entry.model() == key || entry.model().equals(key)) {
+                return entry;
+            }
+        }
+        String admitted = slice.admitModel(key);
+        Counts counts = null;
+        for (ModelCounts entry : current) {
+            if (entry.admitted().equals(admitted)) {
+                counts = entry.counts();
+            }
+        }
+        ModelCounts entry = new ModelCounts(key, admitted, counts != null ? counts : new Counts());
+        ModelCounts[] grown = java.util.Arrays.copyOf(current, current.length + 1);
+        grown[current.length] = entry;
+        models = grown;
+        return entry;
+    }
+
+    Counts ruleIfPresent(int rule) {
+        return byRule.getAcquire(rule);
+    }
+
+    /** The counts kept under {@code admitted}, or {@code null}. */
+    Counts modelIfPresent(String admitted) {
+        for (ModelCounts entry : models) {
+            if (entry.admitted().equals(admitted)) {
+                return entry.counts();
+            }
+        }
+        return null;
+    }
+
+    /** Retires these counts into {@code into}: per rule and per admitted model. */
+    void mergeInto(Counts totalInto, Counts[] rulesInto, java.util.Map<String, Counts> modelsInto) {
+        totalInto.absorb(total);
+        for (int i = 0; i < byRule.length(); i++) {
+            Counts counts = byRule.getPlain(i);
+            if (counts != null) {
+                if (rulesInto[i] == null) {
+                    rulesInto[i] = new Counts();
+                }
+                rulesInto[i].absorb(counts);
+            }
+        }
+        java.util.Set<Counts> merged = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (ModelCounts entry : models) {
+            if (merged.add(entry.counts())) {
+                modelsInto.computeIfAbsent(entry.admitted(), k -> new Counts()).absorb(entry.counts());
+            }
+        }
+    }
+
+    /** Empties the counts for the next slice; the model table starts afresh (admission is per slice). */
+    void clear() {
+        total.clear();
+        for (int i = 0; i < byRule.length(); i++) {
+            Counts counts = byRule.getPlain(i);
+            if (counts != null) {
+                counts.clear();
+            }
+        }
+        models = NO_MODELS;
+    }
+}
