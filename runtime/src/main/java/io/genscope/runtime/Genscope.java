@@ -21,18 +21,19 @@ public final class Genscope {
     }
 
     /**
-     * An instrumented method of rule {@code rule} is entered.
+     * An instrumented method of rule {@code rule} is entered. The arguments the rule reads come in up to three slots (see
+     * {@code ArgumentSlots}); unused slots are {@code null}. Allocates nothing.
      *
-     * @param args the arguments, or {@code null} when the rule reads none
      * @return the token to pass to {@link #exit}
      */
-    public static long enter(int rule, Object self, Object[] args) {
-        return recorder.enter(rule, self, args);
+    public static long enter(int rule, Object self, Object slot0, Object slot1, Object slot2) {
+        return recorder.enterWithSlots(rule, self, slot0, slot1, slot2);
     }
 
-    /** The instrumented method returned {@code returned} or threw {@code thrown}. */
-    public static void exit(int rule, long token, Object self, Object[] args, Object returned, Throwable thrown) {
-        recorder.exit(rule, token, self, args, returned, thrown);
+    /** The instrumented method returned {@code returned} or threw {@code thrown}; arguments as on entry. */
+    public static void exit(int rule, long token, Object self, Object slot0, Object slot1, Object slot2,
+                            Object returned, Throwable thrown) {
+        recorder.exitWithSlots(rule, token, self, slot0, slot1, slot2, returned, thrown);
     }
 
     /** The application's {@code main} has begun: the moment it is safe to touch JMX. */

@@ -34,9 +34,9 @@ class GenscopeRuntimeTest {
     }
 
     private static void generateThroughTheSeam() {
-        Object[] args = {GeneratorLoop.Request.of("gpt-4")};
-        long token = Genscope.enter(GeneratorLoop.GENERATE, null, args);
-        Genscope.exit(GeneratorLoop.GENERATE, token, null, args, GeneratorLoop.Code.of("x"), null);
+        Object request = GeneratorLoop.Request.of("gpt-4");
+        long token = Genscope.enter(GeneratorLoop.GENERATE, null, request, null, null);
+        Genscope.exit(GeneratorLoop.GENERATE, token, null, request, null, null, GeneratorLoop.Code.of("x"), null);
     }
 
     @Test
@@ -65,7 +65,7 @@ class GenscopeRuntimeTest {
     void entryPointsWithoutARuntimeDoNothingAndNeverThrow() {
         assertThatCode(() -> {
             generateThroughTheSeam();
-            Genscope.exit(42, 0, null, null, null, new Error("host failure"));
+            Genscope.exit(42, 0, null, null, null, null, null, new Error("host failure"));
             Genscope.applicationStarted();
         }).doesNotThrowAnyException();
 

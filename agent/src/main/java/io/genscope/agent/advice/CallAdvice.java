@@ -22,17 +22,21 @@ public final class CallAdvice {
     @Advice.OnMethodEnter(suppress = Throwable.class)
     static long enter(@RuleIndex int rule,
                       @Advice.This(optional = true) Object self,
-                      @EntryArguments Object[] args) {
-        return Genscope.enter(rule, self, args);
+                      @Slot0 Object slot0,
+                      @Slot1 Object slot1,
+                      @Slot2 Object slot2) {
+        return Genscope.enter(rule, self, slot0, slot1, slot2);
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     static void exit(@RuleIndex int rule,
                      @Advice.Enter long token,
                      @Advice.This(optional = true) Object self,
-                     @ExitArguments Object[] args,
+                     @Slot0 Object slot0,
+                     @Slot1 Object slot1,
+                     @Slot2 Object slot2,
                      @Advice.Return(typing = Assigner.Typing.DYNAMIC) Object returned,
                      @Advice.Thrown Throwable thrown) {
-        Genscope.exit(rule, token, self, args, returned, thrown);
+        Genscope.exit(rule, token, self, slot0, slot1, slot2, returned, thrown);
     }
 }

@@ -1,17 +1,12 @@
 package io.genscope.agent.capture;
 
-import io.genscope.runtime.Role;
-import io.genscope.runtime.capture.PathRoot;
 import io.genscope.runtime.capture.PropertyPath;
 import io.genscope.runtime.rule.RuleCaptures;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/**
- * A rule's capture paths by config field name ({@code capture.model}, …), and what the advice
- * must hand over for them: the arguments on entry, on exit, or not at all.
- */
+/** A rule's capture paths by config field name ({@code capture.model}, …), for messages. */
 public final class CaptureFields {
 
     private CaptureFields() {
@@ -30,30 +25,6 @@ public final class CaptureFields {
         put(paths, "capture.errors.each", c.errors());
         put(paths, "capture.detected-dependencies", c.detectedDependencies());
         return paths;
-    }
-
-    /** Whether a generation rule reads arguments when its call starts. */
-    public static boolean argumentsOnEntry(Role role, RuleCaptures c) {
-        return role == Role.GENERATION
-                && readsArguments(c.projectId(), c.model(), c.functionName(), c.promptLength());
-    }
-
-    /** Whether the rule reads arguments when its call ends. */
-    public static boolean argumentsOnExit(Role role, RuleCaptures c) {
-        return switch (role) {
-            case GENERATION -> readsArguments(c.codeLength(), c.dependencies());
-            case VALIDATION -> readsArguments(c.validationOk(), c.errors(), c.detectedDependencies());
-            case RETRY -> false;
-        };
-    }
-
-    private static boolean readsArguments(PropertyPath... paths) {
-        for (PropertyPath path : paths) {
-            if (path != null && path.root() == PathRoot.ARGUMENT) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static void put(Map<String, PropertyPath> paths, String field, PropertyPath path) {

@@ -1,16 +1,16 @@
 package io.genscope.agent.install;
 
 import io.genscope.agent.advice.CallAdvice;
-import io.genscope.agent.advice.EntryArguments;
-import io.genscope.agent.advice.ExitArguments;
 import io.genscope.agent.advice.RuleIndex;
+import io.genscope.agent.advice.Slot0;
+import io.genscope.agent.advice.Slot1;
+import io.genscope.agent.advice.Slot2;
 import io.genscope.agent.capture.CaptureChecker;
-import io.genscope.agent.capture.CaptureFields;
 import io.genscope.agent.capture.MethodNames;
 import io.genscope.agent.config.RuleSettings;
 import io.genscope.runtime.RuntimeLog;
+import io.genscope.runtime.capture.ArgumentSlots;
 import io.genscope.runtime.diagnostics.RuleDiagnostics;
-import io.genscope.runtime.rule.RuleDefinition;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
@@ -23,7 +23,9 @@ import net.bytebuddy.utility.JavaModule;
 
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -39,37 +41,43 @@ import static net.bytebuddy.matcher.ElementMatchers.anyOf;
  */
 final class RuleTransformer implements AgentBuilder.Transformer {
 
-    private static final TypeDescription.Generic OBJECT_ARRAY =
-            TypeDescription.Generic.OfNonGenericType.ForLoadedType.of(Object[].class);
+    private static final TypeDescription.Generic OBJECT = TypeDescription.Generic.OBJECT;
 
+    private final int index;
     private final RuleSettings settings;
     private final RuleDiagnostics diagnostics;
     private final ElementMatcher<? super MethodDescription> methods;
-    private final Advice.WithCustomMapping advice;
     private final RuntimeLog log;
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
+    private final Map<String, Advice> advice = new ConcurrentHashMap<>();
 
     RuleTransformer(int index, RuleSettings settings, RuleDiagnostics diagnostics,
                     ElementMatcher<? super MethodDescription> methods, RuntimeLog log) {
+        this.index = index;
         this.settings = settings;
         this.diagnostics = diagnostics;
         this.methods = methods;
         this.log = log;
-        RuleDefinition rule = diagnostics.rule();
-        this.advice = Advice.withCustomMapping()
-                .bind(RuleIndex.class, index)
-                .bind(EntryArguments.class, arguments(CaptureFields.argumentsOnEntry(rule.role(), rule.captures())))
-                .bind(ExitArguments.class, arguments(CaptureFields.argumentsOnExit(rule.role(), rule.captures())));
     }
 
     /**
-     * All arguments as a read-only {@code Object[]} (the mapping takes the component type), or
-     * {@code null} when the rule reads none.
+     * The advice for the rule, with the arguments its captures read bound to the slots. Known
+     * only once the captures have been checked against a method, which binds named parameters.
      */
-    private static Advice.OffsetMapping arguments(boolean needed) {
-        return needed
-                ? new Advice.OffsetMapping.ForAllArguments(TypeDescription.Generic.OBJECT, true, Assigner.Typing.DYNAMIC, false, false)
-                : new Advice.OffsetMapping.ForStackManipulation(NullConstant.INSTANCE, OBJECT_ARRAY, OBJECT_ARRAY,
+    private Advice advice(int[] positions) {
+        return advice.computeIfAbsent(Arrays.toString(positions), key -> Advice.withCustomMapping()
+                .bind(RuleIndex.class, index)
+                .bind(Slot0.class, slot(positions, 0))
+                .bind(Slot1.class, slot(positions, 1))
+                .bind(Slot2.class, slot(positions, 2))
+                .to(CallAdvice.class));
+    }
+
+    /** The argument at the slot's position, boxed if primitive, or {@code null} for an unused slot. */
+    private static Advice.OffsetMapping slot(int[] positions, int slot) {
+        return slot < positions.length
+                ? new Advice.OffsetMapping.ForArgument.Unresolved(OBJECT, true, Assigner.Typing.DYNAMIC, positions[slot])
+                : new Advice.OffsetMapping.ForStackManipulation(NullConstant.INSTANCE, OBJECT, OBJECT,
                         Assigner.Typing.STATIC);
     }
 
@@ -81,12 +89,22 @@ final class RuleTransformer implements AgentBuilder.Transformer {
             List<CaptureChecker.Problem> problems = CaptureChecker.check(method, diagnostics.rule().captures());
             if (problems.isEmpty()) {
                 instrumented.add(method);
-                diagnostics.matched(MethodNames.of(method));
             } else {
                 problems.forEach(problem -> report(method, problem));
             }
         }
-        return instrumented.isEmpty() ? builder : builder.visit(advice.to(CallAdvice.class).on(anyOf(instrumented)));
+        if (instrumented.isEmpty()) {
+            return builder;
+        }
+        int[] positions;
+        try {
+            positions = ArgumentSlots.positions(diagnostics.rule().captures());
+        } catch (IllegalStateException tooMany) {
+            instrumented.forEach(method -> report(method, new CaptureChecker.Problem("capture", tooMany.getMessage())));
+            return builder;
+        }
+        instrumented.forEach(method -> diagnostics.matched(MethodNames.of(method)));
+        return builder.visit(advice(positions).on(anyOf(instrumented)));
     }
 
     private void report(MethodDescription method, CaptureChecker.Problem problem) {

@@ -13,4 +13,15 @@ public enum NoopRecorder implements Recorder {
     public void exit(int rule, long token, Object self, Object[] args, Object returned, Throwable thrown) {
         // nothing is recorded
     }
+
+    @Override
+    public long enterWithSlots(int rule, Object self, Object slot0, Object slot1, Object slot2) {
+        return 0;
+    }
+
+    @Override
+    public void exitWithSlots(int rule, long token, Object self, Object slot0, Object slot1, Object slot2,
+                              Object returned, Throwable thrown) {
+        // nothing is recorded
+    }
 }

@@ -17,4 +17,14 @@ public interface Recorder {
 
     /** The call ends, by returning {@code returned} or throwing {@code thrown}. */
     void exit(int rule, long token, Object self, Object[] args, Object returned, Throwable thrown);
+
+    /**
+     * {@link #enter} as the advice calls it: the arguments the rule reads come in slots (see
+     * {@code ArgumentSlots}), so no array is allocated per call.
+     */
+    long enterWithSlots(int rule, Object self, Object slot0, Object slot1, Object slot2);
+
+    /** {@link #exit} as the advice calls it, arguments in slots. */
+    void exitWithSlots(int rule, long token, Object self, Object slot0, Object slot1, Object slot2, Object returned,
+                       Throwable thrown);
 }

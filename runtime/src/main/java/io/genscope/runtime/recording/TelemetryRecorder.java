@@ -1,6 +1,7 @@
 package io.genscope.runtime.recording;
 
 import io.genscope.runtime.RuntimeLog;
+import io.genscope.runtime.capture.ArgumentSlots;
 import io.genscope.runtime.capture.CapturedValues;
 import io.genscope.runtime.capture.PropertyPath;
 import io.genscope.runtime.recording.CaptureReader.Call;
@@ -38,6 +39,7 @@ public final class TelemetryRecorder implements Recorder {
     private final CaptureReader captures;
     private final ThreadLocal<ThreadScope> scopes = ThreadLocal.withInitial(ThreadScope::new);
     private final Runnable onFirstCall;
+    private final int[][] positions;
     private volatile boolean called;
 
     /**
@@ -46,6 +48,7 @@ public final class TelemetryRecorder implements Recorder {
      */
     public TelemetryRecorder(List<RuleDiagnostics> rules, TelemetryStore store, RuntimeLog log, Runnable onFirstCall) {
         this.onFirstCall = onFirstCall;
+        this.positions = new int[rules.size()][];
         this.rules = rules.toArray(RuleDiagnostics[]::new);
         this.store = store;
         this.clock = store.clock();
@@ -54,7 +57,56 @@ public final class TelemetryRecorder implements Recorder {
     }
 
     @Override
+    public long enterWithSlots(int ruleIndex, Object self, Object slot0, Object slot1, Object slot2) {
+        ThreadScope scope = scopes.get();
+        Object[] args = null;
+        try {
+            args = scope.arguments(positions(ruleIndex), slot0, slot1, slot2);
+            return enter(ruleIndex, self, args, scope);
+        } catch (Throwable failure) {
+            internalError("enter", ruleIndex, failure);
+            return clock.monotonicNanos();
+        } finally {
+            scope.releaseArguments(args);
+        }
+    }
+
+    @Override
+    public void exitWithSlots(int ruleIndex, long token, Object self, Object slot0, Object slot1, Object slot2,
+                              Object returned, Throwable thrown) {
+        ThreadScope scope = scopes.get();
+        Object[] args = null;
+        try {
+            args = scope.arguments(positions(ruleIndex), slot0, slot1, slot2);
+            exit(ruleIndex, token, self, args, returned, thrown, scope);
+        } catch (Throwable failure) {
+            internalError("exit", ruleIndex, failure);
+        } finally {
+            scope.releaseArguments(args);
+        }
+    }
+
+    @Override
     public long enter(int ruleIndex, Object self, Object[] args) {
+        return enter(ruleIndex, self, args, scopes.get());
+    }
+
+    @Override
+    public void exit(int ruleIndex, long token, Object self, Object[] args, Object returned, Throwable thrown) {
+        exit(ruleIndex, token, self, args, returned, thrown, scopes.get());
+    }
+
+    /** The argument positions of the rule's slots, computed on its first call (they never change). */
+    private int[] positions(int ruleIndex) {
+        int[] cached = positions[ruleIndex];
+        if (cached == null) {
+            cached = ArgumentSlots.positions(rules[ruleIndex].rule().captures());
+            positions[ruleIndex] = cached;
+        }
+        return cached;
+    }
+
+    private long enter(int ruleIndex, Object self, Object[] args, ThreadScope scope) {
         long start = clock.monotonicNanos();
         try {
             if (!called) {
@@ -63,7 +115,6 @@ public final class TelemetryRecorder implements Recorder {
             }
             RuleDiagnostics rule = rules[ruleIndex];
             rule.called();
-            ThreadScope scope = scopes.get();
             switch (rule.rule().role()) {
                 case GENERATION -> {
                     if (scope.depth++ == 0) {
@@ -83,11 +134,10 @@ public final class TelemetryRecorder implements Recorder {
         return start;
     }
 
-    @Override
-    public void exit(int ruleIndex, long token, Object self, Object[] args, Object returned, Throwable thrown) {
+    private void exit(int ruleIndex, long token, Object self, Object[] args, Object returned, Throwable thrown,
+                      ThreadScope scope) {
         try {
             RuleDiagnostics rule = rules[ruleIndex];
-            ThreadScope scope = scopes.get();
             switch (rule.rule().role()) {
                 case GENERATION -> {
                     if (scope.depth > 0 && --scope.depth == 0) {

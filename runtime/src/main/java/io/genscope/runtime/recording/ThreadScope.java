@@ -14,6 +14,38 @@ final class ThreadScope {
     int depth;
     final GenerationRecord generation = new GenerationRecord();
     final ValidationRecord validation = new ValidationRecord();
+    private Object[] arguments = new Object[0];
+    private boolean argumentsInUse;
+
+    /**
+     * The slot values placed at their argument positions, in an array reused call after call, or
+     * a fresh one if a capture re-entered an instrumented method while the array is in use.
+     * {@link #releaseArguments} must follow, so no argument outlives its call here.
+     */
+    Object[] arguments(int[] positions, Object slot0, Object slot1, Object slot2) {
+        if (positions.length == 0) {
+            return null;
+        }
+        int size = positions[positions.length - 1] + 1;
+        Object[] array = argumentsInUse ? new Object[size] : arguments.length >= size ? arguments
+                : (arguments = new Object[size]);
+        argumentsInUse = true;
+        array[positions[0]] = slot0;
+        if (positions.length > 1) {
+            array[positions[1]] = slot1;
+        }
+        if (positions.length > 2) {
+            array[positions[2]] = slot2;
+        }
+        return array;
+    }
+
+    void releaseArguments(Object[] array) {
+        if (array == arguments) {
+            java.util.Arrays.fill(array, null);
+            argumentsInUse = false;
+        }
+    }
 
     boolean inGeneration() {
         return depth > 0;

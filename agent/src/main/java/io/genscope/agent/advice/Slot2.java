@@ -6,10 +6,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Bound to the call's arguments as an {@code Object[]} when the rule reads arguments when the call ends,
- * else to {@code null}: a rule that reads none allocates no array.
+ * Bound to the argument in slot 2 of the rule (see {@code ArgumentSlots}), boxed if primitive,
+ * or to {@code null} when the rule reads fewer arguments.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.PARAMETER)
-public @interface ExitArguments {
+public @interface Slot2 {
 }

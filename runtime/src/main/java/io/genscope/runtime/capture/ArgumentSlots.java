@@ -1,0 +1,42 @@
+package io.genscope.runtime.capture;
+
+import io.genscope.runtime.rule.RuleCaptures;
+
+import java.util.TreeSet;
+
+/**
+ * Which arguments a rule's captures read, as up to {@value #MAX} slots: the advice hands over
+ * exactly those arguments, one per slot, instead of allocating an {@code Object[]} of all of them
+ * on every call. Slot {@code j} carries the {@code j}-th smallest argument position read. The
+ * agent (binding the advice) and the runtime (placing the values) both derive the slots from the
+ * same paths with {@link #positions}, so they agree.
+ */
+public final class ArgumentSlots {
+
+    /** The most distinct arguments one rule may read. */
+    public static final int MAX = 3;
+
+    private ArgumentSlots() {
+    }
+
+    /**
+     * The argument positions the rule reads, ascending; named parameters count once bound.
+     *
+     * @throws IllegalStateException when the rule reads more than {@value #MAX} distinct arguments
+     */
+    public static int[] positions(RuleCaptures captures) {
+        TreeSet<Integer> positions = new TreeSet<>();
+        for (PropertyPath path : new PropertyPath[] {captures.projectId(), captures.model(), captures.functionName(),
+                captures.promptLength(), captures.codeLength(), captures.dependencies(), captures.validationOk(),
+                captures.errors(), captures.detectedDependencies()}) {
+            if (path != null && path.root() == PathRoot.ARGUMENT && path.argumentIndex() >= 0) {
+                positions.add(path.argumentIndex());
+            }
+        }
+        if (positions.size() > MAX) {
+            throw new IllegalStateException("the captures read " + positions.size() + " different arguments "
+                    + positions + "; at most " + MAX + " are supported");
+        }
+        return positions.stream().mapToInt(Integer::intValue).toArray();
+    }
+}
