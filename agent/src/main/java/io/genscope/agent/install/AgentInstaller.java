@@ -11,7 +11,9 @@ import io.genscope.runtime.RuntimeLog;
 import io.genscope.runtime.rule.RuleDefinition;
 import io.genscope.runtime.store.TelemetrySettings;
 import io.genscope.runtime.time.Clock;
+import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.dynamic.scaffold.TypeValidation;
 import net.bytebuddy.asm.Advice;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +56,7 @@ public final class AgentInstaller {
                 version(), config.file().toString(), Clock.system());
         RuntimeLog log = runtime.journal();
         config.problems().forEach(problem -> log.error(problem.describe()));
-        agentBuilder(settings.rules(), runtime, log).installOn(instrumentation);
+        agentBuilder(settings.rules(), runtime, log, attached).installOn(instrumentation);
         if (attached) {
             runtime.exposeOverJmx();
         }
@@ -65,10 +67,14 @@ public final class AgentInstaller {
         LOGGER.info("Genscope {} started with {} rule(s) from {}", version(), rules.size(), config.file());
     }
 
-    private static AgentBuilder agentBuilder(List<RuleSettings> rules, GenscopeRuntime runtime, RuntimeLog log) {
-        AgentBuilder builder = new AgentBuilder.Default()
+    private static AgentBuilder agentBuilder(List<RuleSettings> rules, GenscopeRuntime runtime, RuntimeLog log,
+                                             boolean attached) {
+        AgentBuilder builder = new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
                 .disableClassFormatChanges()
-                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                .with(AgentBuilder.TypeStrategy.Default.DECORATE)
+                .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
+                .with(attached ? AgentBuilder.RedefinitionStrategy.RETRANSFORMATION
+                        : AgentBuilder.RedefinitionStrategy.DISABLED)
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
                 .with(new InstrumentationListener(log))
                 .ignore(nameStartsWith("io.genscope.")
