@@ -21,8 +21,44 @@ final class CaptureReader {
         this.log = log;
     }
 
-    /** The call's state as the paths see it. */
-    record Call(Object self, Object[] args, Object returned, Throwable thrown) {
+    /**
+     * The call's state as the paths see it. Mutable so each thread can reuse one (see
+     * {@link ThreadScope#call}); owned by one thread at a time.
+     */
+    static final class Call {
+
+        private Object self;
+        private Object[] args;
+        private Object returned;
+        private Throwable thrown;
+
+        Call(Object self, Object[] args, Object returned, Throwable thrown) {
+            set(self, args, returned, thrown);
+        }
+
+        Call set(Object self, Object[] args, Object returned, Throwable thrown) {
+            this.self = self;
+            this.args = args;
+            this.returned = returned;
+            this.thrown = thrown;
+            return this;
+        }
+
+        Object self() {
+            return self;
+        }
+
+        Object[] args() {
+            return args;
+        }
+
+        Object returned() {
+            return returned;
+        }
+
+        Throwable thrown() {
+            return thrown;
+        }
     }
 
     Object value(RuleDiagnostics rule, String field, PropertyPath path, Call call) {

@@ -118,7 +118,12 @@ public final class TelemetryRecorder implements Recorder {
             switch (rule.rule().role()) {
                 case GENERATION -> {
                     if (scope.depth++ == 0) {
-                        startGeneration(scope.generation, ruleIndex, rule, new Call(self, args, null, null), start);
+                        Call call = scope.call(self, args, null, null);
+                        try {
+                            startGeneration(scope.generation, ruleIndex, rule, call, start);
+                        } finally {
+                            scope.releaseCall(call);
+                        }
                     } else {
                         retry(scope, rule, start);
                     }
@@ -141,10 +146,17 @@ public final class TelemetryRecorder implements Recorder {
             switch (rule.rule().role()) {
                 case GENERATION -> {
                     if (scope.depth > 0 && --scope.depth == 0) {
-                        endGeneration(scope.generation, rule, self, args, returned, thrown);
+                        endGeneration(scope, rule, self, args, returned, thrown);
                     }
                 }
-                case VALIDATION -> validated(scope, rule, token, new Call(self, args, returned, thrown));
+                case VALIDATION -> {
+                    Call call = scope.call(self, args, returned, thrown);
+                    try {
+                        validated(scope, rule, token, call);
+                    } finally {
+                        scope.releaseCall(call);
+                    }
+                }
                 case RETRY -> {
                     // counted when it started
                 }
@@ -170,19 +182,26 @@ public final class TelemetryRecorder implements Recorder {
         }
     }
 
-    private void endGeneration(GenerationRecord generation, RuleDiagnostics rule, Object self, Object[] args,
+    private void endGeneration(ThreadScope scope, RuleDiagnostics rule, Object self, Object[] args,
                                Object returned, Throwable thrown) {
+        GenerationRecord generation = scope.generation;
         if (thrown == null && returned instanceof CompletionStage<?> stage) {
             GenerationRecord pending = generation.copy();
+            Object[] kept = args == null ? null : args.clone(); // the thread reuses its array once exit returns
             stage.whenComplete((value, error) -> {
                 try {
-                    complete(pending, rule, new Call(self, args, value, unwrap(error)));
+                    complete(pending, rule, new Call(self, kept, value, unwrap(error)));
                 } catch (Throwable failure) {
                     internalError("async completion", pending.rule, failure);
                 }
             });
         } else {
-            complete(generation, rule, new Call(self, args, returned, thrown));
+            Call call = scope.call(self, args, returned, thrown);
+            try {
+                complete(generation, rule, call);
+            } finally {
+                scope.releaseCall(call);
+            }
         }
     }
 

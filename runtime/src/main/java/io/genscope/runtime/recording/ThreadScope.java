@@ -14,6 +14,8 @@ final class ThreadScope {
     int depth;
     final GenerationRecord generation = new GenerationRecord();
     final ValidationRecord validation = new ValidationRecord();
+    private final CaptureReader.Call call = new CaptureReader.Call(null, null, null, null);
+    private boolean callInUse;
     private Object[] arguments = new Object[0];
     private boolean argumentsInUse;
 
@@ -38,6 +40,25 @@ final class ThreadScope {
             array[positions[2]] = slot2;
         }
         return array;
+    }
+
+    /**
+     * The call's state in an object reused call after call, or a fresh one if a capture re-entered
+     * an instrumented method while it is in use. {@link #releaseCall} must follow.
+     */
+    CaptureReader.Call call(Object self, Object[] args, Object returned, Throwable thrown) {
+        if (callInUse) {
+            return new CaptureReader.Call(self, args, returned, thrown);
+        }
+        callInUse = true;
+        return call.set(self, args, returned, thrown);
+    }
+
+    void releaseCall(CaptureReader.Call used) {
+        if (used == call) {
+            call.set(null, null, null, null);
+            callInUse = false;
+        }
     }
 
     void releaseArguments(Object[] array) {

@@ -6,7 +6,8 @@ import java.util.List;
  * One raw event, immutable, as kept by the {@link EventRing} for export. Holds metadata only:
  * lengths, names, counts and bounded error messages, never prompt text or generated code.
  *
- * @param sequence         order of recording, unique per store
+ * @param sequence         order of recording within its thread
+ * @param nanos            monotonic time of the event: the order across threads
  * @param timestampMillis  wall time of the event
  * @param promptLength     -1 when not captured
  * @param codeLength       -1 when not captured
@@ -17,6 +18,7 @@ import java.util.List;
  */
 public record TelemetryEvent(
         long sequence,
+        long nanos,
         long timestampMillis,
         EventType type,
         String rule,

@@ -30,7 +30,7 @@ public final class TelemetryStore {
     private final TelemetrySettings settings;
     private final Clock clock;
     private final SliceRing slices;
-    private final EventRing events;
+    private final EventLog events;
     private final MessageSanitizer sanitizer;
     private final int rules;
     private final long originNanos;
@@ -48,7 +48,7 @@ public final class TelemetryStore {
         this.clock = clock;
         this.rules = rules;
         this.slices = new SliceRing(settings, rules, newModels);
-        this.events = new EventRing(settings.eventRingSize());
+        this.events = new EventLog(settings.eventRingSize());
         this.sanitizer = new MessageSanitizer(settings.errorMessageLength(), settings.redact());
         this.originNanos = clock.monotonicNanos();
         this.originWallNanos = clock.wallMillis() * 1_000_000L;
@@ -80,7 +80,7 @@ public final class TelemetryStore {
         thread.total.generationStarted(generation);
         thread.rule(generation.rule).generationStarted(generation);
         thread.model(generation.model).generationStarted(generation);
-        event(EventType.GENERATION_ATTEMPT, generation, null, 0, nanos);
+        event(thread, EventType.GENERATION_ATTEMPT, generation, null, 0, nanos);
     }
 
     /** A retry call started now; {@code generation} is the one it belongs to, or {@code null}. */
@@ -95,10 +95,12 @@ public final class TelemetryStore {
         if (generation != null) {
             thread.rule(generation.rule).retryStarted();
             thread.model(generation.model).retryStarted();
-            event(EventType.RETRY_ATTEMPT, generation, null, 0, nanos);
+            event(thread, EventType.RETRY_ATTEMPT, generation, null, 0, nanos);
         } else if (events.enabled()) {
-            events.add(new TelemetryEvent(events.nextSequence(), wallMillis(nanos), EventType.RETRY_ATTEMPT,
-                    retryRule, null, null, null, -1, -1, 0, 0, 0, false, List.of(), List.of(), null));
+            eventsOf(thread, nanos).next(thread.epoch, nanos, EventType.RETRY_ATTEMPT, retryRule)
+                    .generation(null, null, null, -1, -1, 0, 0, false, null)
+                    .outcome(0, List.of(), List.of())
+                    .publish();
         }
     }
 
@@ -127,7 +129,7 @@ public final class TelemetryStore {
             slice.keyedTotal.dependenciesDetected(validation);
         }
         if (!validation.ok) {
-            event(EventType.VALIDATION_FAILURE, generation, validation, validation.durationNanos, nanos);
+            event(thread, EventType.VALIDATION_FAILURE, generation, validation, validation.durationNanos, nanos);
         }
     }
 
@@ -148,7 +150,7 @@ public final class TelemetryStore {
             slice.keyedRule(generation.rule).generationCompleted(generation);
             slice.keyedModel(thread.admitted(generation.model)).generationCompleted(generation);
         }
-        event(generation.succeeded() ? EventType.GENERATION_SUCCESS : EventType.GENERATION_FAILURE,
+        event(thread, generation.succeeded() ? EventType.GENERATION_SUCCESS : EventType.GENERATION_FAILURE,
                 generation, null, generation.durationNanos, nanos);
     }
 
@@ -172,14 +174,13 @@ public final class TelemetryStore {
 
     /** Up to {@code max} raw events within the retention, newest first. */
     public List<TelemetryEvent> events(int max) {
-        return events.newest(max, wallMillis(clock.monotonicNanos()) - settings.retention().toMillis());
+        return events.newest(max, clock.monotonicNanos() - settings.retention().toNanos(), epoch, this::wallMillis);
     }
 
     /** Forgets every count and event; what is recorded afterwards starts from zero. */
     public void reset() {
         epoch++;
         slices.clear();
-        events.clear();
     }
 
     /**
@@ -220,30 +221,41 @@ public final class TelemetryStore {
         return Math.floorDiv(originWallNanos + (nanos - originNanos), 1_000_000L);
     }
 
-    private void event(EventType type, GenerationRecord generation, ValidationRecord validation, long nanos,
-                       long at) {
+    private void event(ThreadSlice thread, EventType type, GenerationRecord generation, ValidationRecord validation,
+                       long duration, long nanos) {
         if (!events.enabled()) {
             return;
         }
         boolean hasGeneration = generation != null;
-        events.add(new TelemetryEvent(
-                events.nextSequence(),
-                wallMillis(at),
-                type,
-                validation != null ? validation.ruleName : generation.ruleName,
-                hasGeneration ? generation.model : null,
-                hasGeneration ? generation.projectId : null,
-                hasGeneration ? generation.functionName : null,
-                hasGeneration ? generation.promptLength : -1,
-                hasGeneration && type != EventType.GENERATION_ATTEMPT ? generation.codeLength : -1,
-                validation != null ? validation.attempt : hasGeneration ? generation.validations : 0,
-                hasGeneration ? generation.retries : 0,
-                nanos,
-                hasGeneration && generation.validations > 0,
-                validation != null ? List.copyOf(validation.errors) : List.of(),
-                validation != null ? List.copyOf(validation.detectedDependencies)
-                        : hasGeneration && type == EventType.GENERATION_SUCCESS ? List.copyOf(generation.dependencies)
-                        : List.of(),
-                hasGeneration ? generation.failureType : null));
+        eventsOf(thread, nanos).next(thread.epoch, nanos, type,
+                        validation != null ? validation.ruleName : generation.ruleName)
+                .generation(
+                        hasGeneration ? generation.model : null,
+                        hasGeneration ? generation.projectId : null,
+                        hasGeneration ? generation.functionName : null,
+                        hasGeneration ? generation.promptLength : -1,
+                        hasGeneration && type != EventType.GENERATION_ATTEMPT ? generation.codeLength : -1,
+                        validation != null ? validation.attempt : hasGeneration ? generation.validations : 0,
+                        hasGeneration ? generation.retries : 0,
+                        hasGeneration && generation.validations > 0,
+                        hasGeneration ? generation.failureType : null)
+                .outcome(duration,
+                        validation != null ? copy(validation.errors) : List.of(),
+                        validation != null ? copy(validation.detectedDependencies)
+                                : hasGeneration && type == EventType.GENERATION_SUCCESS ? copy(generation.dependencies)
+                                : List.of())
+                .publish();
+    }
+
+    private ThreadEvents eventsOf(ThreadSlice thread, long nanos) {
+        if (thread.events == null) {
+            thread.events = events.register(nanos - settings.retention().toNanos());
+        }
+        return thread.events;
+    }
+
+    /** An immutable copy; free for the empty and already-immutable lists of the common path. */
+    private static <T> List<T> copy(List<T> list) {
+        return list.isEmpty() ? List.of() : List.copyOf(list);
     }
 }

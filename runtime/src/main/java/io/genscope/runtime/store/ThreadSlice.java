@@ -22,6 +22,8 @@ final class ThreadSlice {
 
     TimeSlice slice;
     long epoch;
+    /** This thread's raw events; {@code null} until its first event. */
+    ThreadEvents events;
     final Counts total = new Counts();
     private final AtomicReferenceArray<Counts> byRule;
     private volatile ModelCounts[] models = NO_MODELS;

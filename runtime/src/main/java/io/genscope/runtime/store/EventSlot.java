@@ -1,0 +1,109 @@
+package io.genscope.runtime.store;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.List;
+
+/**
+ * One reusable place for a raw event in a thread's {@link ThreadEvents} ring. Written in place
+ * lap after lap, so recording an event allocates nothing; read by export under a sequence lock.
+ *
+ * <p>Single writer (the owning thread), any number of readers. The version is odd while the
+ * writer fills the fields; a reader copies the fields between two reads of the version and
+ * keeps the copy only if both are the same even number, so it never returns a half-written
+ * event (it may skip one being written).
+ */
+final class EventSlot {
+
+    private static final VarHandle VERSION;
+
+    static {
+        try {
+            VERSION = MethodHandles.lookup().findVarHandle(EventSlot.class, "version", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    @SuppressWarnings("unused") // accessed through VERSION
+    private long version;
+    private long sequence;
+    private long epoch;
+    private long nanos;
+    private EventType type;
+    private String rule;
+    private String model;
+    private String projectId;
+    private String functionName;
+    private int promptLength;
+    private int codeLength;
+    private int attempt;
+    private int retryCount;
+    private long durationNanos;
+    private boolean validated;
+    private List<ErrorInfo> errors;
+    private List<String> dependencies;
+    private String failureType;
+
+    /** Starts a write; the fields set after this are published by {@link #publish()}. */
+    EventSlot begin(long sequence, long epoch, long nanos, EventType type, String rule) {
+        long current = (long) VERSION.getOpaque(this);
+        VERSION.setOpaque(this, current + 1);
+        VarHandle.storeStoreFence();
+        this.sequence = sequence;
+        this.epoch = epoch;
+        this.nanos = nanos;
+        this.type = type;
+        this.rule = rule;
+        return this;
+    }
+
+    EventSlot generation(String model, String projectId, String functionName, int promptLength, int codeLength,
+                         int attempt, int retryCount, boolean validated, String failureType) {
+        this.model = model;
+        this.projectId = projectId;
+        this.functionName = functionName;
+        this.promptLength = promptLength;
+        this.codeLength = codeLength;
+        this.attempt = attempt;
+        this.retryCount = retryCount;
+        this.validated = validated;
+        this.failureType = failureType;
+        return this;
+    }
+
+    EventSlot outcome(long durationNanos, List<ErrorInfo> errors, List<String> dependencies) {
+        this.durationNanos = durationNanos;
+        this.errors = errors;
+        this.dependencies = dependencies;
+        return this;
+    }
+
+    void publish() {
+        VERSION.setRelease(this, (long) VERSION.getOpaque(this) + 1);
+    }
+
+    /** Nanos of the event last published here, without copying it; {@code Long.MIN_VALUE} if none. */
+    long publishedNanos() {
+        long before = (long) VERSION.getAcquire(this);
+        long at = nanos;
+        VarHandle.loadLoadFence();
+        return before != 0 && (before & 1) == 0 && before == (long) VERSION.getOpaque(this) ? at : Long.MIN_VALUE;
+    }
+
+    /**
+     * A consistent copy of the event, with its wall time; {@code null} while it is being written
+     * or when it was recorded before the store's last reset ({@code epoch}).
+     */
+    TelemetryEvent read(java.util.function.LongUnaryOperator wallMillis, long epoch) {
+        long before = (long) VERSION.getAcquire(this);
+        if (before == 0 || (before & 1) != 0 || this.epoch != epoch) {
+            return null;
+        }
+        TelemetryEvent copy = new TelemetryEvent(sequence, nanos, wallMillis.applyAsLong(nanos), type, rule, model,
+                projectId, functionName, promptLength, codeLength, attempt, retryCount, durationNanos, validated,
+                errors, dependencies, failureType);
+        VarHandle.loadLoadFence();
+        return before == (long) VERSION.getOpaque(this) ? copy : null;
+    }
+}
