@@ -2,7 +2,6 @@ package io.genscope.agent.advice;
 
 import io.genscope.runtime.Genscope;
 import net.bytebuddy.asm.Advice;
-import net.bytebuddy.implementation.bytecode.assign.Assigner;
 
 /**
  * The code Byte Buddy inlines into every instrumented method: one call into the runtime on
@@ -35,7 +34,7 @@ public final class CallAdvice {
                      @Slot0 Object slot0,
                      @Slot1 Object slot1,
                      @Slot2 Object slot2,
-                     @Advice.Return(typing = Assigner.Typing.DYNAMIC) Object returned,
+                     @Returned Object returned,
                      @Advice.Thrown Throwable thrown) {
         Genscope.exit(rule, token, self, slot0, slot1, slot2, returned, thrown);
     }

@@ -1,15 +1,18 @@
 package io.genscope.agent.install;
 
 import io.genscope.agent.advice.CallAdvice;
+import io.genscope.agent.advice.Returned;
 import io.genscope.agent.advice.RuleIndex;
 import io.genscope.agent.advice.Slot0;
 import io.genscope.agent.advice.Slot1;
 import io.genscope.agent.advice.Slot2;
 import io.genscope.agent.capture.CaptureChecker;
+import io.genscope.agent.capture.CaptureFields;
 import io.genscope.agent.capture.MethodNames;
 import io.genscope.agent.config.RuleSettings;
 import io.genscope.runtime.RuntimeLog;
 import io.genscope.runtime.capture.ArgumentSlots;
+import io.genscope.runtime.capture.PathRoot;
 import io.genscope.runtime.diagnostics.RuleDiagnostics;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
@@ -42,6 +45,8 @@ import static net.bytebuddy.matcher.ElementMatchers.anyOf;
 final class RuleTransformer implements AgentBuilder.Transformer {
 
     private static final TypeDescription.Generic OBJECT = TypeDescription.Generic.OBJECT;
+    private static final Advice.OffsetMapping NULL =
+            new Advice.OffsetMapping.ForStackManipulation(NullConstant.INSTANCE, OBJECT, OBJECT, Assigner.Typing.STATIC);
 
     private final int index;
     private final RuleSettings settings;
@@ -64,21 +69,33 @@ final class RuleTransformer implements AgentBuilder.Transformer {
      * The advice for the rule, with the arguments its captures read bound to the slots. Known
      * only once the captures have been checked against a method, which binds named parameters.
      */
-    private Advice advice(int[] positions) {
-        return advice.computeIfAbsent(Arrays.toString(positions), key -> Advice.withCustomMapping()
+    private Advice advice(int[] positions, boolean returned) {
+        return advice.computeIfAbsent(Arrays.toString(positions) + returned, key -> Advice.withCustomMapping()
                 .bind(RuleIndex.class, index)
                 .bind(Slot0.class, slot(positions, 0))
                 .bind(Slot1.class, slot(positions, 1))
                 .bind(Slot2.class, slot(positions, 2))
+                .bind(Returned.class, returned
+                        ? new Advice.OffsetMapping.ForReturnValue(OBJECT, true, Assigner.Typing.DYNAMIC)
+                        : NULL)
                 .to(CallAdvice.class));
+    }
+
+    /**
+     * Whether the advice must hand over the method's result: when a capture reads it, or when it
+     * is a reference that may be a future. Only a primitive result nobody reads is left out, so
+     * it is never boxed.
+     */
+    private boolean needsResult(MethodDescription method) {
+        return !method.getReturnType().isPrimitive() || CaptureFields.callPaths(diagnostics.rule().captures())
+                .values().stream().anyMatch(path -> path.root() == PathRoot.RETURN);
     }
 
     /** The argument at the slot's position, boxed if primitive, or {@code null} for an unused slot. */
     private static Advice.OffsetMapping slot(int[] positions, int slot) {
         return slot < positions.length
                 ? new Advice.OffsetMapping.ForArgument.Unresolved(OBJECT, true, Assigner.Typing.DYNAMIC, positions[slot])
-                : new Advice.OffsetMapping.ForStackManipulation(NullConstant.INSTANCE, OBJECT, OBJECT,
-                        Assigner.Typing.STATIC);
+                : NULL;
     }
 
     @Override
@@ -103,8 +120,15 @@ final class RuleTransformer implements AgentBuilder.Transformer {
             instrumented.forEach(method -> report(method, new CaptureChecker.Problem("capture", tooMany.getMessage())));
             return builder;
         }
-        instrumented.forEach(method -> diagnostics.matched(MethodNames.of(method)));
-        return builder.visit(advice(positions).on(anyOf(instrumented)));
+        DynamicType.Builder<?> visited = builder;
+        for (boolean returned : new boolean[] {false, true}) {
+            List<MethodDescription> group = instrumented.stream().filter(m -> needsResult(m) == returned).toList();
+            if (!group.isEmpty()) {
+                group.forEach(method -> diagnostics.matched(MethodNames.of(method)));
+                visited = visited.visit(advice(positions, returned).on(anyOf(group)));
+            }
+        }
+        return visited;
     }
 
     private void report(MethodDescription method, CaptureChecker.Problem problem) {

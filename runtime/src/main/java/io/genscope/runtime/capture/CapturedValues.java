@@ -89,8 +89,17 @@ public final class CapturedValues {
         return result;
     }
 
-    /** The names of the elements of a collection, skipping {@code null}s. */
+    /**
+     * The names of the elements of a collection, skipping {@code null}s. A list of short strings
+     * is returned as it is, without a copy: it is read when the validation or generation that
+     * captured it ends, so a generator that changes such a list afterwards changes nothing here
+     * except the raw event of that call.
+     */
+    @SuppressWarnings("unchecked")
     public static List<String> names(Object value) {
+        if (value instanceof List<?> list && allShortStrings(list)) {
+            return (List<String>) list;
+        }
         List<Object> elements = elements(value);
         List<String> names = new ArrayList<>(elements.size());
         for (Object element : elements) {
@@ -100,5 +109,14 @@ public final class CapturedValues {
             }
         }
         return names;
+    }
+
+    private static boolean allShortStrings(List<?> list) {
+        for (int i = 0, n = list.size(); i < n; i++) {
+            if (!(list.get(i) instanceof String text) || text.length() > MAX_NAME_LENGTH) {
+                return false;
+            }
+        }
+        return true;
     }
 }

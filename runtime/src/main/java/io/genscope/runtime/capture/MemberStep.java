@@ -17,6 +17,11 @@ final class MemberStep {
         this.step = step;
     }
 
+    /** Whether the step is {@code length}, {@code length()}, {@code size} or {@code size()}. */
+    boolean isLengthOrSize() {
+        return step.name().equals("length") || step.name().equals("size");
+    }
+
     Object read(Object target) throws Throwable {
         Reader reader = cached;
         if (reader == null || reader.receiver() != target.getClass()) {

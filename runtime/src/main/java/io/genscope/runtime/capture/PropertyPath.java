@@ -93,10 +93,7 @@ public final class PropertyPath {
     public Object read(Object self, Object[] args, Object returned, Throwable thrown) throws Throwable {
         Object start = switch (root) {
             case THIS -> self;
-            case ARGUMENT -> {
-                int index = argumentIndex;
-                yield args != null && index >= 0 && index < args.length ? args[index] : null;
-            }
+            case ARGUMENT -> read(args);
             case RETURN -> returned;
             case THROWN -> thrown;
             case ELEMENT -> throw new IllegalStateException(text + " reads an element; use readFrom");
@@ -109,12 +106,48 @@ public final class PropertyPath {
         return walk(start);
     }
 
+    /**
+     * Reads the path as a length, like {@code CapturedValues.length(read(...))}, but when its last
+     * step is {@code length} or {@code size} of a text, collection or array it asks the value
+     * directly, so a length above the {@code Integer} cache is not boxed on every call.
+     *
+     * @return the length, or -1 when a value on the path is {@code null}
+     */
+    public int readLength(Object self, Object[] args, Object returned, Throwable thrown) throws Throwable {
+        int last = steps.length - 1;
+        if (last < 0 || !steps[last].isLengthOrSize()) {
+            return CapturedValues.length(read(self, args, returned, thrown));
+        }
+        Object start = root == PathRoot.THIS ? self : root == PathRoot.RETURN ? returned
+                : root == PathRoot.THROWN ? thrown : read(args);
+        Object owner = walk(start, last);
+        if (owner instanceof CharSequence text) {
+            return text.length();
+        }
+        if (owner instanceof java.util.Collection<?> collection) {
+            return collection.size();
+        }
+        if (owner != null && owner.getClass().isArray()) {
+            return java.lang.reflect.Array.getLength(owner);
+        }
+        return owner == null ? -1 : CapturedValues.length(steps[last].read(owner));
+    }
+
+    private Object read(Object[] args) {
+        int index = argumentIndex;
+        return args != null && index >= 0 && index < args.length ? args[index] : null;
+    }
+
     private Object walk(Object value) throws Throwable {
-        for (MemberStep step : steps) {
+        return walk(value, steps.length);
+    }
+
+    private Object walk(Object value, int count) throws Throwable {
+        for (int i = 0; i < count; i++) {
             if (value == null) {
                 return null;
             }
-            value = step.read(value);
+            value = steps[i].read(value);
         }
         return value;
     }

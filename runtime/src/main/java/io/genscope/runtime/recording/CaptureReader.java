@@ -75,7 +75,12 @@ final class CaptureReader {
     }
 
     int length(RuleDiagnostics rule, String field, PropertyPath path, Call call) {
-        return converted(rule, field, path, call, CapturedValues::length, -1);
+        try {
+            return path.readLength(call.self(), call.args(), call.returned(), call.thrown());
+        } catch (Throwable failure) {
+            failed(rule, field, path, failure);
+            return -1;
+        }
     }
 
     List<String> names(RuleDiagnostics rule, String field, PropertyPath path, Call call) {

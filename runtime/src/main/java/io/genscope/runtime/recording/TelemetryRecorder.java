@@ -9,6 +9,7 @@ import io.genscope.runtime.rule.RuleCaptures;
 import io.genscope.runtime.diagnostics.RuleDiagnostics;
 import io.genscope.runtime.store.GenerationRecord;
 import io.genscope.runtime.store.TelemetryStore;
+import io.genscope.runtime.store.ThreadSlice;
 import io.genscope.runtime.store.ValidationRecord;
 import io.genscope.runtime.time.Clock;
 
@@ -37,7 +38,7 @@ public final class TelemetryRecorder implements Recorder {
     private final Clock clock;
     private final RuntimeLog log;
     private final CaptureReader captures;
-    private final ThreadLocal<ThreadScope> scopes = ThreadLocal.withInitial(ThreadScope::new);
+    private final ThreadLocal<ThreadScope> scopes;
     private final Runnable onFirstCall;
     private final int[][] positions;
     private volatile boolean called;
@@ -54,6 +55,7 @@ public final class TelemetryRecorder implements Recorder {
         this.clock = store.clock();
         this.log = log;
         this.captures = new CaptureReader(log);
+        this.scopes = ThreadLocal.withInitial(() -> new ThreadScope(store.currentThread()));
     }
 
     @Override
@@ -120,7 +122,7 @@ public final class TelemetryRecorder implements Recorder {
                     if (scope.depth++ == 0) {
                         Call call = scope.call(self, args, null, null);
                         try {
-                            startGeneration(scope.generation, ruleIndex, rule, call, start);
+                            startGeneration(scope, ruleIndex, rule, call, start);
                         } finally {
                             scope.releaseCall(call);
                         }
@@ -166,19 +168,19 @@ public final class TelemetryRecorder implements Recorder {
         }
     }
 
-    private void startGeneration(GenerationRecord generation, int ruleIndex, RuleDiagnostics rule, Call call,
-                                 long start) {
+    private void startGeneration(ThreadScope scope, int ruleIndex, RuleDiagnostics rule, Call call, long start) {
+        GenerationRecord generation = scope.generation;
         generation.begin(ruleIndex, rule.rule().name(), start);
         readGenerationCaptures(generation, rule, call, false);
-        store.generationStarted(generation, start);
+        store.generationStarted(scope.store, generation, start);
     }
 
     private void retry(ThreadScope scope, RuleDiagnostics rule, long start) {
         if (scope.inGeneration()) {
             scope.generation.retries++;
-            store.retryStarted(scope.generation, rule.rule().name(), start);
+            store.retryStarted(scope.store, scope.generation, rule.rule().name(), start);
         } else {
-            store.retryStarted(null, rule.rule().name(), start);
+            store.retryStarted(scope.store, null, rule.rule().name(), start);
         }
     }
 
@@ -190,7 +192,7 @@ public final class TelemetryRecorder implements Recorder {
             Object[] kept = args == null ? null : args.clone(); // the thread reuses its array once exit returns
             stage.whenComplete((value, error) -> {
                 try {
-                    complete(pending, rule, new Call(self, kept, value, unwrap(error)));
+                    complete(store.currentThread(), pending, rule, new Call(self, kept, value, unwrap(error)));
                 } catch (Throwable failure) {
                     internalError("async completion", pending.rule, failure);
                 }
@@ -198,19 +200,19 @@ public final class TelemetryRecorder implements Recorder {
         } else {
             Call call = scope.call(self, args, returned, thrown);
             try {
-                complete(generation, rule, call);
+                complete(scope.store, generation, rule, call);
             } finally {
                 scope.releaseCall(call);
             }
         }
     }
 
-    private void complete(GenerationRecord generation, RuleDiagnostics rule, Call call) {
+    private void complete(ThreadSlice self, GenerationRecord generation, RuleDiagnostics rule, Call call) {
         long end = clock.monotonicNanos();
         generation.durationNanos = end - generation.startNanos;
         generation.failureType = call.thrown() == null ? null : call.thrown().getClass().getName();
         readGenerationCaptures(generation, rule, call, true);
-        store.generationCompleted(generation, end);
+        store.generationCompleted(self, generation, end);
     }
 
     /**
@@ -266,7 +268,7 @@ public final class TelemetryRecorder implements Recorder {
                 generation.dependencies = validation.detectedDependencies;
             }
         }
-        store.validationCompleted(generation, validation, end);
+        store.validationCompleted(scope.store, generation, validation, end);
     }
 
     private void readValidationCaptures(ValidationRecord validation, RuleDiagnostics rule, Call call) {

@@ -1,6 +1,7 @@
 package io.genscope.runtime.recording;
 
 import io.genscope.runtime.store.GenerationRecord;
+import io.genscope.runtime.store.ThreadSlice;
 import io.genscope.runtime.store.ValidationRecord;
 
 /**
@@ -14,6 +15,8 @@ final class ThreadScope {
     int depth;
     final GenerationRecord generation = new GenerationRecord();
     final ValidationRecord validation = new ValidationRecord();
+    /** This thread's state in the store, kept here to save the store its own thread-local lookup. */
+    final ThreadSlice store;
     private final CaptureReader.Call call = new CaptureReader.Call(null, null, null, null);
     private boolean callInUse;
     private Object[] arguments = new Object[0];
@@ -66,6 +69,10 @@ final class ThreadScope {
             java.util.Arrays.fill(array, null);
             argumentsInUse = false;
         }
+    }
+
+    ThreadScope(ThreadSlice store) {
+        this.store = store;
     }
 
     boolean inGeneration() {

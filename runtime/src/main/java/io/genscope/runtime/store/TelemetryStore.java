@@ -69,6 +69,15 @@ public final class TelemetryStore {
         return new ErrorInfo(type, sanitizer.sanitize(message));
     }
 
+    /**
+     * The calling thread's recording state in this store. A caller that records often keeps it
+     * (in its own thread-local state) and passes it back, saving a thread-local lookup per call.
+     * It must only ever be passed back on the thread that obtained it.
+     */
+    public ThreadSlice currentThread() {
+        return threads.get();
+    }
+
     /** A generation started now. */
     public void generationStarted(GenerationRecord generation) {
         generationStarted(generation, clock.monotonicNanos());
@@ -76,7 +85,12 @@ public final class TelemetryStore {
 
     /** A generation started at {@code nanos} (monotonic clock). */
     public void generationStarted(GenerationRecord generation, long nanos) {
-        ThreadSlice thread = at(nanos);
+        generationStarted(threads.get(), generation, nanos);
+    }
+
+    /** A generation started at {@code nanos} on the thread of {@code self} (see {@link #currentThread()}). */
+    public void generationStarted(ThreadSlice self, GenerationRecord generation, long nanos) {
+        ThreadSlice thread = at(self, nanos);
         thread.total.generationStarted(generation);
         thread.rule(generation.rule).generationStarted(generation);
         thread.model(generation.model).generationStarted(generation);
@@ -90,7 +104,12 @@ public final class TelemetryStore {
 
     /** A retry call started at {@code nanos}; {@code generation} is the one it belongs to, or {@code null}. */
     public void retryStarted(GenerationRecord generation, String retryRule, long nanos) {
-        ThreadSlice thread = at(nanos);
+        retryStarted(threads.get(), generation, retryRule, nanos);
+    }
+
+    /** A retry call started, on the thread of {@code self} (see {@link #currentThread()}). */
+    public void retryStarted(ThreadSlice self, GenerationRecord generation, String retryRule, long nanos) {
+        ThreadSlice thread = at(self, nanos);
         thread.total.retryStarted();
         if (generation != null) {
             thread.rule(generation.rule).retryStarted();
@@ -111,7 +130,13 @@ public final class TelemetryStore {
 
     /** A validation ended at {@code nanos}; {@code generation} is the one it belongs to, or {@code null}. */
     public void validationCompleted(GenerationRecord generation, ValidationRecord validation, long nanos) {
-        ThreadSlice thread = at(nanos);
+        validationCompleted(threads.get(), generation, validation, nanos);
+    }
+
+    /** A validation ended, on the thread of {@code self} (see {@link #currentThread()}). */
+    public void validationCompleted(ThreadSlice self, GenerationRecord generation, ValidationRecord validation,
+                                    long nanos) {
+        ThreadSlice thread = at(self, nanos);
         TimeSlice slice = thread.slice;
         thread.total.validationCompleted(validation);
         boolean keyed = !validation.errors.isEmpty();
@@ -140,7 +165,12 @@ public final class TelemetryStore {
 
     /** A generation completed at {@code nanos}. */
     public void generationCompleted(GenerationRecord generation, long nanos) {
-        ThreadSlice thread = at(nanos);
+        generationCompleted(threads.get(), generation, nanos);
+    }
+
+    /** A generation completed, on the thread of {@code self} (see {@link #currentThread()}). */
+    public void generationCompleted(ThreadSlice self, GenerationRecord generation, long nanos) {
+        ThreadSlice thread = at(self, nanos);
         thread.total.generationCompleted(generation);
         thread.rule(generation.rule).generationCompleted(generation);
         thread.model(generation.model).generationCompleted(generation);
@@ -188,24 +218,24 @@ public final class TelemetryStore {
      * per slice period, or after a reset) retires the counts of the old one; every other call is
      * a thread-local read and two comparisons.
      */
-    private ThreadSlice at(long nanos) {
-        ThreadSlice thread = threads.get();
-        long index = sliceIndex(nanos);
-        TimeSlice current = thread.slice;
-        if (current == null || current.index != index || thread.epoch != epoch) {
-            move(thread, index);
+    private ThreadSlice at(ThreadSlice thread, long nanos) {
+        if (nanos < thread.sliceStartNanos || nanos >= thread.sliceEndNanos || thread.epoch != epoch) {
+            move(thread, nanos);
         }
         return thread;
     }
 
-    private void move(ThreadSlice thread, long index) {
+    private void move(ThreadSlice thread, long nanos) {
         if (thread.slice != null) {
             thread.slice.retire(thread);
         }
         thread.clear();
+        long index = sliceIndex(nanos);
         TimeSlice slice = slices.slice(index);
         thread.epoch = epoch;
         thread.slice = slice;
+        thread.sliceStartNanos = originNanos + (index * resolutionNanos - originWallNanos);
+        thread.sliceEndNanos = thread.sliceStartNanos + resolutionNanos;
         slice.join(thread);
     }
 

@@ -18,6 +18,7 @@ final class ThreadEvents {
     private final AtomicReferenceArray<EventSlot> slots;
     private final WeakReference<Thread> owner;
     private long written;
+    private int nextIndex;
 
     ThreadEvents(int capacity, Thread owner) {
         this.slots = new AtomicReferenceArray<>(capacity);
@@ -27,7 +28,8 @@ final class ThreadEvents {
     /** The slot for the next event, already begun; fill it and {@link EventSlot#publish()} it. */
     EventSlot next(long epoch, long nanos, EventType type, String rule) {
         long sequence = written++;
-        int index = (int) (sequence % slots.length());
+        int index = nextIndex;
+        nextIndex = index + 1 == slots.length() ? 0 : index + 1;
         EventSlot slot = slots.getPlain(index);
         if (slot == null) {
             slot = new EventSlot();

@@ -3,7 +3,8 @@ package io.genscope.runtime.store;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * One thread's counts for the time slice it is recording into: the counts overall, per rule and
+ * One thread's recording state in a store: its counts for the time slice it is recording into,
+ * and its raw-event ring. The counts: the counts overall, per rule and
  * per model, written by that thread only (see {@link Counts}). When the thread moves on to a new
  * slice, the store retires these counts into the old slice and reuses the object, so a thread
  * allocates its counts once per rule and model it uses, not once per call.
@@ -12,7 +13,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * slice's lock; the rule and model tables are published safely (atomic array, volatile
  * copy-on-write array).
  */
-final class ThreadSlice {
+public final class ThreadSlice {
 
     /** A model as captured, the name it is counted under (itself or "(other)"), and its counts. */
     private record ModelCounts(String model, String admitted, Counts counts) {
@@ -22,6 +23,9 @@ final class ThreadSlice {
 
     TimeSlice slice;
     long epoch;
+    /** The monotonic-clock range of {@link #slice}: recording inside it needs no division. */
+    long sliceStartNanos = Long.MAX_VALUE;
+    long sliceEndNanos = Long.MIN_VALUE;
     /** This thread's raw events; {@code null} until its first event. */
     ThreadEvents events;
     final Counts total = new Counts();

@@ -239,4 +239,19 @@ class PropertyPathTest {
         assertThat(returned()).hasToString("return");
         assertThat(element("code")).hasToString("it.code");
     }
+
+    @Test
+    void readLengthAsksTextsCollectionsAndArraysDirectlyAndFallsBackForOtherValues() throws Throwable {
+        String longPrompt = "x".repeat(1000);
+        assertThat(arg(0, "length").readLength(null, new Object[] {longPrompt}, null, null)).isEqualTo(1000);
+        assertThat(arg(0, "size").readLength(null, new Object[] {List.of(1, 2, 3)}, null, null)).isEqualTo(3);
+        assertThat(arg(0, "length").readLength(null, new Object[] {new int[7]}, null, null)).isEqualTo(7);
+        assertThat(returned("length").readLength(null, null, null, null)).isEqualTo(-1);
+        assertThat(arg(0).readLength(null, new Object[] {"four"}, null, null)).isEqualTo(4);
+        assertThat(arg(0, "length").readLength(null, new Object[] {new Sized(12)}, null, null)).isEqualTo(12);
+    }
+
+    /** Not a text, collection or array, but with its own {@code length()}. */
+    record Sized(int length) {
+    }
 }
