@@ -91,7 +91,6 @@ public final class TelemetryStore {
     /** A generation started at {@code nanos} on the thread of {@code self} (see {@link #currentThread()}). */
     public void generationStarted(ThreadSlice self, GenerationRecord generation, long nanos) {
         ThreadSlice thread = at(self, nanos);
-        thread.total.generationStarted(generation);
         thread.rule(generation.rule).generationStarted(generation);
         thread.model(generation.model).generationStarted(generation);
         event(thread, EventType.GENERATION_ATTEMPT, generation, null, 0, nanos);
@@ -110,12 +109,14 @@ public final class TelemetryStore {
     /** A retry call started, on the thread of {@code self} (see {@link #currentThread()}). */
     public void retryStarted(ThreadSlice self, GenerationRecord generation, String retryRule, long nanos) {
         ThreadSlice thread = at(self, nanos);
-        thread.total.retryStarted();
         if (generation != null) {
             thread.rule(generation.rule).retryStarted();
             thread.model(generation.model).retryStarted();
             event(thread, EventType.RETRY_ATTEMPT, generation, null, 0, nanos);
-        } else if (events.enabled()) {
+            return;
+        }
+        thread.unattributed.retryStarted();
+        if (events.enabled()) {
             eventsOf(thread, nanos).next(thread.epoch, nanos, EventType.RETRY_ATTEMPT, retryRule)
                     .generation(null, null, null, -1, -1, 0, 0, false, null)
                     .outcome(0, List.of(), List.of())
@@ -138,7 +139,6 @@ public final class TelemetryStore {
                                     long nanos) {
         ThreadSlice thread = at(self, nanos);
         TimeSlice slice = thread.slice;
-        thread.total.validationCompleted(validation);
         boolean keyed = !validation.errors.isEmpty();
         if (keyed) {
             slice.keyedTotal.validationCompleted(validation);
@@ -151,6 +151,7 @@ public final class TelemetryStore {
                 slice.keyedModel(thread.admitted(generation.model)).validationCompleted(validation);
             }
         } else {
+            thread.unattributed.validationCompleted(validation);
             slice.keyedTotal.dependenciesDetected(validation);
         }
         if (!validation.ok) {
@@ -171,7 +172,6 @@ public final class TelemetryStore {
     /** A generation completed, on the thread of {@code self} (see {@link #currentThread()}). */
     public void generationCompleted(ThreadSlice self, GenerationRecord generation, long nanos) {
         ThreadSlice thread = at(self, nanos);
-        thread.total.generationCompleted(generation);
         thread.rule(generation.rule).generationCompleted(generation);
         thread.model(generation.model).generationCompleted(generation);
         if (!generation.succeeded() || !generation.dependencies.isEmpty()) {

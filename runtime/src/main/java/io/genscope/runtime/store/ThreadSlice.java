@@ -28,7 +28,12 @@ public final class ThreadSlice {
     long sliceEndNanos = Long.MIN_VALUE;
     /** This thread's raw events; {@code null} until its first event. */
     ThreadEvents events;
-    final Counts total = new Counts();
+    /**
+     * Retries and validations outside any generation. Everything inside a generation is counted
+     * per rule only: the overall figures are the sum of the rules and this, so a call updates two
+     * dimensions (rule, model) instead of three.
+     */
+    final Counts unattributed = new Counts();
     private final AtomicReferenceArray<Counts> byRule;
     private volatile ModelCounts[] models = NO_MODELS;
 
@@ -91,9 +96,9 @@ public final class ThreadSlice {
         return null;
     }
 
-    /** Retires these counts into {@code into}: per rule and per admitted model. */
+    /** Retires these counts: the unattributed ones, per rule and per admitted model. */
     void mergeInto(Counts totalInto, Counts[] rulesInto, java.util.Map<String, Counts> modelsInto) {
-        totalInto.absorb(total);
+        totalInto.absorb(unattributed);
         for (int i = 0; i < byRule.length(); i++) {
             Counts counts = byRule.getPlain(i);
             if (counts != null) {
@@ -113,7 +118,7 @@ public final class ThreadSlice {
 
     /** Empties the counts for the next slice; the model table starts afresh (admission is per slice). */
     void clear() {
-        total.clear();
+        unattributed.clear();
         for (int i = 0; i < byRule.length(); i++) {
             Counts counts = byRule.getPlain(i);
             if (counts != null) {

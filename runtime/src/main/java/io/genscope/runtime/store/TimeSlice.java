@@ -29,7 +29,7 @@ final class TimeSlice {
     private final TelemetrySettings settings;
     private final Consumer<String> newModels;
     private final List<ThreadSlice> live = new ArrayList<>();
-    private final Counts retiredTotal = new Counts();
+    private final Counts retiredUnattributed = new Counts();
     private final Counts[] retiredByRule;
     private final Map<String, Counts> retiredByModel = new HashMap<>();
     final KeyedCounts keyedTotal;
@@ -78,7 +78,7 @@ final class TimeSlice {
     /** Moves a thread's counts from live to retired; the thread may then reuse its object. */
     synchronized void retire(ThreadSlice thread) {
         if (live.remove(thread)) {
-            thread.mergeInto(retiredTotal, retiredByRule, retiredByModel);
+            thread.mergeInto(retiredUnattributed, retiredByRule, retiredByModel);
         }
     }
 
@@ -86,8 +86,16 @@ final class TimeSlice {
     synchronized void addTo(TallyTotals totals, Dimension dimension) {
         switch (dimension.kind()) {
             case ALL -> {
-                totals.add(retiredTotal);
-                live.forEach(thread -> totals.add(thread.total));
+                totals.add(retiredUnattributed);
+                for (Counts rule : retiredByRule) {
+                    totals.add(rule);
+                }
+                for (ThreadSlice thread : live) {
+                    totals.add(thread.unattributed);
+                    for (int rule = 0; rule < retiredByRule.length; rule++) {
+                        totals.add(thread.ruleIfPresent(rule));
+                    }
+                }
                 totals.add(keyedTotal);
             }
             case RULE -> {
