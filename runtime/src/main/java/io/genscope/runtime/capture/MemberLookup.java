@@ -1,5 +1,7 @@
 package io.genscope.runtime.capture;
 
+import java.lang.invoke.CallSite;
+import java.lang.invoke.LambdaMetafactory;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -32,7 +34,7 @@ final class MemberLookup {
     private MemberLookup() {
     }
 
-    static MethodHandle find(Class<?> type, Step step) {
+    static Accessor find(Class<?> type, Step step) {
         List<String> methodNames = new ArrayList<>(3);
         methodNames.add(step.name());
         if (!step.invocation()) {
@@ -42,9 +44,15 @@ final class MemberLookup {
         }
         for (String name : methodNames) {
             for (Class<?> owner : hierarchy(type)) {
-                MethodHandle handle = method(owner, name);
+                Method method = declaredMethod(owner, name);
+                Accessor direct = method == null ? null : generated(owner, method);
+                if (direct != null) {
+                    return direct;
+                }
+                MethodHandle handle = method == null ? null
+                        : unreflect(owner, method::getModifiers, lookup -> lookup.unreflect(method));
                 if (handle != null) {
-                    return handle.asType(READER);
+                    return viaHandle(handle);
                 }
             }
         }
@@ -52,7 +60,7 @@ final class MemberLookup {
             for (Class<?> owner = type; owner != null; owner = owner.getSuperclass()) {
                 MethodHandle handle = field(owner, step.name());
                 if (handle != null) {
-                    return handle.asType(READER);
+                    return viaHandle(handle);
                 }
             }
         }
@@ -82,17 +90,39 @@ final class MemberLookup {
         return result;
     }
 
-    private static MethodHandle method(Class<?> owner, String name) {
+    private static Method declaredMethod(Class<?> owner, String name) {
         Method method;
         try {
             method = owner.getDeclaredMethod(name);
         } catch (NoSuchMethodException | SecurityException | NoClassDefFoundError e) {
             return null;
         }
-        if (method.getReturnType() == void.class || Modifier.isStatic(method.getModifiers())) {
+        return method.getReturnType() == void.class || Modifier.isStatic(method.getModifiers()) ? null : method;
+    }
+
+    /**
+     * An accessor class generated for the method in its owner's package, through
+     * {@link LambdaMetafactory}: the call is then a plain interface call the JIT can inline, where
+     * a {@code MethodHandle} kept in a field is not. Only possible where we may look inside the
+     * owner (application classes); {@code null} elsewhere.
+     */
+    private static Accessor generated(Class<?> owner, Method method) {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(owner, MethodHandles.lookup());
+            MethodHandle target = lookup.unreflect(method);
+            Class<?> result = method.getReturnType().isPrimitive()
+                    ? MethodType.methodType(method.getReturnType()).wrap().returnType() : method.getReturnType();
+            CallSite site = LambdaMetafactory.metafactory(lookup, "read", MethodType.methodType(Accessor.class),
+                    READER, target, MethodType.methodType(result, owner));
+            return (Accessor) site.getTarget().invoke();
+        } catch (Throwable notPossibleHere) {
             return null;
         }
-        return unreflect(owner, method::getModifiers, lookup -> lookup.unreflect(method));
+    }
+
+    private static Accessor viaHandle(MethodHandle handle) {
+        MethodHandle reader = handle.asType(READER);
+        return target -> (Object) reader.invokeExact(target);
     }
 
     private static MethodHandle field(Class<?> owner, String name) {

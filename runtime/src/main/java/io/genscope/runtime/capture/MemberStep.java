@@ -43,12 +43,12 @@ final class MemberStep {
         return new Reader(type, MemberLookup.find(type, step), null);
     }
 
-    /** How to read the step on one receiver class: a handle, a map key, or an array length. */
-    private record Reader(Class<?> receiver, java.lang.invoke.MethodHandle handle, String mapKey) {
+    /** How to read the step on one receiver class: an accessor, a map key, or an array length. */
+    private record Reader(Class<?> receiver, Accessor accessor, String mapKey) {
 
         Object read(Object target) throws Throwable {
-            if (handle != null) {
-                return (Object) handle.invokeExact(target);
+            if (accessor != null) {
+                return accessor.read(target);
             }
             if (mapKey != null) {
                 return ((Map<?, ?>) target).get(mapKey);
