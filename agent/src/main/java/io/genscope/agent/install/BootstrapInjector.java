@@ -12,7 +12,9 @@ import java.util.jar.JarFile;
  * Puts the runtime on the bootstrap class path, so inlined advice in a class of any class loader
  * (system, a plugin {@code URLClassLoader}, a child-first loader) resolves the same
  * {@code io.genscope.runtime} classes. The runtime travels inside the agent jar as
- * {@value #RUNTIME_JAR} and is copied to a temporary file, deleted at exit.
+ * {@value #RUNTIME_JAR} and is copied to a temporary file, deleted at exit. It goes there even
+ * when the application carries a copy of the runtime itself: the boot loader is asked first, so
+ * every class sees the agent's own.
  *
  * <p><b>Note:</b> this class must not refer to any runtime class: they are not loadable until it
  * has run.
@@ -27,11 +29,11 @@ public final class BootstrapInjector {
 
     public static void inject(Instrumentation instrumentation) throws IOException {
         ClassLoader agentLoader = BootstrapInjector.class.getClassLoader();
-        if (agentLoader.getResource(PROBE) != null) {
-            return; // the runtime is on the class path already: an in-process test or a re-attach
-        }
         try (InputStream runtime = agentLoader.getResourceAsStream(RUNTIME_JAR)) {
             if (runtime == null) {
+                if (agentLoader.getResource(PROBE) != null) {
+                    return; // no agent jar, the runtime on the class path: the in-process tests
+                }
                 throw new IOException(RUNTIME_JAR + " is missing from the agent jar; rebuild it with mvn package");
             }
             Path copy = Files.createTempFile("genscope-runtime-", ".jar");

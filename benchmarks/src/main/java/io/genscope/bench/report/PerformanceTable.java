@@ -1,0 +1,237 @@
+package io.genscope.bench.report;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * Prints the README's performance table: each target of the performance issue, what this run
+ * measured and whether it met the target (and by how much it missed), as Markdown, followed by
+ * the machine it ran on. {@code benchmarks/run.sh} calls it last with the JMH JSON results and
+ * the {@code key=value} file its other measurements wrote.
+ *
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar io.genscope.bench.report.PerformanceTable \
+ *      benchmarks/target/results/jmh.json benchmarks/target/results/measurements.properties
+ * </pre>
+ *
+ * <p>Costs are differences: a score under Genscope minus the same score with no agent. The
+ * OpenTelemetry agent's figure is shown beside Genscope's for scale; the targets are Genscope's.
+ */
+public final class PerformanceTable {
+
+    private static final String[] RULES = {"timing", "generation", "validation"};
+    private static final String[] RULE_LABELS = {
+        "timing-only rule",
+        "generation rule with captures (project, model, prompt length, code length)",
+        "validation rule (ok flag, detected dependencies)",
+    };
+    private static final double[] RULE_TARGETS_NS = {60, 100, 100};
+    private static final double THREAD_RATIO = 1.25;
+    private static final double QUERY_TARGET_MICROS = 1000;
+    /** How far apart the two query times may be and still count as "the same". */
+    private static final double QUERY_SAME_WITHIN = 0.25;
+    private static final double JAR_TARGET_MB = 6;
+    private static final double HEAP_TARGET_MB = 3;
+    /** Heap measured after a full GC still moves by a few hundred kB between runs: growth below this is noise. */
+    private static final double HEAP_GROWTH_NOISE_MB = 1;
+    private static final double STARTUP_TARGET_MS = 400;
+    private static final double SAMPLE_TARGET_PERCENT = 2;
+    private static final double MB = 1e6;
+
+    private final JmhResults jmh;
+    private final Properties measured;
+    private final List<String[]> rows = new ArrayList<>();
+
+    private PerformanceTable(JmhResults jmh, Properties measured) {
+        this.jmh = jmh;
+        this.measured = measured;
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length != 2) {
+            System.err.println("usage: PerformanceTable <jmh.json> <measurements.properties>");
+            System.exit(2);
+        }
+        Properties measured = new Properties();
+        try (Reader reader = Files.newBufferedReader(Path.of(args[1]))) {
+            measured.load(reader);
+        }
+        PerformanceTable table = new PerformanceTable(JmhResults.read(Path.of(args[0])), measured);
+        table.callCosts();
+        table.otherTargets();
+        table.print();
+    }
+
+    private void callCosts() {
+        Estimate[] added = new Estimate[RULES.length];
+        for (int i = 0; i < RULES.length; i++) {
+            added[i] = added("CallCostGenscope", RULES[i]);
+            row("added per call, " + RULE_LABELS[i], "≤ " + (int) RULE_TARGETS_NS[i] + " ns",
+                    added[i].signed(".1f") + " ns (no agent " + ns(score("CallCostNoAgent", RULES[i]))
+                            + ", Genscope " + ns(score("CallCostGenscope", RULES[i]))
+                            + "; OpenTelemetry " + added("CallCostOtel", RULES[i]).signed(".0f") + " ns)",
+                    Verdict.atMost(added[i].value(), RULE_TARGETS_NS[i], "ns"));
+        }
+        for (int i = 0; i < RULES.length; i++) {
+            String twoThreads = RULES[i] + "TwoThreads";
+            Estimate both = added("CallCostGenscope", twoThreads);
+            double ratio = both.value() / added[i].value();
+            row("the same with 2 threads on the same rule: " + RULES[i], "≤ " + THREAD_RATIO + " × the 1-thread figure",
+                    both.signed(".1f") + " ns = " + format("%.2f", ratio) + " × 1 thread (OpenTelemetry "
+                            + added("CallCostOtel", twoThreads).signed(".0f") + " ns)",
+                    ratio <= THREAD_RATIO ? Verdict.MET
+                            : Verdict.missedBy(both.value() - THREAD_RATIO * added[i].value(), "ns")
+                                    + format(" (%.2f ×)", ratio));
+        }
+        for (String rule : RULES) {
+            Estimate allocated = allocation("CallCostGenscope", rule);
+            row("allocation per call on the success path (`-prof gc`): " + rule, "< 1 B/op",
+                    allocated.signed(".1f") + " B/op (OpenTelemetry " + allocation("CallCostOtel", rule).signed(".0f")
+                            + " B/op)",
+                    Verdict.below(allocated.value(), 1, "B/op"));
+        }
+    }
+
+    private void otherTargets() {
+        TreeSet<Long> calls = jmh.values("AnalyticsQuery.summary", "calls");
+        double few = jmh.score("AnalyticsQuery.summary@calls=" + calls.first()).value();
+        double many = jmh.score("AnalyticsQuery.summary@calls=" + calls.last()).value();
+        double ratio = many / few;
+        double slowest = Math.max(few, many);
+        String verdict = slowest > QUERY_TARGET_MICROS
+                ? Verdict.missedBy((slowest - QUERY_TARGET_MICROS) / 1000, "ms")
+                : Math.abs(ratio - 1) > QUERY_SAME_WITHIN ? format("✗ not the same (× %.2f)", ratio)
+                : Verdict.MET;
+        row("analytics summary query", format("≤ 1 ms, the same after 10³ and 10⁷ recorded events (within %.0f %%)",
+                        QUERY_SAME_WITHIN * 100),
+                format("after %s calls %.1f µs, after %s %.1f µs (× %.2f)",
+                        count(calls.first()), few, count(calls.last()), many, ratio),
+                verdict);
+
+        double startupAdded = number("startup.genscope.ms") - number("startup.none.ms");
+        row("JVM startup added, hello-world main with a config naming its methods (median of "
+                        + measured.getProperty("runs") + ")", "≤ " + (int) STARTUP_TARGET_MS + " ms",
+                format("%+.0f ms (no agent %.0f ms, Genscope %.0f ms; OpenTelemetry %+.0f ms)", startupAdded,
+                        number("startup.none.ms"), number("startup.genscope.ms"),
+                        number("startup.otel.ms") - number("startup.none.ms")),
+                Verdict.atMost(startupAdded, STARTUP_TARGET_MS, "ms"));
+
+        double jar = number("agent.jar.bytes") / MB;
+        row("agent jar", "≤ " + (int) JAR_TARGET_MB + " MB", format("%.2f MB (%,.0f bytes)", jar, number("agent.jar.bytes")),
+                Verdict.atMost(jar, JAR_TARGET_MB, "MB"));
+
+        heap();
+        threads();
+
+        double none = number("sample.none.ms");
+        double percent = (number("sample.genscope.ms") - none) / none * 100;
+        row("sample generator wall time, agent vs none (median of " + measured.getProperty("runs") + ")",
+                "≤ +" + (int) SAMPLE_TARGET_PERCENT + " %",
+                format("%+.1f %% (no agent %.2f s, Genscope %.2f s)", percent, none / 1000,
+                        number("sample.genscope.ms") / 1000),
+                Verdict.atMost(percent, SAMPLE_TARGET_PERCENT, "%"));
+    }
+
+    private void heap() {
+        long[] calls = Stream.of(measured.getProperty("heap.calls").split(",")).mapToLong(Long::parseLong).toArray();
+        long few = calls[0];
+        long many = calls[calls.length - 1];
+        double fewAdded = heapAdded(few);
+        double manyAdded = heapAdded(many);
+        double growth = manyAdded - fewAdded;
+        String verdict = manyAdded > HEAP_TARGET_MB ? Verdict.missedBy(manyAdded - HEAP_TARGET_MB, "MB")
+                : growth > HEAP_GROWTH_NOISE_MB ? Verdict.missedBy(growth, "MB") + " (grows)"
+                : Verdict.MET;
+        row("heap retained after GC, " + count(many) + " calls, default config",
+                "≤ +" + (int) HEAP_TARGET_MB + " MB, and not growing with the call count",
+                format("%+.2f MB after %s calls, %+.2f MB after %s (growth %+.2f MB)",
+                        manyAdded, count(many), fewAdded, count(few), growth),
+                verdict);
+    }
+
+    private double heapAdded(long calls) {
+        return (number("heap.genscope." + calls) - number("heap.none." + calls)) / MB;
+    }
+
+    private void threads() {
+        int extra = threadCount("genscope") - threadCount("none");
+        Set<String> names = threadNames("genscope");
+        names.removeAll(threadNames("none"));
+        row("threads the agent starts with default settings", "0",
+                extra + (names.isEmpty() ? "" : " (" + String.join(", ", names) + ")")
+                        + "; OpenTelemetry " + (threadCount("otel") - threadCount("none")),
+                extra <= 0 ? Verdict.MET : Verdict.missedBy(extra, "thread(s)"));
+    }
+
+    private int threadCount(String variant) {
+        return (int) Math.max(number("threads." + variant + ".start"), number("threads." + variant + ".after"));
+    }
+
+    private Set<String> threadNames(String variant) {
+        return new TreeSet<>(List.of(measured.getProperty("threads." + variant + ".names", "").split("\\|")));
+    }
+
+    private Estimate added(String agent, String benchmark) {
+        return score(agent, benchmark).minus(score("CallCostNoAgent", benchmark));
+    }
+
+    private Estimate allocation(String agent, String benchmark) {
+        return jmh.allocation(agent + "." + benchmark).minus(jmh.allocation("CallCostNoAgent." + benchmark));
+    }
+
+    private Estimate score(String agent, String benchmark) {
+        return jmh.score(agent + "." + benchmark);
+    }
+
+    private double number(String key) {
+        String value = measured.getProperty(key);
+        if (value == null) {
+            throw new IllegalStateException("no measurement " + key + "; did every step of run.sh run?");
+        }
+        return Double.parseDouble(value);
+    }
+
+    private void row(String what, String target, String value, String verdict) {
+        rows.add(new String[] {what, target, value, verdict});
+    }
+
+    private void print() {
+        System.out.println("| what | target | measured | verdict |");
+        System.out.println("|---|---|---|---|");
+        rows.forEach(row -> System.out.println("| " + String.join(" | ", row) + " |"));
+        System.out.println();
+        System.out.println("machine: " + Machine.describe());
+        System.out.println("commit: " + measured.getProperty("commit", "unknown"));
+    }
+
+    private static String ns(Estimate estimate) {
+        return format("%.1f", estimate.value());
+    }
+
+    /** 10³, 10⁷ for powers of ten, else the number with separators. */
+    private static String count(long n) {
+        String digits = Long.toString(n);
+        if (digits.matches("10+")) {
+            String superscripts = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+            StringBuilder exponent = new StringBuilder();
+            for (char c : Integer.toString(digits.length() - 1).toCharArray()) {
+                exponent.append(superscripts.charAt(c - '0'));
+            }
+            return "10" + exponent;
+        }
+        return format("%,d", n);
+    }
+
+    private static String format(String pattern, Object... values) {
+        return String.format(Locale.ROOT, pattern, values);
+    }
+}

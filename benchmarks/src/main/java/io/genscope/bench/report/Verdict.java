@@ -1,0 +1,25 @@
+package io.genscope.bench.report;
+
+import java.util.Locale;
+
+/** The last column of the table: ✓, or ✗ with how far the figure is from its target. */
+final class Verdict {
+
+    static final String MET = "✓";
+
+    private Verdict() {
+    }
+
+    static String atMost(double measured, double limit, String unit) {
+        return measured <= limit ? MET : missedBy(measured - limit, unit);
+    }
+
+    static String below(double measured, double limit, String unit) {
+        return measured < limit ? MET : missedBy(measured - limit, unit);
+    }
+
+    /** {@code ✗ by 23.1 ns}; a percentage target misses by percentage points. */
+    static String missedBy(double excess, String unit) {
+        return String.format(Locale.ROOT, "✗ by %.1f %s", excess, unit.equals("%") ? "percentage points" : unit);
+    }
+}
