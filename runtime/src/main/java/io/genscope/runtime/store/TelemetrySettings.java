@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * Sizes and limits of the telemetry store. The agent builds this from the config file's
  * {@code store} section, where each value is documented with its default.
  *
- * @param eventRingSize      raw events kept for export, newest win; 0 keeps none
+ * @param eventRingSize      raw events kept for export per recording thread, newest win; 0 keeps none
  * @param window             the default analytics window
  * @param resolution         width of one time slice: the granularity of every window
  * @param retention          how far back anything is kept; a multiple of {@code resolution}
