@@ -26,10 +26,8 @@ public final class ArgumentSlots {
      */
     public static int[] positions(RuleCaptures captures) {
         TreeSet<Integer> positions = new TreeSet<>();
-        for (PropertyPath path : new PropertyPath[] {captures.projectId(), captures.model(), captures.functionName(),
-                captures.promptLength(), captures.codeLength(), captures.dependencies(), captures.validationOk(),
-                captures.errors(), captures.detectedDependencies()}) {
-            if (path != null && path.root() == PathRoot.ARGUMENT && path.argumentIndex() >= 0) {
+        for (PropertyPath path : argumentPaths(captures)) {
+            if (path.argumentIndex() >= 0) {
                 positions.add(path.argumentIndex());
             }
         }
@@ -38,5 +36,18 @@ public final class ArgumentSlots {
                     + positions + "; at most " + MAX + " are supported");
         }
         return positions.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Whether every argument path knows its position (named parameters are bound when instrumented). */
+    public static boolean allBound(RuleCaptures captures) {
+        return argumentPaths(captures).stream().allMatch(path -> path.argumentIndex() >= 0);
+    }
+
+    private static java.util.List<PropertyPath> argumentPaths(RuleCaptures captures) {
+        return java.util.stream.Stream.of(captures.projectId(), captures.model(), captures.functionName(),
+                        captures.promptLength(), captures.codeLength(), captures.dependencies(),
+                        captures.validationOk(), captures.errors(), captures.detectedDependencies())
+                .filter(path -> path != null && path.root() == PathRoot.ARGUMENT)
+                .toList();
     }
 }

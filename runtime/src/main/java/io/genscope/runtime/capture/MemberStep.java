@@ -5,13 +5,23 @@ import java.util.Map;
 
 /**
  * One step of a {@link PropertyPath}, with a one-entry cache of how to read it on the last
- * receiver class seen. Generators call the same method with the same types over and over, so the
- * cache almost always hits; a polymorphic site simply re-resolves on each change of class.
+ * receiver class seen (generators call the same method with the same types over and over, so it
+ * almost always hits) in front of a per-class cache, so each class is resolved only once.
  */
 final class MemberStep {
 
     private final Step step;
     private volatile Reader cached;
+    /**
+     * Every class met so far, resolved once each: a site that alternates between classes must not
+     * generate a new accessor on each change. Holds classes weakly, so they can still unload.
+     */
+    private final ClassValue<Reader> byClass = new ClassValue<>() {
+        @Override
+        protected Reader computeValue(Class<?> type) {
+            return resolve(type);
+        }
+    };
 
     MemberStep(Step step) {
         this.step = step;
@@ -25,15 +35,14 @@ final class MemberStep {
     Object read(Object target) throws Throwable {
         Reader reader = cached;
         if (reader == null || reader.receiver() != target.getClass()) {
-            reader = resolve(target);
+            reader = byClass.get(target.getClass());
             cached = reader;
         }
         return reader.read(target);
     }
 
-    private Reader resolve(Object target) {
-        Class<?> type = target.getClass();
-        if (!step.invocation() && target instanceof Map<?, ?>) {
+    private Reader resolve(Class<?> type) {
+        if (!step.invocation() && Map.class.isAssignableFrom(type)) {
             String key = step.name();
             return new Reader(type, null, key);
         }

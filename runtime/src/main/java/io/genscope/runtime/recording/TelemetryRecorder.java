@@ -40,7 +40,7 @@ public final class TelemetryRecorder implements Recorder {
     private final CaptureReader captures;
     private final ThreadLocal<ThreadScope> scopes;
     private final Runnable onFirstCall;
-    private final int[][] positions;
+    private final Slots[] positions;
     private volatile boolean called;
 
     /**
@@ -49,7 +49,7 @@ public final class TelemetryRecorder implements Recorder {
      */
     public TelemetryRecorder(List<RuleDiagnostics> rules, TelemetryStore store, RuntimeLog log, Runnable onFirstCall) {
         this.onFirstCall = onFirstCall;
-        this.positions = new int[rules.size()][];
+        this.positions = new Slots[rules.size()];
         this.rules = rules.toArray(RuleDiagnostics[]::new);
         this.store = store;
         this.clock = store.clock();
@@ -61,6 +61,9 @@ public final class TelemetryRecorder implements Recorder {
     @Override
     public long enterWithSlots(int ruleIndex, Object self, Object slot0, Object slot1, Object slot2) {
         ThreadScope scope = scopes.get();
+        if (scope.capturing) {
+            return 0; // a capture's getter called an instrumented method: not part of the generator's loop
+        }
         Object[] args = null;
         try {
             args = scope.arguments(positions(ruleIndex), slot0, slot1, slot2);
@@ -77,6 +80,9 @@ public final class TelemetryRecorder implements Recorder {
     public void exitWithSlots(int ruleIndex, long token, Object self, Object slot0, Object slot1, Object slot2,
                               Object returned, Throwable thrown) {
         ThreadScope scope = scopes.get();
+        if (scope.capturing) {
+            return;
+        }
         Object[] args = null;
         try {
             args = scope.arguments(positions(ruleIndex), slot0, slot1, slot2);
@@ -100,15 +106,25 @@ public final class TelemetryRecorder implements Recorder {
 
     /** The argument positions of the rule's slots, computed on its first call (they never change). */
     private int[] positions(int ruleIndex) {
-        int[] cached = positions[ruleIndex];
+        Slots cached = positions[ruleIndex];
         if (cached == null) {
-            cached = ArgumentSlots.positions(rules[ruleIndex].rule().captures());
-            positions[ruleIndex] = cached;
+            RuleCaptures captures = rules[ruleIndex].rule().captures();
+            cached = new Slots(ArgumentSlots.positions(captures));
+            if (ArgumentSlots.allBound(captures)) {
+                positions[ruleIndex] = cached;
+            }
         }
-        return cached;
+        return cached.positions();
+    }
+
+    /** Final-field holder, so a cached array is seen fully filled by every thread. */
+    private record Slots(int[] positions) {
     }
 
     private long enter(int ruleIndex, Object self, Object[] args, ThreadScope scope) {
+        if (scope.capturing) {
+            return 0;
+        }
         long start = clock.monotonicNanos();
         try {
             if (!called) {
@@ -143,6 +159,9 @@ public final class TelemetryRecorder implements Recorder {
 
     private void exit(int ruleIndex, long token, Object self, Object[] args, Object returned, Throwable thrown,
                       ThreadScope scope) {
+        if (scope.capturing) {
+            return;
+        }
         try {
             RuleDiagnostics rule = rules[ruleIndex];
             switch (rule.rule().role()) {
@@ -171,7 +190,12 @@ public final class TelemetryRecorder implements Recorder {
     private void startGeneration(ThreadScope scope, int ruleIndex, RuleDiagnostics rule, Call call, long start) {
         GenerationRecord generation = scope.generation;
         generation.begin(ruleIndex, rule.rule().name(), start);
-        readGenerationCaptures(generation, rule, call, false);
+        scope.capturing = true;
+        try {
+            readGenerationCaptures(generation, rule, call, false);
+        } finally {
+            scope.capturing = false;
+        }
         store.generationStarted(scope.store, generation, start);
     }
 
@@ -189,10 +213,11 @@ public final class TelemetryRecorder implements Recorder {
         GenerationRecord generation = scope.generation;
         if (thrown == null && returned instanceof CompletionStage<?> stage) {
             GenerationRecord pending = generation.copy();
-            Object[] kept = args == null ? null : args.clone(); // the thread reuses its array once exit returns
+            // only the result is kept for the completion: the call's arguments and receiver are not
+            // held for as long as the future is pending
             stage.whenComplete((value, error) -> {
                 try {
-                    complete(store.currentThread(), pending, rule, new Call(self, kept, value, unwrap(error)));
+                    complete(null, store.currentThread(), pending, rule, new Call(null, null, value, unwrap(error)));
                 } catch (Throwable failure) {
                     internalError("async completion", pending.rule, failure);
                 }
@@ -200,18 +225,29 @@ public final class TelemetryRecorder implements Recorder {
         } else {
             Call call = scope.call(self, args, returned, thrown);
             try {
-                complete(scope.store, generation, rule, call);
+                complete(scope, scope.store, generation, rule, call);
             } finally {
                 scope.releaseCall(call);
             }
         }
     }
 
-    private void complete(ThreadSlice self, GenerationRecord generation, RuleDiagnostics rule, Call call) {
+    /** @param scope the calling thread's scope, or {@code null} when a future completes elsewhere */
+    private void complete(ThreadScope scope, ThreadSlice self, GenerationRecord generation, RuleDiagnostics rule,
+                          Call call) {
         long end = clock.monotonicNanos();
         generation.durationNanos = end - generation.startNanos;
         generation.failureType = call.thrown() == null ? null : call.thrown().getClass().getName();
-        readGenerationCaptures(generation, rule, call, true);
+        if (scope != null) {
+            scope.capturing = true;
+        }
+        try {
+            readGenerationCaptures(generation, rule, call, true);
+        } finally {
+            if (scope != null) {
+                scope.capturing = false;
+            }
+        }
         store.generationCompleted(self, generation, end);
     }
 
@@ -258,7 +294,12 @@ public final class TelemetryRecorder implements Recorder {
             validation.ok = false;
             validation.errors.add(store.error(call.thrown().getClass().getName(), call.thrown().getMessage()));
         } else {
-            readValidationCaptures(validation, rule, call);
+            scope.capturing = true;
+            try {
+                readValidationCaptures(validation, rule, call);
+            } finally {
+                scope.capturing = false;
+            }
         }
         if (generation != null) {
             if (!validation.ok) {

@@ -13,6 +13,11 @@ final class ThreadScope {
 
     /** Generation-role calls open on this thread; the generation is the one at depth 1. */
     int depth;
+    /**
+     * True while captures are read: an instrumented method that a capture's getter calls is
+     * ignored, so it cannot disturb the records being filled.
+     */
+    boolean capturing;
     final GenerationRecord generation = new GenerationRecord();
     final ValidationRecord validation = new ValidationRecord();
     /** This thread's state in the store, kept here to save the store its own thread-local lookup. */

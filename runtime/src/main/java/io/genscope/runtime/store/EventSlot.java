@@ -48,7 +48,7 @@ final class EventSlot {
     /** Starts a write; the fields set after this are published by {@link #publish()}. */
     EventSlot begin(long sequence, long epoch, long nanos, EventType type, String rule) {
         long current = (long) VERSION.getOpaque(this);
-        VERSION.setOpaque(this, current + 1);
+        VERSION.setOpaque(this, (current & 1) == 0 ? current + 1 : current + 2); // odd: being written
         VarHandle.storeStoreFence();
         this.sequence = sequence;
         this.epoch = epoch;

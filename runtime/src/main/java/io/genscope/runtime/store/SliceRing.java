@@ -37,6 +37,9 @@ final class SliceRing {
             }
             TimeSlice fresh = new TimeSlice(index, settings, rules, newModels);
             if (ring.compareAndSet(slot, slice, fresh)) {
+                if (slice != null) {
+                    slice.evict();
+                }
                 return fresh;
             }
         }
@@ -56,7 +59,10 @@ final class SliceRing {
 
     void clear() {
         for (int i = 0; i < ring.length(); i++) {
-            ring.set(i, null);
+            TimeSlice slice = ring.getAndSet(i, null);
+            if (slice != null) {
+                slice.evict();
+            }
         }
     }
 

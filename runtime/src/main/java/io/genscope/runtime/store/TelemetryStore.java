@@ -209,8 +209,8 @@ public final class TelemetryStore {
 
     /** Forgets every count and event; what is recorded afterwards starts from zero. */
     public void reset() {
-        epoch++;
         slices.clear();
+        epoch++;
     }
 
     /**
@@ -230,9 +230,10 @@ public final class TelemetryStore {
             thread.slice.retire(thread);
         }
         thread.clear();
+        long current = epoch;
         long index = sliceIndex(nanos);
         TimeSlice slice = slices.slice(index);
-        thread.epoch = epoch;
+        thread.epoch = current;
         thread.slice = slice;
         thread.sliceStartNanos = originNanos + (index * resolutionNanos - originWallNanos);
         thread.sliceEndNanos = thread.sliceStartNanos + resolutionNanos;
@@ -257,8 +258,13 @@ public final class TelemetryStore {
             return;
         }
         boolean hasGeneration = generation != null;
-        eventsOf(thread, nanos).next(thread.epoch, nanos, type,
-                        validation != null ? validation.ruleName : generation.ruleName)
+        // everything that can fail is done before the slot is opened, so a write is never abandoned
+        List<ErrorInfo> errors = validation != null ? copy(validation.errors) : List.of();
+        List<String> dependencies = validation != null ? copy(validation.detectedDependencies)
+                : hasGeneration && type == EventType.GENERATION_SUCCESS ? copy(generation.dependencies)
+                : List.of();
+        ThreadEvents ring = eventsOf(thread, nanos);
+        ring.next(thread.epoch, nanos, type, validation != null ? validation.ruleName : generation.ruleName)
                 .generation(
                         hasGeneration ? generation.model : null,
                         hasGeneration ? generation.projectId : null,
@@ -269,11 +275,7 @@ public final class TelemetryStore {
                         hasGeneration ? generation.retries : 0,
                         hasGeneration && generation.validations > 0,
                         hasGeneration ? generation.failureType : null)
-                .outcome(duration,
-                        validation != null ? copy(validation.errors) : List.of(),
-                        validation != null ? copy(validation.detectedDependencies)
-                                : hasGeneration && type == EventType.GENERATION_SUCCESS ? copy(generation.dependencies)
-                                : List.of())
+                .outcome(duration, errors, dependencies)
                 .publish();
     }
 

@@ -72,6 +72,9 @@ public final class ThreadSlice {
         Counts counts = null;
         for (ModelCounts entry : current) {
             if (entry.admitted().equals(admitted)) {
+                if (admitted.equals(KeyedCounter.OTHER)) {
+                    return entry; // models past the cap share one entry; the table stays bounded
+                }
                 counts = entry.counts();
             }
         }

@@ -71,6 +71,15 @@ final class TimeSlice {
         return keyedByModel.computeIfAbsent(admitted, k -> new KeyedCounts(settings));
     }
 
+    /**
+     * Forgets the threads still attached: the slice has left the ring, so nobody reads it, and
+     * threads that ended while attached would otherwise be kept for as long as any thread refers
+     * to this slice.
+     */
+    synchronized void evict() {
+        live.clear();
+    }
+
     synchronized void join(ThreadSlice thread) {
         live.add(thread);
     }
