@@ -33,7 +33,7 @@ public final class CaptureChecker {
 
     public static List<Problem> check(MethodDescription method, RuleCaptures captures) {
         List<Problem> problems = new ArrayList<>();
-        for (Map.Entry<String, PropertyPath> field : CaptureFields.callPaths(captures).entrySet()) {
+        for (Map.Entry<String, PropertyPath> field : captures.callPaths().entrySet()) {
             rootType(method, field.getValue())
                     .ifLeft(message -> problems.add(new Problem(field.getKey(), message)))
                     .ifRight(type -> StepChecker.check(type, field.getValue())

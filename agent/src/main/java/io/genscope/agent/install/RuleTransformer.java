@@ -7,7 +7,6 @@ import io.genscope.agent.advice.Slot0;
 import io.genscope.agent.advice.Slot1;
 import io.genscope.agent.advice.Slot2;
 import io.genscope.agent.capture.CaptureChecker;
-import io.genscope.agent.capture.CaptureFields;
 import io.genscope.agent.capture.MethodNames;
 import io.genscope.agent.config.RuleSettings;
 import io.genscope.runtime.RuntimeLog;
@@ -87,7 +86,7 @@ final class RuleTransformer implements AgentBuilder.Transformer {
      * it is never boxed.
      */
     private boolean needsResult(MethodDescription method) {
-        return !method.getReturnType().isPrimitive() || CaptureFields.callPaths(diagnostics.rule().captures())
+        return !method.getReturnType().isPrimitive() || diagnostics.rule().captures().callPaths()
                 .values().stream().anyMatch(path -> path.root() == PathRoot.RETURN);
     }
 

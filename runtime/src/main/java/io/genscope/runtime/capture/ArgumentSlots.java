@@ -2,6 +2,7 @@ package io.genscope.runtime.capture;
 
 import io.genscope.runtime.rule.RuleCaptures;
 
+import java.util.List;
 import java.util.TreeSet;
 
 /**
@@ -43,11 +44,7 @@ public final class ArgumentSlots {
         return argumentPaths(captures).stream().allMatch(path -> path.argumentIndex() >= 0);
     }
 
-    private static java.util.List<PropertyPath> argumentPaths(RuleCaptures captures) {
-        return java.util.stream.Stream.of(captures.projectId(), captures.model(), captures.functionName(),
-                        captures.promptLength(), captures.codeLength(), captures.dependencies(),
-                        captures.validationOk(), captures.errors(), captures.detectedDependencies())
-                .filter(path -> path != null && path.root() == PathRoot.ARGUMENT)
-                .toList();
+    private static List<PropertyPath> argumentPaths(RuleCaptures captures) {
+        return captures.callPaths().values().stream().filter(path -> path.root() == PathRoot.ARGUMENT).toList();
     }
 }

@@ -91,14 +91,18 @@ public final class PropertyPath {
      * @throws Throwable        whatever a getter on the path throws
      */
     public Object read(Object self, Object[] args, Object returned, Throwable thrown) throws Throwable {
-        Object start = switch (root) {
+        return walk(start(self, args, returned, thrown));
+    }
+
+    /** The value the path starts from on one call. */
+    private Object start(Object self, Object[] args, Object returned, Throwable thrown) {
+        return switch (root) {
             case THIS -> self;
             case ARGUMENT -> read(args);
             case RETURN -> returned;
             case THROWN -> thrown;
             case ELEMENT -> throw new IllegalStateException(text + " reads an element; use readFrom");
         };
-        return walk(start);
     }
 
     /** Reads the path from a given start value (the element, for {@link PathRoot#ELEMENT} paths). */
@@ -118,9 +122,7 @@ public final class PropertyPath {
         if (last < 0 || !steps[last].isLengthOrSize()) {
             return CapturedValues.length(read(self, args, returned, thrown));
         }
-        Object start = root == PathRoot.THIS ? self : root == PathRoot.RETURN ? returned
-                : root == PathRoot.THROWN ? thrown : read(args);
-        Object owner = walk(start, last);
+        Object owner = walk(start(self, args, returned, thrown), last);
         if (owner instanceof CharSequence text) {
             return text.length();
         }

@@ -23,56 +23,44 @@ final class ThreadScope {
     /** This thread's state in the store, kept here to save the store its own thread-local lookup. */
     final ThreadSlice store;
     private final CaptureReader.Call call = new CaptureReader.Call(null, null, null, null);
-    private boolean callInUse;
     private Object[] arguments = new Object[0];
-    private boolean argumentsInUse;
 
     /**
-     * The slot values placed at their argument positions, in an array reused call after call, or
-     * a fresh one if a capture re-entered an instrumented method while the array is in use.
-     * {@link #releaseArguments} must follow, so no argument outlives its call here.
+     * The slot values placed at their argument positions, in an array reused call after call
+     * (never shared by two calls at once: instrumented calls made while captures are read are
+     * ignored, see {@link #capturing}). {@link #releaseArguments} must follow, so no argument
+     * outlives its call here.
      */
     Object[] arguments(int[] positions, Object slot0, Object slot1, Object slot2) {
         if (positions.length == 0) {
             return null;
         }
         int size = positions[positions.length - 1] + 1;
-        Object[] array = argumentsInUse ? new Object[size] : arguments.length >= size ? arguments
-                : (arguments = new Object[size]);
-        argumentsInUse = true;
-        array[positions[0]] = slot0;
+        if (arguments.length < size) {
+            arguments = new Object[size];
+        }
+        arguments[positions[0]] = slot0;
         if (positions.length > 1) {
-            array[positions[1]] = slot1;
+            arguments[positions[1]] = slot1;
         }
         if (positions.length > 2) {
-            array[positions[2]] = slot2;
+            arguments[positions[2]] = slot2;
         }
-        return array;
+        return arguments;
     }
 
-    /**
-     * The call's state in an object reused call after call, or a fresh one if a capture re-entered
-     * an instrumented method while it is in use. {@link #releaseCall} must follow.
-     */
+    /** The call's state in an object reused call after call; {@link #releaseCall} must follow. */
     CaptureReader.Call call(Object self, Object[] args, Object returned, Throwable thrown) {
-        if (callInUse) {
-            return new CaptureReader.Call(self, args, returned, thrown);
-        }
-        callInUse = true;
         return call.set(self, args, returned, thrown);
     }
 
     void releaseCall(CaptureReader.Call used) {
-        if (used == call) {
-            call.set(null, null, null, null);
-            callInUse = false;
-        }
+        used.set(null, null, null, null);
     }
 
     void releaseArguments(Object[] array) {
-        if (array == arguments) {
+        if (array != null) {
             java.util.Arrays.fill(array, null);
-            argumentsInUse = false;
         }
     }
 

@@ -2,6 +2,9 @@ package io.genscope.runtime.rule;
 
 import io.genscope.runtime.capture.PropertyPath;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * The compiled capture paths of one rule; {@code null} where the config names none.
  *
@@ -29,5 +32,29 @@ public record RuleCaptures(
     /** A rule that only times its calls. */
     public static RuleCaptures none() {
         return new RuleCaptures(null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /**
+     * The paths read from the call itself (not per error element), keyed by their config field
+     * ({@code capture.model}, …), in config order; absent captures are left out.
+     */
+    public Map<String, PropertyPath> callPaths() {
+        Map<String, PropertyPath> paths = new LinkedHashMap<>();
+        put(paths, "capture.project-id", projectId);
+        put(paths, "capture.model", model);
+        put(paths, "capture.function-name", functionName);
+        put(paths, "capture.prompt-length", promptLength);
+        put(paths, "capture.code-length", codeLength);
+        put(paths, "capture.dependencies", dependencies);
+        put(paths, "capture.validation-ok", validationOk);
+        put(paths, "capture.errors.each", errors);
+        put(paths, "capture.detected-dependencies", detectedDependencies);
+        return paths;
+    }
+
+    private static void put(Map<String, PropertyPath> paths, String field, PropertyPath path) {
+        if (path != null) {
+            paths.put(field, path);
+        }
     }
 }
