@@ -1,21 +1,32 @@
 package io.genscope.agent;
 
-import io.genscope.agent.install.AgentInstaller;
-import io.genscope.agent.install.BootstrapInjector;
-import io.genscope.agent.install.StartupConfig;
-import io.genscope.agent.install.StrictModeRefusal;
+import io.genscope.agent.install.AgentStartup;
 
+import java.io.IOException;
 import java.lang.instrument.Instrumentation;
-import java.util.Optional;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.util.jar.JarFile;
 
 /**
- * The {@code -javaagent} entry point. It only hands off, in three steps: read the config and
- * decide whether to run at all; put the runtime on the bootstrap class path (before any class
- * that refers to it is loaded); start the runtime and instrument. Nothing escapes to the host except a deliberate refusal under
- * {@code strict: true}; any other failure is one line on stderr and the application runs on
- * without Genscope.
+ * The {@code -javaagent} entry point. The JVM loads it with the system class loader; its one job
+ * is to put its own jar on the bootstrap class path before any other Genscope class loads, then
+ * hand off to {@link AgentStartup}. Two things follow from that:
+ * <ul>
+ *   <li>the runtime, which inlined advice calls from classes of any class loader (system, a
+ *       plugin {@code URLClassLoader}, a child-first loader), resolves everywhere, always as
+ *       the same classes, even when the application carries a copy of its own;</li>
+ *   <li>the agent's own classes, shaded Byte Buddy and the YAML parser among them, load as boot
+ *       classes, which the JVM does not verify: about a quarter of the agent's start-up cost.</li>
+ * </ul>
  *
  * <pre>{@code java -javaagent:genscope-agent.jar=config=genscope.yaml -jar generator.jar}</pre>
+ *
+ * <p><b>Note:</b> this class must name no other Genscope class except in the hand-off call, which
+ * resolves only after the jar is on the bootstrap class path; anything it named earlier would
+ * load a second, system-loader copy.
  */
 public final class GenscopeAgent {
 
@@ -24,26 +35,35 @@ public final class GenscopeAgent {
 
     /** Called by the JVM before {@code main} when started with {@code -javaagent}. */
     public static void premain(String arguments, Instrumentation instrumentation) {
-        start(arguments, instrumentation, false);
+        if (ownJarOnBootstrapPath(instrumentation)) {
+            AgentStartup.start(arguments, instrumentation, false);
+        }
     }
 
     /** Called when the agent is attached to a running JVM. */
     public static void agentmain(String arguments, Instrumentation instrumentation) {
-        start(arguments, instrumentation, true);
+        if (ownJarOnBootstrapPath(instrumentation)) {
+            AgentStartup.start(arguments, instrumentation, true);
+        }
     }
 
-    private static void start(String arguments, Instrumentation instrumentation, boolean attached) {
+    /**
+     * Appends the jar this class came from to the bootstrap class path. Nothing to do when this
+     * class is a boot class already, or when it comes from a directory: a development layout
+     * (the in-process tests) whose classes are all on the class path.
+     */
+    private static boolean ownJarOnBootstrapPath(Instrumentation instrumentation) {
         try {
-            Optional<StartupConfig> config = StartupConfig.read(arguments);
-            if (config.isPresent()) {
-                BootstrapInjector.inject(instrumentation);
-                AgentInstaller.install(config.get(), instrumentation, attached);
+            CodeSource source = GenscopeAgent.class.getProtectionDomain().getCodeSource();
+            Path location = source == null ? null : Path.of(source.getLocation().toURI());
+            if (location != null && Files.isRegularFile(location)) {
+                instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(location.toFile()));
             }
-        } catch (StrictModeRefusal refusal) {
-            throw refusal;
-        } catch (Throwable failure) {
-            System.err.println("[genscope] ERROR the agent could not start (" + failure
-                    + "); the application runs without Genscope");
+            return true;
+        } catch (IOException | URISyntaxException | RuntimeException failure) {
+            System.err.println("[genscope] ERROR the agent jar could not be put on the bootstrap class path ("
+                    + failure + "); the application runs without Genscope");
+            return false;
         }
     }
 }

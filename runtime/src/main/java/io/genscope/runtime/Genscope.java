@@ -15,7 +15,7 @@ import io.genscope.runtime.recording.Recorder;
 public final class Genscope {
 
     private static volatile Recorder recorder = NoopRecorder.INSTANCE;
-    private static volatile Runnable applicationStarted = () -> { };
+    private static volatile Runnable platformMBeanServerCreated = () -> { };
 
     private Genscope() {
     }
@@ -36,24 +36,31 @@ public final class Genscope {
         recorder.exitWithSlots(rule, token, self, slot0, slot1, slot2, returned, thrown);
     }
 
-    /** The application's {@code main} has begun: the moment it is safe to touch JMX. */
-    public static void applicationStarted() {
+    /**
+     * The platform MBean server has just been created, by the application, the JVM's own JMX
+     * agent or a JConsole attaching: the moment to register Genscope's MBeans, without ever being
+     * the one who creates the server.
+     */
+    public static void platformMBeanServerCreated() {
         try {
-            applicationStarted.run();
+            platformMBeanServerCreated.run();
         } catch (Throwable ignored) {
-            // the hook logs its own failures; nothing may reach the application's main
+            // the hook logs its own failures; nothing may reach the caller
         }
     }
 
-    /** Switches the entry points to a recorder; {@code onApplicationStart} runs at {@code main}. */
-    public static void install(Recorder active, Runnable onApplicationStart) {
-        applicationStarted = onApplicationStart;
+    /**
+     * Switches the entry points to a recorder; {@code onPlatformMBeanServer} runs when the
+     * platform MBean server is created.
+     */
+    public static void install(Recorder active, Runnable onPlatformMBeanServer) {
+        platformMBeanServerCreated = onPlatformMBeanServer;
         recorder = active;
     }
 
     /** Back to no-ops, for tests that install several runtimes in one JVM. */
     public static void uninstall() {
         recorder = NoopRecorder.INSTANCE;
-        applicationStarted = () -> { };
+        platformMBeanServerCreated = () -> { };
     }
 }

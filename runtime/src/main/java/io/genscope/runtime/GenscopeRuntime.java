@@ -37,6 +37,7 @@ public final class GenscopeRuntime {
     private final TelemetryStore store;
     private final Analytics analytics;
     private final JmxExporter jmx;
+    private final TelemetryRecorder recorder;
 
     private GenscopeRuntime(TelemetrySettings settings, List<RuleDefinition> definitions, RuntimeLog log,
                             String version, String configFile, Clock clock) {
@@ -45,15 +46,14 @@ public final class GenscopeRuntime {
         this.store = new TelemetryStore(settings, rules.size(), clock, this::modelSeen);
         this.analytics = new Analytics(store, TOP_ENTRIES);
         this.jmx = new JmxExporter(analytics, store, rules, journal, version, configFile);
+        this.recorder = new TelemetryRecorder(rules, store, journal);
     }
 
     /** Builds the runtime and makes the advice entry points record into it. */
     public static GenscopeRuntime start(TelemetrySettings settings, List<RuleDefinition> rules, RuntimeLog log,
                                         String version, String configFile, Clock clock) {
         GenscopeRuntime runtime = new GenscopeRuntime(settings, rules, log, version, configFile, clock);
-        TelemetryRecorder recorder = new TelemetryRecorder(runtime.rules, runtime.store, runtime.journal,
-                runtime::exposeOverJmx);
-        Genscope.install(recorder, runtime::exposeOverJmx);
+        Genscope.install(runtime.recorder, runtime::exposeOverJmx);
         return runtime;
     }
 
@@ -71,11 +71,20 @@ public final class GenscopeRuntime {
         return journal;
     }
 
-    /** Registers the MBeans now if not yet done. Safe to call any number of times. */
+    /**
+     * Registers the MBeans now if not yet done, creating the platform MBean server if nobody has.
+     * Safe to call any number of times. Otherwise they are registered when the platform MBean
+     * server is created ({@link Genscope#platformMBeanServerCreated()}).
+     */
     public void exposeOverJmx() {
         if (!jmx.started()) {
             jmx.start();
         }
+    }
+
+    /** {@link #exposeOverJmx()} on the next intercepted call, for a caller that must not do it itself. */
+    public void exposeOverJmxAtNextCall() {
+        recorder.runAtNextCall(this::exposeOverJmx);
     }
 
     /** All figures over the default window. */

@@ -66,25 +66,36 @@ class GenscopeRuntimeTest {
         assertThatCode(() -> {
             generateThroughTheSeam();
             Genscope.exit(42, 0, null, null, null, null, null, new Error("host failure"));
-            Genscope.applicationStarted();
+            Genscope.platformMBeanServerCreated();
         }).doesNotThrowAnyException();
 
         assertThat(GenscopeMBeans.registered()).isEmpty();
     }
 
     @Test
-    void mBeansAppearWhenTheApplicationStartsNotBefore() {
+    void mBeansAppearWhenThePlatformMBeanServerIsCreatedNotBefore() {
         start();
         assertThat(GenscopeMBeans.registered()).isEmpty();
 
-        Genscope.applicationStarted();
+        Genscope.platformMBeanServerCreated();
 
         assertThat(GenscopeMBeans.registered()).contains(GenscopeMBeans.name("type=Telemetry"));
     }
 
     @Test
-    void firstInterceptedCallExposesTheMBeansWhenMainWasNotSeen() {
+    void interceptedCallsAloneNeverCreateTheMBeans() {
         start();
+
+        generateThroughTheSeam();
+
+        assertThat(GenscopeMBeans.registered()).isEmpty();
+    }
+
+    @Test
+    void mBeansCanBeDeferredToTheNextInterceptedCall() {
+        GenscopeRuntime runtime = start();
+        runtime.exposeOverJmxAtNextCall();
+        assertThat(GenscopeMBeans.registered()).isEmpty();
 
         generateThroughTheSeam();
 

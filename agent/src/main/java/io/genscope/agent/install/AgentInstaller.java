@@ -1,6 +1,5 @@
 package io.genscope.agent.install;
 
-import io.genscope.agent.advice.MainAdvice;
 import io.genscope.agent.capture.RuleCompiler;
 import io.genscope.agent.config.GenscopeSettings;
 import io.genscope.agent.config.RuleSettings;
@@ -14,26 +13,22 @@ import io.genscope.runtime.time.Clock;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
-import net.bytebuddy.asm.Advice;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.lang.instrument.Instrumentation;
 import java.util.List;
-import java.util.Optional;
 
-import static net.bytebuddy.matcher.ElementMatchers.any;
 import static net.bytebuddy.matcher.ElementMatchers.isBootstrapClassLoader;
-import static net.bytebuddy.matcher.ElementMatchers.isStatic;
 import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import static net.bytebuddy.matcher.ElementMatchers.not;
 
 /**
  * The second phase of start-up, once {@link StartupConfig} has said Genscope runs: starts the
  * runtime, reports the config's problems through it (so they also show in the Diagnostics
- * MBean), and installs one Byte Buddy transformation per rule plus the hook on {@code main}.
+ * MBean), and installs one Byte Buddy transformation per rule plus the {@link MBeanServerHook}.
  */
 public final class AgentInstaller {
 
@@ -43,10 +38,10 @@ public final class AgentInstaller {
     }
 
     /**
-     * Starts the runtime and instruments. The runtime must already be on the bootstrap class path.
+     * Starts the runtime and instruments.
      *
-     * @param attached whether the agent was attached to a running JVM, whose {@code main} has long
-     *                 started, so the MBeans are registered at once
+     * @param attached whether the agent was attached to a running JVM, whose user is likely about
+     *                 to look over JMX, so the MBeans are registered at once
      */
     public static void install(StartupConfig config, Instrumentation instrumentation, boolean attached) {
         avoidUnsafe();
@@ -56,8 +51,13 @@ public final class AgentInstaller {
                 version(), config.file().toString(), Clock.system());
         RuntimeLog log = runtime.journal();
         config.problems().forEach(problem -> log.error(problem.describe()));
-        agentBuilder(settings.rules(), runtime, log, attached).installOn(instrumentation);
-        if (attached) {
+        boolean hookJmx = !attached && MBeanServerHook.possible(instrumentation);
+        AgentBuilder builder = agentBuilder(settings.rules(), runtime, log, attached);
+        if (hookJmx) {
+            builder = MBeanServerHook.addTo(builder, instrumentation);
+        }
+        builder.installOn(instrumentation);
+        if (!hookJmx) {
             runtime.exposeOverJmx();
         }
         if (settings.reportOnExit()) {
@@ -76,23 +76,17 @@ public final class AgentInstaller {
                 .with(attached ? AgentBuilder.RedefinitionStrategy.RETRANSFORMATION
                         : AgentBuilder.RedefinitionStrategy.DISABLED)
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
-                .with(new InstrumentationListener(log))
+                .with(new InstrumentationListener(log, runtime::exposeOverJmxAtNextCall))
                 .ignore(nameStartsWith("io.genscope.")
                         .or(nameStartsWith("net.bytebuddy."))
                         .or(nameStartsWith("jdk.internal."))
                         .or(nameStartsWith("sun."))
                         .or(isSynthetic()))
-                .or(any(), isBootstrapClassLoader());
+                .or(not(named(MBeanServerHook.OWNER)), isBootstrapClassLoader());
         for (int i = 0; i < rules.size(); i++) {
             RuleSettings rule = rules.get(i);
             builder = builder.type(RuleMatchers.types(rule))
                     .transform(new RuleTransformer(i, rule, runtime.rule(i), RuleMatchers.methods(rule), log));
-        }
-        Optional<String> mainClass = MainClassLocator.locate(System.getProperty("sun.java.command"));
-        if (mainClass.isPresent()) {
-            builder = builder.type(named(mainClass.get())).transform((type, description, loader, module, domain) ->
-                    type.visit(Advice.to(MainAdvice.class)
-                            .on(named("main").and(isStatic()).and(takesArguments(String[].class)))));
         }
         return builder;
     }

@@ -10,16 +10,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reports what Byte Buddy did: a class it failed to instrument is an agent error (the class
- * loads unchanged); a class it instrumented is a debug line.
+ * loads unchanged); a class it instrumented is a debug line. A failed {@link MBeanServerHook}
+ * has the MBeans registered at the next intercepted call instead, since a class is loading.
  */
 final class InstrumentationListener extends AgentBuilder.Listener.Adapter {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(InstrumentationListener.class);
 
     private final RuntimeLog log;
+    private final Runnable mBeanServerHookFailed;
 
-    InstrumentationListener(RuntimeLog log) {
+    InstrumentationListener(RuntimeLog log, Runnable mBeanServerHookFailed) {
         this.log = log;
+        this.mBeanServerHookFailed = mBeanServerHookFailed;
     }
 
     @Override
@@ -30,6 +33,12 @@ final class InstrumentationListener extends AgentBuilder.Listener.Adapter {
 
     @Override
     public void onError(String typeName, ClassLoader loader, JavaModule module, boolean loaded, Throwable error) {
-        log.error("could not instrument " + typeName + ": " + error + "; the class runs uninstrumented");
+        if (MBeanServerHook.OWNER.equals(typeName)) {
+            mBeanServerHookFailed.run();
+            log.error("could not hook the creation of the platform MBean server (" + error
+                    + "); the MBeans are registered at the next intercepted call instead");
+        } else {
+            log.error("could not instrument " + typeName + ": " + error + "; the class runs uninstrumented");
+        }
     }
 }

@@ -77,7 +77,7 @@ final class RuleTransformer implements AgentBuilder.Transformer {
                 .bind(Returned.class, returned
                         ? new Advice.OffsetMapping.ForReturnValue(OBJECT, true, Assigner.Typing.DYNAMIC)
                         : NULL)
-                .to(CallAdvice.class));
+                .to(CallAdvice.class, AdviceClassFiles.of(CallAdvice.class)));
     }
 
     /**

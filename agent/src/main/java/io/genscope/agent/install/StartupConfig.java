@@ -16,10 +16,8 @@ import java.util.Optional;
 
 /**
  * The first phase of start-up: find and read the config, and decide whether Genscope runs at
- * all. It touches nothing of the JVM: when the file is unusable or says {@code enabled: false},
- * the runtime is never put on the bootstrap class path and nothing is instrumented.
- *
- * <p><b>Note:</b> must not refer to runtime classes; they are not loadable yet.
+ * all. It changes nothing in the JVM: when the file is unusable or says {@code enabled: false},
+ * no runtime class is loaded and nothing is instrumented.
  *
  * @param file     the config file in use
  * @param settings the settings, with every bad value already replaced by its default

@@ -3,12 +3,10 @@ package io.genscope.agent.it;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
-import java.util.jar.JarInputStream;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,7 +23,6 @@ class AgentJarIT {
                     + "|META-INF/"
                     + "|META-INF/MANIFEST\\.MF"
                     + "|META-INF/services/(io\\.genscope\\.shaded\\..*)?"
-                    + "|META-INF/genscope/(genscope-runtime\\.jar)?"
                     + "|META-INF/(licenses/)?[A-Za-z-]*(LICENSE|NOTICE|ASM)[A-Za-z-]*(\\.txt)?"
                     + "|META-INF/licenses/");
 
@@ -38,8 +35,8 @@ class AgentJarIT {
                             "io/genscope/shaded/bytebuddy/ByteBuddy.class",
                             "io/genscope/shaded/jackson/dataformat/yaml/YAMLFactory.class",
                             "io/genscope/shaded/slf4j/LoggerFactory.class",
+                            "io/genscope/runtime/Genscope.class",
                             "META-INF/services/io.genscope.shaded.slf4j.spi.SLF4JServiceProvider")
-                    .noneMatch(name -> name.startsWith("io/genscope/runtime/"))
                     .noneMatch(name -> name.contains("/jackson/databind/"));
         }
     }
@@ -47,22 +44,6 @@ class AgentJarIT {
     @Test
     void theJarStaysUnderSixMegabytes() throws IOException {
         assertThat(java.nio.file.Files.size(SampleLaunch.AGENT_JAR)).isLessThanOrEqualTo(6_000_000L);
-    }
-
-    @Test
-    void theRuntimeTravelsAsANestedJarOfRuntimeClassesOnly() throws IOException {
-        try (JarFile jar = new JarFile(SampleLaunch.AGENT_JAR.toFile());
-             InputStream nested = jar.getInputStream(jar.getEntry("META-INF/genscope/genscope-runtime.jar"));
-             JarInputStream runtime = new JarInputStream(nested)) {
-            int classes = 0;
-            for (JarEntry entry = runtime.getNextJarEntry(); entry != null; entry = runtime.getNextJarEntry()) {
-                if (entry.getName().endsWith(".class")) {
-                    assertThat(entry.getName()).startsWith("io/genscope/runtime/");
-                    classes++;
-                }
-            }
-            assertThat(classes).isGreaterThan(20);
-        }
     }
 
     @Test

@@ -66,6 +66,10 @@ final class ForkedJvm implements AutoCloseable {
         return process.exitValue();
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     List<String> stdout() {
         return List.copyOf(stdout);
     }

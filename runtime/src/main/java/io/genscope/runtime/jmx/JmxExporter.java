@@ -19,10 +19,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * Telemetry and Diagnostics, one Generator per generation rule, and one Model per model as models
  * appear.
  *
- * <p>Nothing touches the MBean server until {@link #start()}, which the runtime calls once the
- * application's {@code main} has begun (touching it earlier, inside {@code premain}, breaks hosts
- * that install their own MBean server builder or logging manager from {@code main}). Models seen
- * before then are registered at start.
+ * <p>Nothing touches the MBean server until {@link #start()}. The agent has it called when the
+ * platform MBean server is created by someone else (the application, a library, the JVM's remote
+ * JMX agent, a JConsole attaching), so Genscope never pays for creating it, nor creates it inside
+ * {@code premain}, which breaks hosts that install their own MBean server builder or logging
+ * manager from {@code main}. Models seen before then are registered at start.
  *
  * <p>Thread-safe; registration is idempotent and never throws: a failure is logged once.
  */

@@ -39,16 +39,10 @@ public final class TelemetryRecorder implements Recorder {
     private final RuntimeLog log;
     private final CaptureReader captures;
     private final ThreadLocal<ThreadScope> scopes;
-    private final Runnable onFirstCall;
     private final Slots[] positions;
-    private volatile boolean called;
+    private volatile Runnable atNextCall;
 
-    /**
-     * @param onFirstCall runs once, on the first intercepted call: the fallback that exposes JMX
-     *                    when the application's {@code main} could not be instrumented
-     */
-    public TelemetryRecorder(List<RuleDiagnostics> rules, TelemetryStore store, RuntimeLog log, Runnable onFirstCall) {
-        this.onFirstCall = onFirstCall;
+    public TelemetryRecorder(List<RuleDiagnostics> rules, TelemetryStore store, RuntimeLog log) {
         this.positions = new Slots[rules.size()];
         this.rules = rules.toArray(RuleDiagnostics[]::new);
         this.store = store;
@@ -117,6 +111,14 @@ public final class TelemetryRecorder implements Recorder {
         return cached.positions();
     }
 
+    /**
+     * Runs {@code task} once, on the thread of the next intercepted call: for work that must
+     * happen outside the context that asks for it (a class being loaded, say).
+     */
+    public void runAtNextCall(Runnable task) {
+        atNextCall = task;
+    }
+
     /** Final-field holder, so a cached array is seen fully filled by every thread. */
     private record Slots(int[] positions) {
     }
@@ -127,9 +129,10 @@ public final class TelemetryRecorder implements Recorder {
         }
         long start = clock.monotonicNanos();
         try {
-            if (!called) {
-                called = true;
-                onFirstCall.run();
+            Runnable task = atNextCall;
+            if (task != null) {
+                atNextCall = null;
+                task.run();
             }
             RuleDiagnostics rule = rules[ruleIndex];
             rule.called();

@@ -51,7 +51,7 @@ class ArgumentSlotsTest {
                 reading(arg(2), arg(0, "length"), arg(2)));
         TelemetryStore store = new TelemetryStore(TelemetrySettings.defaults(), 1, new ManualClock(), model -> { });
         TelemetryRecorder recorder = new TelemetryRecorder(List.of(new RuleDiagnostics(rule)), store,
-                new CollectingLog(), () -> { });
+                new CollectingLog());
 
         long token = recorder.enterWithSlots(0, null, "prompt!", "billing", null);
         recorder.exitWithSlots(0, token, null, "prompt!", "billing", null, "code", null);

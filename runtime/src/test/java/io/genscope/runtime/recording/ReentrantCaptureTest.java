@@ -53,7 +53,7 @@ class ReentrantCaptureTest {
         recorder = new TelemetryRecorder(List.of(
                 new RuleDiagnostics(new RuleDefinition("outer", Role.GENERATION, outer)),
                 new RuleDiagnostics(new RuleDefinition("inner", Role.GENERATION, RuleCaptures.none()))),
-                store, new CollectingLog(), () -> { });
+                store, new CollectingLog());
         Generator generator = new Generator();
 
         long token = recorder.enterWithSlots(0, generator, null, null, null);

@@ -186,8 +186,7 @@ class TelemetryRecorderFailureTest {
     @Test
     void ruleWithoutADefinitionFailsInsideTheRecorderOnly() {
         GeneratorLoop loop = new GeneratorLoop();
-        TelemetryRecorder recorder = new TelemetryRecorder(List.of(new RuleDiagnostics(null)), loop.store, loop.log,
-                () -> { });
+        TelemetryRecorder recorder = new TelemetryRecorder(List.of(new RuleDiagnostics(null)), loop.store, loop.log);
 
         assertThatCode(() -> {
             long token = recorder.enter(0, null, null);
@@ -212,9 +211,10 @@ class TelemetryRecorderFailureTest {
     }
 
     @Test
-    void failingFirstCallHookDoesNotReachTheCaller() {
+    void failingNextCallTaskDoesNotReachTheCaller() {
         GeneratorLoop loop = new GeneratorLoop();
-        TelemetryRecorder recorder = new TelemetryRecorder(loop.rules, loop.store, loop.log, () -> {
+        TelemetryRecorder recorder = new TelemetryRecorder(loop.rules, loop.store, loop.log);
+        recorder.runAtNextCall(() -> {
             throw new IllegalStateException("MBean server unavailable");
         });
 

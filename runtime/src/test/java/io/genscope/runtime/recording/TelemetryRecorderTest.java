@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.genscope.runtime.testing.GeneratorLoop.GENERATE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -361,13 +362,15 @@ class TelemetryRecorderTest {
     }
 
     @Test
-    void firstCallHookRunsOnceForAllCalls() throws Exception {
+    void nextCallTaskRunsOnceOnTheNextCallOnly() throws Exception {
+        AtomicInteger runs = new AtomicInteger();
+        loop.recorder.runAtNextCall(runs::incrementAndGet);
         loop.generate(REQUEST, () -> {
             loop.compile(Verdict.passed());
             return CODE;
         });
         loop.regenerate(() -> CODE);
 
-        assertThat(loop.firstCallRuns).hasValue(1);
+        assertThat(runs).hasValue(1);
     }
 }

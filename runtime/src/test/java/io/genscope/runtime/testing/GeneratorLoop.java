@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import static io.genscope.runtime.testing.CapturePaths.arg;
@@ -96,7 +95,6 @@ public final class GeneratorLoop {
     public final Set<String> modelsAnnounced = ConcurrentHashMap.newKeySet();
     /** Further listeners for new models (a JMX exporter, say), told after {@link #modelsAnnounced}. */
     public final List<Consumer<String>> modelListeners = new CopyOnWriteArrayList<>();
-    public final AtomicInteger firstCallRuns = new AtomicInteger();
 
     public GeneratorLoop(TelemetrySettings settings, RuleDefinition... extraRules) {
         List<RuleDefinition> definitions = new ArrayList<>(standardRules());
@@ -106,7 +104,7 @@ public final class GeneratorLoop {
             modelsAnnounced.add(model);
             modelListeners.forEach(listener -> listener.accept(model));
         });
-        recorder = new TelemetryRecorder(rules, store, log, firstCallRuns::incrementAndGet);
+        recorder = new TelemetryRecorder(rules, store, log);
         analytics = new Analytics(store, 100);
     }
 
