@@ -1,10 +1,7 @@
 package io.genscope.runtime.capture;
 
-import java.lang.invoke.CallSite;
-import java.lang.invoke.LambdaMetafactory;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -25,11 +22,9 @@ import java.util.function.IntSupplier;
  * <p>A member is usable only if a handle can be made for it: private members of application
  * classes through {@link MethodHandles#privateLookupIn}, JDK internals only through a public
  * declaration (so {@code List.of(..).size()} resolves to {@code Collection.size()}).
- * Every handle is adapted to {@code (Object)Object}.
+ * Every handle becomes an accessor the JIT can inline ({@link HandleAccessors}).
  */
 final class MemberLookup {
-
-    private static final MethodType READER = MethodType.methodType(Object.class, Object.class);
 
     private MemberLookup() {
     }
@@ -45,14 +40,10 @@ final class MemberLookup {
         for (String name : methodNames) {
             for (Class<?> owner : hierarchy(type)) {
                 Method method = declaredMethod(owner, name);
-                Accessor direct = method == null ? null : generated(owner, method);
-                if (direct != null) {
-                    return direct;
-                }
                 MethodHandle handle = method == null ? null
                         : unreflect(owner, method::getModifiers, lookup -> lookup.unreflect(method));
                 if (handle != null) {
-                    return viaHandle(handle);
+                    return accessor(handle);
                 }
             }
         }
@@ -60,7 +51,7 @@ final class MemberLookup {
             for (Class<?> owner = type; owner != null; owner = owner.getSuperclass()) {
                 MethodHandle handle = field(owner, step.name());
                 if (handle != null) {
-                    return viaHandle(handle);
+                    return accessor(handle);
                 }
             }
         }
@@ -100,29 +91,12 @@ final class MemberLookup {
         return method.getReturnType() == void.class || Modifier.isStatic(method.getModifiers()) ? null : method;
     }
 
-    /**
-     * An accessor class generated for the method in its owner's package, through
-     * {@link LambdaMetafactory}: the call is then a plain interface call the JIT can inline, where
-     * a {@code MethodHandle} kept in a field is not. Only possible where we may look inside the
-     * owner (application classes); {@code null} elsewhere.
-     */
-    private static Accessor generated(Class<?> owner, Method method) {
+    private static Accessor accessor(MethodHandle handle) {
         try {
-            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(owner, MethodHandles.lookup());
-            MethodHandle target = lookup.unreflect(method);
-            Class<?> result = method.getReturnType().isPrimitive()
-                    ? MethodType.methodType(method.getReturnType()).wrap().returnType() : method.getReturnType();
-            CallSite site = LambdaMetafactory.metafactory(lookup, "read", MethodType.methodType(Accessor.class),
-                    READER, target, MethodType.methodType(result, owner));
-            return (Accessor) site.getTarget().invoke();
-        } catch (Throwable notPossibleHere) {
-            return null;
+            return HandleAccessors.of(handle);
+        } catch (Throwable e) {
+            throw new CaptureException("could not make an accessor for " + handle + ": " + e);
         }
-    }
-
-    private static Accessor viaHandle(MethodHandle handle) {
-        MethodHandle reader = handle.asType(READER);
-        return target -> (Object) reader.invokeExact(target);
     }
 
     private static MethodHandle field(Class<?> owner, String name) {

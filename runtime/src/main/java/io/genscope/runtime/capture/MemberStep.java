@@ -11,6 +11,7 @@ import java.util.Map;
 final class MemberStep {
 
     private final Step step;
+    private final boolean lengthOrSize;
     private volatile Reader cached;
     /**
      * Every class met so far, resolved once each: a site that alternates between classes must not
@@ -25,11 +26,12 @@ final class MemberStep {
 
     MemberStep(Step step) {
         this.step = step;
+        this.lengthOrSize = step.name().equals("length") || step.name().equals("size");
     }
 
     /** Whether the step is {@code length}, {@code length()}, {@code size} or {@code size()}. */
     boolean isLengthOrSize() {
-        return step.name().equals("length") || step.name().equals("size");
+        return lengthOrSize;
     }
 
     Object read(Object target) throws Throwable {
