@@ -21,19 +21,28 @@ public final class Genscope {
     }
 
     /**
+     * The calling thread's recording state, for the advice to pass to {@link #enter} and
+     * {@link #exit} of the same call. Opaque; may be {@code null}.
+     */
+    public static Object scope() {
+        return recorder.scope();
+    }
+
+    /**
      * An instrumented method of rule {@code rule} is entered. The arguments the rule reads come in up to three slots (see
      * {@code ArgumentSlots}); unused slots are {@code null}. Allocates nothing.
      *
+     * @param scope what {@link #scope()} returned just before, on this thread
      * @return the token to pass to {@link #exit}
      */
-    public static long enter(int rule, Object self, Object slot0, Object slot1, Object slot2) {
-        return recorder.enterWithSlots(rule, self, slot0, slot1, slot2);
+    public static long enter(int rule, Object scope, Object self, Object slot0, Object slot1, Object slot2) {
+        return recorder.enterWithSlots(rule, scope, self, slot0, slot1, slot2);
     }
 
-    /** The instrumented method returned {@code returned} or threw {@code thrown}; arguments as on entry. */
-    public static void exit(int rule, long token, Object self, Object slot0, Object slot1, Object slot2,
+    /** The instrumented method returned {@code returned} or threw {@code thrown}; scope and arguments as on entry. */
+    public static void exit(int rule, long token, Object scope, Object self, Object slot0, Object slot1, Object slot2,
                             Object returned, Throwable thrown) {
-        recorder.exitWithSlots(rule, token, self, slot0, slot1, slot2, returned, thrown);
+        recorder.exitWithSlots(rule, token, scope, self, slot0, slot1, slot2, returned, thrown);
     }
 
     /**

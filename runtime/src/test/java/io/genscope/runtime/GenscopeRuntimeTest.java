@@ -34,9 +34,13 @@ class GenscopeRuntimeTest {
     }
 
     private static void generateThroughTheSeam() {
+        generateThroughTheSeam(Genscope.scope());
+    }
+
+    private static void generateThroughTheSeam(Object scope) {
         Object request = GeneratorLoop.Request.of("gpt-4");
-        long token = Genscope.enter(GeneratorLoop.GENERATE, null, request, null, null);
-        Genscope.exit(GeneratorLoop.GENERATE, token, null, request, null, null, GeneratorLoop.Code.of("x"), null);
+        long token = Genscope.enter(GeneratorLoop.GENERATE, scope, null, request, null, null);
+        Genscope.exit(GeneratorLoop.GENERATE, token, scope, null, request, null, null, GeneratorLoop.Code.of("x"), null);
     }
 
     @Test
@@ -48,6 +52,19 @@ class GenscopeRuntimeTest {
         assertThat(runtime.summary().generations()).isEqualTo(1);
         assertThat(runtime.summary().generationSuccesses()).isEqualTo(1);
         assertThat(runtime.rule(GeneratorLoop.GENERATE).calls()).isEqualTo(1);
+    }
+
+    @Test
+    void aScopeHandedOverFromAnEarlierRuntimeIsNotUsed() {
+        GenscopeRuntime earlier = start();
+        Object earlierScope = Genscope.scope();
+        Genscope.uninstall();
+        GenscopeRuntime current = start();
+
+        generateThroughTheSeam(earlierScope);
+
+        assertThat(current.summary().generations()).isEqualTo(1);
+        assertThat(earlier.summary().generations()).isZero();
     }
 
     @Test
@@ -65,7 +82,7 @@ class GenscopeRuntimeTest {
     void entryPointsWithoutARuntimeDoNothingAndNeverThrow() {
         assertThatCode(() -> {
             generateThroughTheSeam();
-            Genscope.exit(42, 0, null, null, null, null, null, new Error("host failure"));
+            Genscope.exit(42, 0, null, null, null, null, null, null, new Error("host failure"));
             Genscope.platformMBeanServerCreated();
         }).doesNotThrowAnyException();
 

@@ -15,6 +15,12 @@ import net.bytebuddy.asm.Advice;
  */
 public final class CallAdvice {
 
+    /**
+     * The local variable that carries the thread's recording state from entry to exit, so the
+     * runtime looks it up once per call.
+     */
+    private static final String SCOPE = "genscopeScope";
+
     private CallAdvice() {
     }
 
@@ -23,8 +29,10 @@ public final class CallAdvice {
                       @Advice.This(optional = true) Object self,
                       @Slot0 Object slot0,
                       @Slot1 Object slot1,
-                      @Slot2 Object slot2) {
-        return Genscope.enter(rule, self, slot0, slot1, slot2);
+                      @Slot2 Object slot2,
+                      @Advice.Local(SCOPE) Object scope) {
+        scope = Genscope.scope();
+        return Genscope.enter(rule, scope, self, slot0, slot1, slot2);
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
@@ -35,7 +43,8 @@ public final class CallAdvice {
                      @Slot1 Object slot1,
                      @Slot2 Object slot2,
                      @Returned Object returned,
-                     @Advice.Thrown Throwable thrown) {
-        Genscope.exit(rule, token, self, slot0, slot1, slot2, returned, thrown);
+                     @Advice.Thrown Throwable thrown,
+                     @Advice.Local(SCOPE) Object scope) {
+        Genscope.exit(rule, token, scope, self, slot0, slot1, slot2, returned, thrown);
     }
 }

@@ -49,12 +49,22 @@ public final class TelemetryRecorder implements Recorder {
         this.clock = store.clock();
         this.log = log;
         this.captures = new CaptureReader(log);
-        this.scopes = ThreadLocal.withInitial(() -> new ThreadScope(store.currentThread()));
+        this.scopes = ThreadLocal.withInitial(() -> new ThreadScope(this, store.currentThread()));
     }
 
     @Override
-    public long enterWithSlots(int ruleIndex, Object self, Object slot0, Object slot1, Object slot2) {
-        ThreadScope scope = scopes.get();
+    public Object scope() {
+        return scopes.get();
+    }
+
+    /** The calling thread's scope: {@code given} when it is one of ours, else looked up. */
+    private ThreadScope scopeOf(Object given) {
+        return given instanceof ThreadScope scope && scope.recorder == this ? scope : scopes.get();
+    }
+
+    @Override
+    public long enterWithSlots(int ruleIndex, Object given, Object self, Object slot0, Object slot1, Object slot2) {
+        ThreadScope scope = scopeOf(given);
         if (scope.capturing) {
             return 0; // a capture's getter called an instrumented method: not part of the generator's loop
         }
@@ -71,9 +81,9 @@ public final class TelemetryRecorder implements Recorder {
     }
 
     @Override
-    public void exitWithSlots(int ruleIndex, long token, Object self, Object slot0, Object slot1, Object slot2,
-                              Object returned, Throwable thrown) {
-        ThreadScope scope = scopes.get();
+    public void exitWithSlots(int ruleIndex, long token, Object given, Object self, Object slot0, Object slot1,
+                              Object slot2, Object returned, Throwable thrown) {
+        ThreadScope scope = scopeOf(given);
         if (scope.capturing) {
             return;
         }

@@ -22,6 +22,8 @@ final class ThreadScope {
     final ValidationRecord validation = new ValidationRecord();
     /** This thread's state in the store, kept here to save the store its own thread-local lookup. */
     final ThreadSlice store;
+    /** The recorder this scope belongs to: a scope handed over from an earlier one is not used. */
+    final Recorder recorder;
     private final CaptureReader.Call call = new CaptureReader.Call(null, null, null, null);
     private Object[] arguments = new Object[0];
 
@@ -64,7 +66,8 @@ final class ThreadScope {
         }
     }
 
-    ThreadScope(ThreadSlice store) {
+    ThreadScope(Recorder recorder, ThreadSlice store) {
+        this.recorder = recorder;
         this.store = store;
     }
 
