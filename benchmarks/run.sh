@@ -3,7 +3,7 @@
 #
 #   benchmarks/run.sh          the whole suite: JMH with the benchmarks' own settings (3 forks,
 #                              5 x 1 s warm-up and measurement) and the other measurements as
-#                              medians of 5 runs; 20 to 40 minutes on 2 cores
+#                              medians of 5 runs; about 15 minutes on 2 cores
 #   benchmarks/run.sh --quick  smoke test (CI): every benchmark and measurement once, briefly. It
 #                              proves that they run and that the table prints; its figures mean
 #                              nothing and no target is checked
