@@ -30,20 +30,38 @@ import java.util.jar.JarFile;
  */
 public final class GenscopeAgent {
 
+    private static final String STRICT_MODE_REFUSAL = "io.genscope.agent.install.StrictModeRefusal";
+
     private GenscopeAgent() {
     }
 
     /** Called by the JVM before {@code main} when started with {@code -javaagent}. */
     public static void premain(String arguments, Instrumentation instrumentation) {
-        if (ownJarOnBootstrapPath(instrumentation)) {
-            AgentStartup.start(arguments, instrumentation, false);
-        }
+        start(arguments, instrumentation, false);
     }
 
     /** Called when the agent is attached to a running JVM. */
     public static void agentmain(String arguments, Instrumentation instrumentation) {
-        if (ownJarOnBootstrapPath(instrumentation)) {
-            AgentStartup.start(arguments, instrumentation, true);
+        start(arguments, instrumentation, true);
+    }
+
+    /**
+     * Hands off once the jar is on the bootstrap class path. {@code AgentStartup} reports its own
+     * failures; this only catches what happens before it runs (it cannot be linked, say), and lets
+     * a {@code strict: true} refusal through, recognised by name so this class names no other.
+     */
+    private static void start(String arguments, Instrumentation instrumentation, boolean attached) {
+        if (!ownJarOnBootstrapPath(instrumentation)) {
+            return;
+        }
+        try {
+            AgentStartup.start(arguments, instrumentation, attached);
+        } catch (Throwable failure) {
+            if (failure.getClass().getName().equals(STRICT_MODE_REFUSAL)) {
+                throw failure;
+            }
+            System.err.println("[genscope] ERROR the agent could not start (" + failure
+                    + "); the application runs without Genscope");
         }
     }
 

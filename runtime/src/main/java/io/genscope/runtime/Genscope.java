@@ -3,6 +3,9 @@ package io.genscope.runtime;
 import io.genscope.runtime.recording.NoopRecorder;
 import io.genscope.runtime.recording.Recorder;
 
+import javax.management.MBeanServer;
+import java.util.function.Consumer;
+
 /**
  * The one seam between instrumented code and Genscope: the static methods that inlined advice
  * calls. They start as no-ops and are switched to the real recorder at start-up through a
@@ -15,7 +18,7 @@ import io.genscope.runtime.recording.Recorder;
 public final class Genscope {
 
     private static volatile Recorder recorder = NoopRecorder.INSTANCE;
-    private static volatile Runnable platformMBeanServerCreated = () -> { };
+    private static volatile Consumer<MBeanServer> platformMBeanServerCreated = server -> { };
 
     private Genscope() {
     }
@@ -50,9 +53,9 @@ public final class Genscope {
      * agent or a JConsole attaching: the moment to register Genscope's MBeans, without ever being
      * the one who creates the server.
      */
-    public static void platformMBeanServerCreated() {
+    public static void platformMBeanServerCreated(MBeanServer server) {
         try {
-            platformMBeanServerCreated.run();
+            platformMBeanServerCreated.accept(server);
         } catch (Throwable ignored) {
             // the hook logs its own failures; nothing may reach the caller
         }
@@ -62,7 +65,7 @@ public final class Genscope {
      * Switches the entry points to a recorder; {@code onPlatformMBeanServer} runs when the
      * platform MBean server is created.
      */
-    public static void install(Recorder active, Runnable onPlatformMBeanServer) {
+    public static void install(Recorder active, Consumer<MBeanServer> onPlatformMBeanServer) {
         platformMBeanServerCreated = onPlatformMBeanServer;
         recorder = active;
     }
@@ -70,6 +73,6 @@ public final class Genscope {
     /** Back to no-ops, for tests that install several runtimes in one JVM. */
     public static void uninstall() {
         recorder = NoopRecorder.INSTANCE;
-        platformMBeanServerCreated = () -> { };
+        platformMBeanServerCreated = server -> { };
     }
 }

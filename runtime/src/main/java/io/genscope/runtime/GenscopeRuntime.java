@@ -53,7 +53,7 @@ public final class GenscopeRuntime {
     public static GenscopeRuntime start(TelemetrySettings settings, List<RuleDefinition> rules, RuntimeLog log,
                                         String version, String configFile, Clock clock) {
         GenscopeRuntime runtime = new GenscopeRuntime(settings, rules, log, version, configFile, clock);
-        Genscope.install(runtime.recorder, runtime::exposeOverJmx);
+        Genscope.install(runtime.recorder, runtime.jmx::start);
         return runtime;
     }
 
@@ -74,12 +74,10 @@ public final class GenscopeRuntime {
     /**
      * Registers the MBeans now if not yet done, creating the platform MBean server if nobody has.
      * Safe to call any number of times. Otherwise they are registered when the platform MBean
-     * server is created ({@link Genscope#platformMBeanServerCreated()}).
+     * server is created ({@link Genscope#platformMBeanServerCreated}).
      */
     public void exposeOverJmx() {
-        if (!jmx.started()) {
-            jmx.start();
-        }
+        jmx.start();
     }
 
     /** {@link #exposeOverJmx()} on the next intercepted call, for a caller that must not do it itself. */

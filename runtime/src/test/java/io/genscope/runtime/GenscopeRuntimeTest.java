@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import javax.management.JMException;
+import java.lang.management.ManagementFactory;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,7 +84,7 @@ class GenscopeRuntimeTest {
         assertThatCode(() -> {
             generateThroughTheSeam();
             Genscope.exit(42, 0, null, null, null, null, null, null, new Error("host failure"));
-            Genscope.platformMBeanServerCreated();
+            Genscope.platformMBeanServerCreated(null);
         }).doesNotThrowAnyException();
 
         assertThat(GenscopeMBeans.registered()).isEmpty();
@@ -94,7 +95,7 @@ class GenscopeRuntimeTest {
         start();
         assertThat(GenscopeMBeans.registered()).isEmpty();
 
-        Genscope.platformMBeanServerCreated();
+        Genscope.platformMBeanServerCreated(ManagementFactory.getPlatformMBeanServer());
 
         assertThat(GenscopeMBeans.registered()).contains(GenscopeMBeans.name("type=Telemetry"));
     }

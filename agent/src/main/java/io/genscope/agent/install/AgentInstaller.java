@@ -51,13 +51,13 @@ public final class AgentInstaller {
                 version(), config.file().toString(), Clock.system());
         RuntimeLog log = runtime.journal();
         config.problems().forEach(problem -> log.error(problem.describe()));
-        boolean hookJmx = !attached && MBeanServerHook.possible(instrumentation);
-        AgentBuilder builder = agentBuilder(settings.rules(), runtime, log, attached);
-        if (hookJmx) {
+        boolean managementLoaded = MBeanServerHook.ownerLoaded(instrumentation);
+        AgentBuilder builder = agentBuilder(settings.rules(), runtime, log, attached || managementLoaded);
+        if (!attached) {
             builder = MBeanServerHook.addTo(builder, instrumentation);
         }
         builder.installOn(instrumentation);
-        if (!hookJmx) {
+        if (attached || managementLoaded && MBeanServerHook.serverExists()) {
             runtime.exposeOverJmx();
         }
         if (settings.reportOnExit()) {
@@ -67,13 +67,14 @@ public final class AgentInstaller {
         LOGGER.info("Genscope {} started with {} rule(s) from {}", version(), rules.size(), config.file());
     }
 
+    /** @param retransform whether classes loaded already are instrumented too (attach, or the hook's class) */
     private static AgentBuilder agentBuilder(List<RuleSettings> rules, GenscopeRuntime runtime, RuntimeLog log,
-                                             boolean attached) {
+                                             boolean retransform) {
         AgentBuilder builder = new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
                 .disableClassFormatChanges()
                 .with(AgentBuilder.TypeStrategy.Default.DECORATE)
                 .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
-                .with(attached ? AgentBuilder.RedefinitionStrategy.RETRANSFORMATION
+                .with(retransform ? AgentBuilder.RedefinitionStrategy.RETRANSFORMATION
                         : AgentBuilder.RedefinitionStrategy.DISABLED)
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
                 .with(new InstrumentationListener(log, runtime::exposeOverJmxAtNextCall))

@@ -5,6 +5,7 @@ import io.genscope.runtime.Genscope;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
 
+import javax.management.MBeanServerFactory;
 import java.lang.instrument.Instrumentation;
 
 import static net.bytebuddy.matcher.ElementMatchers.isStatic;
@@ -16,7 +17,9 @@ import static net.bytebuddy.matcher.ElementMatchers.takesNoArguments;
  * rather than creating it: creating it costs a hello-world JVM about 200 ms of start-up, and an
  * application that exposes JMX (or that a JConsole attaches to) creates it anyway. The hook is
  * {@link MBeanServerAdvice} on {@code ManagementFactory.getPlatformMBeanServer()}, the one way to
- * the platform server; the JVM's remote JMX agent and local attach go through it too.
+ * the platform server; the JVM's remote JMX agent and local attach go through it too. When an
+ * agent before ours has loaded {@code ManagementFactory}, the class is retransformed; when it has
+ * even created the server, the MBeans are registered at once.
  */
 final class MBeanServerHook {
 
@@ -27,17 +30,24 @@ final class MBeanServerHook {
     }
 
     /**
-     * Whether the hook can still work: {@code ManagementFactory} is not loaded yet. When it is
-     * (another agent or the JVM used JMX before us), the server may exist already and the MBeans
-     * are registered at once instead.
+     * Whether {@code ManagementFactory} is loaded already (another agent used JMX before us): the
+     * hook then needs the class retransformed, and the server may even exist.
      */
-    static boolean possible(Instrumentation instrumentation) {
+    static boolean ownerLoaded(Instrumentation instrumentation) {
         for (Class<?> loaded : instrumentation.getInitiatedClasses(null)) {
             if (loaded.getName().equals(OWNER)) {
-                return false;
+                return true;
             }
         }
-        return true;
+        return false;
+    }
+
+    /**
+     * Whether the platform MBean server exists already, so nobody may ask for it again: then the
+     * MBeans are registered at once. Asked only when {@link #ownerLoaded}, as it loads JMX.
+     */
+    static boolean serverExists() {
+        return !MBeanServerFactory.findMBeanServer(null).isEmpty();
     }
 
     /**

@@ -19,6 +19,9 @@ enum SampleLaunch {
     HOST_LIBRARIES;
 
     static final Path AGENT_JAR = Path.of(System.getProperty("genscope.agent.jar"));
+    /** What the JVM prints once the agent jar is on the bootstrap class path, even with Genscope off. */
+    static final String CDS_NOTE = "OpenJDK 64-Bit Server VM warning: Sharing is only supported for boot loader"
+            + " classes because bootstrap classpath has been appended";
     static final Path SAMPLE_JAR = Path.of(System.getProperty("genscope.sample.jar"));
     static final Path SAMPLE_CONFIG = Path.of(System.getProperty("genscope.sample.config"));
     static final Path HOST_LIBS = Path.of(System.getProperty("genscope.host.libs"));

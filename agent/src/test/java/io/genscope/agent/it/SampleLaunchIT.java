@@ -41,6 +41,18 @@ class SampleLaunchIT {
         assertThat(stderr).noneMatch(line -> line.startsWith("WARNING"));
     }
 
+    @Test
+    void theHostsOwnSlf4jSettingsDoNotReachTheAgentsRelocatedCopy() throws Exception {
+        List<String> flags = List.of("-Dslf4j.provider=org.slf4j.simple.SimpleServiceProvider",
+                SampleLaunch.agentFlag(SampleLaunch.SAMPLE_CONFIG));
+        try (ForkedJvm jvm = ForkedJvm.start(flags, SampleLaunch.JAR.mainArgs(List.of("--requests", "4")))) {
+            assertThat(jvm.awaitExit(Duration.ofMinutes(2))).isZero();
+            assertThat(jvm.stdout()).anyMatch(line -> line.startsWith(GroundTruth.PREFIX));
+            assertThat(jvm.stderr()).anyMatch(line -> line.startsWith("[genscope] INFO Genscope") && line.contains("started"))
+                    .noneMatch(line -> line.contains("could not start") || line.startsWith("SLF4J"));
+        }
+    }
+
     private List<String> runAndCompare(Path javaHome, SampleLaunch launch) throws Exception {
         SecuredJmx jmx = new SecuredJmx(directory);
         List<String> flags = new ArrayList<>(jmx.jvmFlags());

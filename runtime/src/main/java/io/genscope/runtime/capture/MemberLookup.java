@@ -43,7 +43,7 @@ final class MemberLookup {
                 MethodHandle handle = method == null ? null
                         : unreflect(owner, method::getModifiers, lookup -> lookup.unreflect(method));
                 if (handle != null) {
-                    return accessor(handle);
+                    return HandleAccessors.of(handle);
                 }
             }
         }
@@ -51,7 +51,7 @@ final class MemberLookup {
             for (Class<?> owner = type; owner != null; owner = owner.getSuperclass()) {
                 MethodHandle handle = field(owner, step.name());
                 if (handle != null) {
-                    return accessor(handle);
+                    return HandleAccessors.of(handle);
                 }
             }
         }
@@ -89,14 +89,6 @@ final class MemberLookup {
             return null;
         }
         return method.getReturnType() == void.class || Modifier.isStatic(method.getModifiers()) ? null : method;
-    }
-
-    private static Accessor accessor(MethodHandle handle) {
-        try {
-            return HandleAccessors.of(handle);
-        } catch (Throwable e) {
-            throw new CaptureException("could not make an accessor for " + handle + ": " + e);
-        }
     }
 
     private static MethodHandle field(Class<?> owner, String name) {

@@ -53,45 +53,80 @@ public final class JmxExporter {
         return started;
     }
 
-    /** Registers every MBean known so far; later models register as they appear. */
-    public synchronized void start() {
+    /**
+     * Registers every MBean known so far on the platform MBean server, creating it if nobody has;
+     * later models register as they appear. Safe to call any number of times.
+     */
+    public void start() {
+        if (!started) {
+            start(platformServer());
+        }
+    }
+
+    /**
+     * {@link #start()} on {@code server}, the platform MBean server just created: what the hook
+     * calls, from inside {@code ManagementFactory.getPlatformMBeanServer()} and holding its lock.
+     * This object's lock is only ever taken after that one, never before: {@link #start()} fetches
+     * the server first.
+     */
+    public void start(MBeanServer server) {
         if (started) {
             return;
         }
-        started = true;
-        register(name("type=Telemetry"), new DescribedMXBean(new TelemetryView(analytics, store, rules),
-                TelemetryMXBean.class));
-        register(name("type=Diagnostics"), new DescribedMXBean(diagnostics, DiagnosticsMXBean.class));
-        for (int i = 0; i < rules.size(); i++) {
-            RuleDiagnostics rule = rules.get(i);
-            if (rule.rule().role() == Role.GENERATION) {
-                register(name("type=Generator,name=" + ObjectName.quote(rule.rule().name())),
-                        new DescribedMXBean(new GeneratorView(analytics, i, rule.rule().name()), GeneratorMXBean.class));
+        synchronized (this) {
+            if (started) {
+                return;
             }
+            started = true;
+            if (server == null) {
+                return;
+            }
+            register(server, name("type=Telemetry"), new DescribedMXBean(new TelemetryView(analytics, store, rules),
+                    TelemetryMXBean.class));
+            register(server, name("type=Diagnostics"), new DescribedMXBean(diagnostics, DiagnosticsMXBean.class));
+            for (int i = 0; i < rules.size(); i++) {
+                RuleDiagnostics rule = rules.get(i);
+                if (rule.rule().role() == Role.GENERATION) {
+                    register(server, name("type=Generator,name=" + ObjectName.quote(rule.rule().name())),
+                            new DescribedMXBean(new GeneratorView(analytics, i, rule.rule().name()),
+                                    GeneratorMXBean.class));
+                }
+            }
+            models.forEach(model -> registerModel(server, model));
         }
-        models.forEach(this::registerModel);
     }
 
     /** Called by the store when a model shows up in a time slice. */
     public void modelSeen(String model) {
         if (models.add(model) && started) {
-            registerModel(model);
+            MBeanServer server = platformServer();
+            if (server != null) {
+                registerModel(server, model);
+            }
         }
     }
 
-    private void registerModel(String model) {
+    private void registerModel(MBeanServer server, String model) {
         if (registeredModels.add(model)) {
-            register(name("type=Model,name=" + ObjectName.quote(model)),
+            register(server, name("type=Model,name=" + ObjectName.quote(model)),
                     new DescribedMXBean(new ModelView(analytics, model), ModelMXBean.class));
         }
     }
 
-    private void register(ObjectName name, Object mbean) {
+    private MBeanServer platformServer() {
+        try {
+            return ManagementFactory.getPlatformMBeanServer();
+        } catch (RuntimeException | LinkageError e) {
+            log.error("could not reach the platform MBean server: " + e + "; Genscope's MBeans will be missing in JConsole");
+            return null;
+        }
+    }
+
+    private void register(MBeanServer server, ObjectName name, Object mbean) {
         if (name == null) {
             return;
         }
         try {
-            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
             if (server.isRegistered(name)) {
                 server.unregisterMBean(name);
             }

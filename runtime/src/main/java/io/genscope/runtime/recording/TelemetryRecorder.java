@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Turns intercepted calls into generations, retries and validations, following the semantics
@@ -40,7 +41,7 @@ public final class TelemetryRecorder implements Recorder {
     private final CaptureReader captures;
     private final ThreadLocal<ThreadScope> scopes;
     private final Slots[] positions;
-    private volatile Runnable atNextCall;
+    private final AtomicReference<Runnable> atNextCall = new AtomicReference<>();
 
     public TelemetryRecorder(List<RuleDiagnostics> rules, TelemetryStore store, RuntimeLog log) {
         this.positions = new Slots[rules.size()];
@@ -126,7 +127,7 @@ public final class TelemetryRecorder implements Recorder {
      * happen outside the context that asks for it (a class being loaded, say).
      */
     public void runAtNextCall(Runnable task) {
-        atNextCall = task;
+        atNextCall.set(task);
     }
 
     /** Final-field holder, so a cached array is seen fully filled by every thread. */
@@ -139,10 +140,11 @@ public final class TelemetryRecorder implements Recorder {
         }
         long start = clock.monotonicNanos();
         try {
-            Runnable task = atNextCall;
-            if (task != null) {
-                atNextCall = null;
-                task.run();
+            if (atNextCall.get() != null) {
+                Runnable task = atNextCall.getAndSet(null);
+                if (task != null) {
+                    task.run();
+                }
             }
             RuleDiagnostics rule = rules[ruleIndex];
             rule.called();
