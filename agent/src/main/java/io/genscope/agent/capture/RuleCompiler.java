@@ -4,7 +4,6 @@ import io.genscope.agent.config.CaptureExpression;
 import io.genscope.agent.config.CaptureSettings;
 import io.genscope.agent.config.ErrorCaptureSettings;
 import io.genscope.agent.config.RuleSettings;
-import io.genscope.runtime.Role;
 import io.genscope.runtime.capture.PathRoot;
 import io.genscope.runtime.capture.PropertyPath;
 import io.genscope.runtime.capture.Step;
@@ -25,7 +24,7 @@ public final class RuleCompiler {
     public static RuleDefinition compile(RuleSettings rule) {
         CaptureSettings c = rule.capture();
         ErrorCaptureSettings errors = c.errors();
-        return new RuleDefinition(rule.name(), Role.valueOf(rule.role().name()), new RuleCaptures(
+        return new RuleDefinition(rule.name(), rule.role(), new RuleCaptures(
                 path(c.projectId()),
                 path(c.model()),
                 path(c.functionName()),

@@ -1,5 +1,7 @@
 package io.genscope.agent.config;
 
+import io.genscope.runtime.Role;
+
 import java.util.Arrays;
 import java.util.List;
 
@@ -8,23 +10,23 @@ import java.util.List;
  * generation produces is meaningless on a validation and the other way round.
  */
 enum CaptureKey {
-    PROJECT_ID("project-id", RuleRole.GENERATION),
-    MODEL("model", RuleRole.GENERATION),
-    FUNCTION_NAME("function-name", RuleRole.GENERATION),
-    PROMPT_LENGTH("prompt-length", RuleRole.GENERATION),
-    CODE_LENGTH("code-length", RuleRole.GENERATION),
-    DEPENDENCIES("dependencies", RuleRole.GENERATION),
-    VALIDATION_OK("validation-ok", RuleRole.VALIDATION),
-    ERRORS("errors", RuleRole.VALIDATION),
-    DETECTED_DEPENDENCIES("detected-dependencies", RuleRole.VALIDATION);
+    PROJECT_ID("project-id", Role.GENERATION),
+    MODEL("model", Role.GENERATION),
+    FUNCTION_NAME("function-name", Role.GENERATION),
+    PROMPT_LENGTH("prompt-length", Role.GENERATION),
+    CODE_LENGTH("code-length", Role.GENERATION),
+    DEPENDENCIES("dependencies", Role.GENERATION),
+    VALIDATION_OK("validation-ok", Role.VALIDATION),
+    ERRORS("errors", Role.VALIDATION),
+    DETECTED_DEPENDENCIES("detected-dependencies", Role.VALIDATION);
 
     /** Every key as written in the config file. */
     static final List<String> NAMES = Arrays.stream(values()).map(CaptureKey::configName).toList();
 
     private final String configName;
-    private final RuleRole role;
+    private final Role role;
 
-    CaptureKey(String configName, RuleRole role) {
+    CaptureKey(String configName, Role role) {
         this.configName = configName;
         this.role = role;
     }
@@ -34,7 +36,7 @@ enum CaptureKey {
     }
 
     /** The only role whose rules may have this capture. */
-    RuleRole role() {
+    Role role() {
         return role;
     }
 }

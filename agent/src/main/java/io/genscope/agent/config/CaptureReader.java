@@ -1,6 +1,8 @@
 package io.genscope.agent.config;
 
 import io.genscope.agent.config.ConfigProblem.Severity;
+import io.genscope.runtime.Role;
+
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +26,7 @@ final class CaptureReader {
      * @param role the rule's role, which decides the captures it may have
      * @param path the path of {@code node}, as in {@code rules[0].capture}
      */
-    static CaptureSettings read(YamlNode node, RuleRole role, String path, Problems problems) {
+    static CaptureSettings read(YamlNode node, Role role, String path, Problems problems) {
         if (node == null) {
             return CaptureSettings.NONE;
         }
@@ -33,7 +35,7 @@ final class CaptureReader {
             dropped.at(node.line(), path, "expected a mapping from capture names to expressions, got " + node.display());
             return CaptureSettings.NONE;
         }
-        if (role == RuleRole.RETRY && !capture.entries().isEmpty()) {
+        if (role == Role.RETRY && !capture.entries().isEmpty()) {
             problems.add(Severity.SETTING, node.line(), path, "retry rules take no captures", "captures dropped");
             return CaptureSettings.NONE;
         }

@@ -1,5 +1,7 @@
 package io.genscope.agent.config;
 
+import io.genscope.runtime.store.TelemetrySettings;
+
 import java.util.List;
 import java.util.Objects;
 
@@ -20,7 +22,7 @@ import java.util.Objects;
  *                 had problems. No default; empty when the file gives none.
  */
 public record GenscopeSettings(
-        boolean enabled, boolean strict, LogLevel logLevel, boolean reportOnExit, StoreSettings store, List<RuleSettings> rules) {
+        boolean enabled, boolean strict, LogLevel logLevel, boolean reportOnExit, TelemetrySettings store, List<RuleSettings> rules) {
 
     public GenscopeSettings {
         Objects.requireNonNull(logLevel, "logLevel");

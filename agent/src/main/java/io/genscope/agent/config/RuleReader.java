@@ -1,6 +1,8 @@
 package io.genscope.agent.config;
 
 import io.genscope.agent.config.ConfigProblem.Severity;
+import io.genscope.runtime.Role;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -18,9 +20,9 @@ final class RuleReader {
 
     private static final List<String> KEYS =
             List.of("name", "role", "class", "implements", "method", "parameters", "annotation", "capture");
-    private static final ValueReader<RuleRole> ROLE = Values.oneOf("a role", Arrays.asList(RuleRole.values()), RuleRole::configName);
+    private static final ValueReader<Role> ROLE = Values.oneOf("a role", Arrays.asList(Role.values()), Role::configName);
     private static final String ROLE_FORM =
-            "one of " + Arrays.stream(RuleRole.values()).map(RuleRole::configName).collect(Collectors.joining(", "));
+            "one of " + Arrays.stream(Role.values()).map(Role::configName).collect(Collectors.joining(", "));
     private static final String SELECTOR_FORM = "class: " + Values.CLASS_FORM + ", or implements: " + Values.TYPE_FORM;
     private static final String NO_RULES = "nothing will be recorded";
 
@@ -69,7 +71,7 @@ final class RuleReader {
         MappingFields fields = new MappingFields(rule, path, (line, field, what) -> pending.add(new Pending(line, field, what)));
         fields.checkKeys(KEYS);
         String explicitName = fields.optional("name", Values.text("a rule name"));
-        RuleRole role = fields.required("role", ROLE, ROLE_FORM);
+        Role role = fields.required("role", ROLE, ROLE_FORM);
         ClassSelector selector = selector(fields);
         String annotation = fields.optional("annotation", Values.typeName(Values.TYPE_FORM));
         String method = annotation != null && !fields.has("method")

@@ -1,5 +1,7 @@
 package io.genscope.agent.config;
 
+import io.genscope.runtime.Role;
+
 import java.util.List;
 import java.util.Objects;
 
@@ -28,7 +30,7 @@ import java.util.Objects;
  */
 public record RuleSettings(
         String name,
-        RuleRole role,
+        Role role,
         ClassSelector classSelector,
         String methodPattern,
         List<String> parameterTypes,

@@ -1,12 +1,14 @@
 package io.genscope.agent.config;
 
 import io.genscope.agent.config.ConfigProblem.Severity;
+import io.genscope.runtime.store.TelemetrySettings;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** Reads and checks the {@code store} section into {@link StoreSettings}. */
+/** Reads and checks the {@code store} section into {@link TelemetrySettings}. */
 final class StoreSettingsReader {
 
     private static final long MAX_SLICES = 100_000;
@@ -18,10 +20,10 @@ final class StoreSettingsReader {
     private StoreSettingsReader() {
     }
 
-    static StoreSettings read(SettingsSection store) {
+    static TelemetrySettings read(SettingsSection store) {
         store.checkKeys();
         Slicing slicing = slicing(store);
-        return new StoreSettings(
+        return new TelemetrySettings(
                 store.value("event-ring-size", Values.wholeNumber(0, 1_000_000)),
                 slicing.window(),
                 slicing.resolution(),

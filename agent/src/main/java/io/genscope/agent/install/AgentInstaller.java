@@ -3,12 +3,10 @@ package io.genscope.agent.install;
 import io.genscope.agent.capture.RuleCompiler;
 import io.genscope.agent.config.GenscopeSettings;
 import io.genscope.agent.config.RuleSettings;
-import io.genscope.agent.config.StoreSettings;
 import io.genscope.agent.matching.RuleMatchers;
 import io.genscope.runtime.GenscopeRuntime;
 import io.genscope.runtime.RuntimeLog;
 import io.genscope.runtime.rule.RuleDefinition;
-import io.genscope.runtime.store.TelemetrySettings;
 import io.genscope.runtime.time.Clock;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -47,7 +45,7 @@ public final class AgentInstaller {
         avoidUnsafe();
         GenscopeSettings settings = config.settings();
         List<RuleDefinition> rules = settings.rules().stream().map(RuleCompiler::compile).toList();
-        GenscopeRuntime runtime = GenscopeRuntime.start(telemetry(settings.store()), rules, new Slf4jRuntimeLog(),
+        GenscopeRuntime runtime = GenscopeRuntime.start(settings.store(), rules, new Slf4jRuntimeLog(),
                 version(), config.file().toString(), Clock.system());
         RuntimeLog log = runtime.journal();
         config.problems().forEach(problem -> log.error(problem.describe()));
@@ -102,12 +100,6 @@ public final class AgentInstaller {
         if (System.getProperty(property) == null) {
             System.setProperty(property, "true");
         }
-    }
-
-    private static TelemetrySettings telemetry(StoreSettings store) {
-        return new TelemetrySettings(store.eventRingSize(), store.window(), store.resolution(), store.retention(),
-                store.maxErrorTypes(), store.maxDependencies(), store.maxModels(), store.maxFailureTypes(),
-                store.errorMessageLength(), store.redact());
     }
 
     private static String version() {

@@ -16,8 +16,8 @@ import java.util.Optional;
 
 /**
  * The first phase of start-up: find and read the config, and decide whether Genscope runs at
- * all. It changes nothing in the JVM: when the file is unusable or says {@code enabled: false},
- * no runtime class is loaded and nothing is instrumented.
+ * all. When the file is unusable or says {@code enabled: false}, the runtime is not started and
+ * nothing is instrumented.
  *
  * @param file     the config file in use
  * @param settings the settings, with every bad value already replaced by its default

@@ -1,8 +1,11 @@
 package io.genscope.agent.config;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.genscope.agent.config.ConfigProblem.Severity;
+import io.genscope.runtime.Role;
+import io.genscope.runtime.store.TelemetrySettings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,8 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ConfigLoaderTest {
 
@@ -78,10 +81,10 @@ class ConfigLoaderTest {
 
         assertThat(loaded.problems()).isEmpty();
         GenscopeSettings expected = new GenscopeSettings(true, true, LogLevel.DEBUG, false,
-                new StoreSettings(5_000, Duration.ofMinutes(30), Duration.ofSeconds(30), Duration.ofHours(2),
+                new TelemetrySettings(5_000, Duration.ofMinutes(30), Duration.ofSeconds(30), Duration.ofHours(2),
                         10, 20, 30, 40, 0, List.of(Pattern.compile("password=\\S+"))),
                 List.of(
-                        new RuleSettings("generate", RuleRole.GENERATION,
+                        new RuleSettings("generate", Role.GENERATION,
                                 new ClassSelector.Named("com.example.codegen.CodeGenerator"), "generate",
                                 List.of("com.example.codegen.GenerationRequest", "int", "java.lang.String[]"), null,
                                 new CaptureSettings(expression("args[0].projectId"), expression("this.model.name()"),
@@ -89,7 +92,7 @@ class ConfigLoaderTest {
                                         expression("return.source.length"), expression("return.dependencies"),
                                         null, null, null),
                                 ANY_ORIGIN),
-                        new RuleSettings("com.example.*Validator.valid?te*", RuleRole.VALIDATION,
+                        new RuleSettings("com.example.*Validator.valid?te*", Role.VALIDATION,
                                 new ClassSelector.Glob("com.example.*Validator"), "valid?te*", null, null,
                                 new CaptureSettings(null, null, null, null, null, null, expression("return.ok"),
                                         new ErrorCaptureSettings(expression("return.errors"),
@@ -97,7 +100,7 @@ class ConfigLoaderTest {
                                                 CaptureExpressionParser.parseElement("it.message")),
                                         expression("return.dependencies")),
                                 ANY_ORIGIN),
-                        new RuleSettings("Retrying.*", RuleRole.RETRY, new ClassSelector.SubtypeOf("com.example.Retrying"),
+                        new RuleSettings("Retrying.*", Role.RETRY, new ClassSelector.SubtypeOf("com.example.Retrying"),
                                 "*", null, "com.example.Retry", CaptureSettings.NONE, ANY_ORIGIN)));
         assertThat(loaded.settings())
                 .usingRecursiveComparison()
@@ -113,13 +116,13 @@ class ConfigLoaderTest {
         assertThat(settings.enabled()).isTrue();
         assertThat(settings.strict()).isFalse();
         assertThat(settings.logLevel()).isEqualTo(LogLevel.INFO);
-        assertThat(settings.store()).isEqualTo(new StoreSettings(1000, Duration.ofHours(1), Duration.ofMinutes(1),
+        assertThat(settings.store()).isEqualTo(new TelemetrySettings(1000, Duration.ofHours(1), Duration.ofMinutes(1),
                 Duration.ofHours(1), 100, 500, 20, 50, 200, List.of()));
     }
 
     @Test
     void givenKeysReplaceDefaultsOneByOne() {
-        StoreSettings store = ConfigLoader.parse("genscope.yaml", "store:\n  max-models: 7\n" + MINIMAL).settings().store();
+        TelemetrySettings store = ConfigLoader.parse("genscope.yaml", "store:\n  max-models: 7\n" + MINIMAL).settings().store();
 
         assertThat(store.maxModels()).isEqualTo(7);
         assertThat(store.maxDependencies()).isEqualTo(500);
@@ -170,7 +173,7 @@ class ConfigLoaderTest {
 
     @Test
     void misfittingTimeSlicesAllFallBackToTheirDefaults() {
-        StoreSettings store = ConfigLoader.parse("genscope.yaml", "store:\n  resolution: 7s\n  retention: 2h\n" + MINIMAL)
+        TelemetrySettings store = ConfigLoader.parse("genscope.yaml", "store:\n  resolution: 7s\n  retention: 2h\n" + MINIMAL)
                 .settings().store();
 
         assertThat(List.of(store.window(), store.resolution(), store.retention()))

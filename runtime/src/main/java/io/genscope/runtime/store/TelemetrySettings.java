@@ -6,19 +6,30 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * Sizes and limits of the telemetry store. The agent builds this from the config file's
- * {@code store} section, where each value is documented with its default.
+ * Sizes and limits of the telemetry store: the config file's {@code store} section, read and
+ * checked by the agent (bounds below; the defaults are {@link #defaults()}).
  *
- * @param eventRingSize      raw events kept for export per recording thread, newest win; 0 keeps none
- * @param window             the default analytics window
- * @param resolution         width of one time slice: the granularity of every window
- * @param retention          how far back anything is kept; a multiple of {@code resolution}
- * @param maxErrorTypes      distinct validation error types per slice before folding into "(other)"
- * @param maxDependencies    distinct dependencies per slice before folding into "(other)"
- * @param maxModels          distinct models before folding into "(other)"
- * @param maxFailureTypes    distinct generation failure types per slice before folding
- * @param errorMessageLength characters of an error message kept; 0 keeps none
- * @param redact             patterns whose matches in kept messages become {@code ***}
+ * <p>Analytics are computed from time slices of width {@code resolution}, so {@code window} and
+ * {@code retention} are whole multiples of it, and {@code retention} is at least {@code window}.
+ *
+ * @param eventRingSize      {@code event-ring-size}: raw events kept for export per recording
+ *                           thread, newest win; 0 keeps none. 0 to 1,000,000
+ * @param window             {@code window}: the span the analytics cover unless a reader asks for
+ *                           another
+ * @param resolution         {@code resolution}: width of one time slice, the granularity of every
+ *                           window; at least 100 ms
+ * @param retention          {@code retention}: how far back anything is kept; at least
+ *                           {@code window}, at most 100,000 slices
+ * @param maxErrorTypes      {@code max-error-types}: distinct validation error types per slice
+ *                           before folding into "(other)". 1 to 100,000
+ * @param maxDependencies    {@code max-dependencies}: likewise for dependencies. 1 to 100,000
+ * @param maxModels          {@code max-models}: likewise for models. 1 to 100,000
+ * @param maxFailureTypes    {@code max-failure-types}: likewise for the exception classes of failed
+ *                           generations. 1 to 100,000
+ * @param errorMessageLength {@code error-message-length}: characters of an error message kept; 0
+ *                           keeps none. 0 to 10,000
+ * @param redact             {@code redact}: patterns whose matches in kept messages become
+ *                           {@code ***}
  */
 public record TelemetrySettings(
         int eventRingSize,
