@@ -93,7 +93,7 @@ public final class TelemetryStore {
         ThreadSlice thread = at(self, nanos);
         thread.rule(generation.rule).generationStarted(generation);
         thread.model(generation.model).generationStarted(generation);
-        event(thread, EventType.GENERATION_ATTEMPT, generation, null, 0, nanos);
+        event(thread, EventType.GENERATION_ATTEMPT, generation.ruleName, generation, null, 0, nanos);
     }
 
     /** A retry call started now; {@code generation} is the one it belongs to, or {@code null}. */
@@ -112,16 +112,11 @@ public final class TelemetryStore {
         if (generation != null) {
             thread.rule(generation.rule).retryStarted();
             thread.model(generation.model).retryStarted();
-            event(thread, EventType.RETRY_ATTEMPT, generation, null, 0, nanos);
+            event(thread, EventType.RETRY_ATTEMPT, generation.ruleName, generation, null, 0, nanos);
             return;
         }
         thread.unattributed.retryStarted();
-        if (events.enabled()) {
-            eventsOf(thread, nanos).next(thread.epoch, nanos, EventType.RETRY_ATTEMPT, retryRule)
-                    .generation(null, null, null, -1, -1, 0, 0, false, null)
-                    .outcome(0, List.of(), List.of())
-                    .publish();
-        }
+        event(thread, EventType.RETRY_ATTEMPT, retryRule, null, null, 0, nanos);
     }
 
     /** A validation ended now; {@code generation} is the one it belongs to, or {@code null}. */
@@ -155,7 +150,8 @@ public final class TelemetryStore {
             slice.keyedTotal.dependenciesDetected(validation);
         }
         if (!validation.ok) {
-            event(thread, EventType.VALIDATION_FAILURE, generation, validation, validation.durationNanos, nanos);
+            event(thread, EventType.VALIDATION_FAILURE, validation.ruleName, generation, validation,
+                    validation.durationNanos, nanos);
         }
     }
 
@@ -181,7 +177,7 @@ public final class TelemetryStore {
             slice.keyedModel(thread.admitted(generation.model)).generationCompleted(generation);
         }
         event(thread, generation.succeeded() ? EventType.GENERATION_SUCCESS : EventType.GENERATION_FAILURE,
-                generation, null, generation.durationNanos, nanos);
+                generation.ruleName, generation, null, generation.durationNanos, nanos);
     }
 
     /** Sums {@code dimension} over the slices of the last {@code window}, at slice resolution. */
@@ -252,8 +248,9 @@ public final class TelemetryStore {
         return Math.floorDiv(originWallNanos + (nanos - originNanos), 1_000_000L);
     }
 
-    private void event(ThreadSlice thread, EventType type, GenerationRecord generation, ValidationRecord validation,
-                       long duration, long nanos) {
+    /** A raw event of rule {@code rule}; {@code generation} and {@code validation} may each be {@code null}. */
+    private void event(ThreadSlice thread, EventType type, String rule, GenerationRecord generation,
+                       ValidationRecord validation, long duration, long nanos) {
         if (!events.enabled()) {
             return;
         }
@@ -264,7 +261,7 @@ public final class TelemetryStore {
                 : hasGeneration && type == EventType.GENERATION_SUCCESS ? copy(generation.dependencies)
                 : List.of();
         ThreadEvents ring = eventsOf(thread, nanos);
-        ring.next(thread.epoch, nanos, type, validation != null ? validation.ruleName : generation.ruleName)
+        ring.next(thread.epoch, nanos, type, rule)
                 .generation(
                         hasGeneration ? generation.model : null,
                         hasGeneration ? generation.projectId : null,
