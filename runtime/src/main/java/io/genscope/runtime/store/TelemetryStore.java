@@ -78,32 +78,12 @@ public final class TelemetryStore {
         return threads.get();
     }
 
-    /** A generation started now. */
-    public void generationStarted(GenerationRecord generation) {
-        generationStarted(generation, clock.monotonicNanos());
-    }
-
-    /** A generation started at {@code nanos} (monotonic clock). */
-    public void generationStarted(GenerationRecord generation, long nanos) {
-        generationStarted(threads.get(), generation, nanos);
-    }
-
     /** A generation started at {@code nanos} on the thread of {@code self} (see {@link #currentThread()}). */
     public void generationStarted(ThreadSlice self, GenerationRecord generation, long nanos) {
         ThreadSlice thread = at(self, nanos);
         thread.rule(generation.rule).generationStarted(generation);
         thread.model(generation.model).generationStarted(generation);
         event(thread, EventType.GENERATION_ATTEMPT, generation.ruleName, generation, null, 0, nanos);
-    }
-
-    /** A retry call started now; {@code generation} is the one it belongs to, or {@code null}. */
-    public void retryStarted(GenerationRecord generation, String retryRule) {
-        retryStarted(generation, retryRule, clock.monotonicNanos());
-    }
-
-    /** A retry call started at {@code nanos}; {@code generation} is the one it belongs to, or {@code null}. */
-    public void retryStarted(GenerationRecord generation, String retryRule, long nanos) {
-        retryStarted(threads.get(), generation, retryRule, nanos);
     }
 
     /** A retry call started, on the thread of {@code self} (see {@link #currentThread()}). */
@@ -117,16 +97,6 @@ public final class TelemetryStore {
         }
         thread.unattributed.retryStarted();
         event(thread, EventType.RETRY_ATTEMPT, retryRule, null, null, 0, nanos);
-    }
-
-    /** A validation ended now; {@code generation} is the one it belongs to, or {@code null}. */
-    public void validationCompleted(GenerationRecord generation, ValidationRecord validation) {
-        validationCompleted(generation, validation, clock.monotonicNanos());
-    }
-
-    /** A validation ended at {@code nanos}; {@code generation} is the one it belongs to, or {@code null}. */
-    public void validationCompleted(GenerationRecord generation, ValidationRecord validation, long nanos) {
-        validationCompleted(threads.get(), generation, validation, nanos);
     }
 
     /** A validation ended, on the thread of {@code self} (see {@link #currentThread()}). */
@@ -153,16 +123,6 @@ public final class TelemetryStore {
             event(thread, EventType.VALIDATION_FAILURE, validation.ruleName, generation, validation,
                     validation.durationNanos, nanos);
         }
-    }
-
-    /** A generation completed now. */
-    public void generationCompleted(GenerationRecord generation) {
-        generationCompleted(generation, clock.monotonicNanos());
-    }
-
-    /** A generation completed at {@code nanos}. */
-    public void generationCompleted(GenerationRecord generation, long nanos) {
-        generationCompleted(threads.get(), generation, nanos);
     }
 
     /** A generation completed, on the thread of {@code self} (see {@link #currentThread()}). */

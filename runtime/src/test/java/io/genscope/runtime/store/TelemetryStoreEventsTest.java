@@ -120,7 +120,7 @@ class TelemetryStoreEventsTest {
     void retryOutsideAnyGenerationIsCountedAndExportedUnderTheRetryRule() {
         TelemetryStore store = storeKeeping(100);
 
-        store.retryStarted(null, "regenerate");
+        store.retryStarted(store.currentThread(), null, "regenerate", store.clock().monotonicNanos());
 
         assertThat(store.totals(Duration.ofHours(1), Dimension.all()).retryAttempts()).isEqualTo(1);
         assertThat(store.events(10)).extracting(TelemetryEvent::type, TelemetryEvent::rule)

@@ -23,8 +23,9 @@ public final class Records {
 
     /** Starts and completes {@code generation} at the store clock's current time. */
     public static void record(TelemetryStore store, GenerationRecord generation) {
-        store.generationStarted(generation);
-        store.generationCompleted(generation);
+        long now = store.clock().monotonicNanos();
+        store.generationStarted(store.currentThread(), generation, now);
+        store.generationCompleted(store.currentThread(), generation, now);
     }
 
     /** A successful generation of {@code model} taking {@code duration}, recorded now. */
@@ -56,6 +57,6 @@ public final class Records {
         for (String type : errorTypes) {
             validation.errors.add(store.error(type, null));
         }
-        store.validationCompleted(null, validation);
+        store.validationCompleted(store.currentThread(), null, validation, store.clock().monotonicNanos());
     }
 }
