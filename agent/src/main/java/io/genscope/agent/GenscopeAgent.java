@@ -46,9 +46,9 @@ public final class GenscopeAgent {
     }
 
     /**
-     * Hands off once the jar is on the bootstrap class path. {@code AgentStartup} reports its own
-     * failures; this only catches what happens before it runs (it cannot be linked, say), and lets
-     * a {@code strict: true} refusal through, recognised by name so this class names no other.
+     * Hands off once the jar is on the bootstrap class path. Nothing escapes to the host except a
+     * deliberate refusal under {@code strict: true}, recognised by name so this class names no
+     * other; any other failure is one line on stderr and the application runs on without Genscope.
      */
     private static void start(String arguments, Instrumentation instrumentation, boolean attached) {
         if (!ownJarOnBootstrapPath(instrumentation)) {
