@@ -2,31 +2,22 @@ package io.genscope.agent.install;
 
 import io.genscope.agent.capture.RuleCompiler;
 import io.genscope.agent.config.GenscopeSettings;
-import io.genscope.agent.config.RuleSettings;
-import io.genscope.agent.matching.RuleMatchers;
 import io.genscope.runtime.GenscopeRuntime;
 import io.genscope.runtime.RuntimeLog;
 import io.genscope.runtime.rule.RuleDefinition;
 import io.genscope.runtime.time.Clock;
-import net.bytebuddy.ByteBuddy;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.dynamic.scaffold.TypeValidation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
 import java.util.List;
-
-import static net.bytebuddy.matcher.ElementMatchers.isBootstrapClassLoader;
-import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
-import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.not;
 
 /**
  * The second phase of start-up, once {@link StartupConfig} has said Genscope runs: starts the
  * runtime, reports the config's problems through it (so they also show in the Diagnostics
- * MBean), and installs one Byte Buddy transformation per rule plus the {@link MBeanServerHook}.
+ * MBean), and installs the {@link AdviceWeaver} with one weaving per rule plus the
+ * {@link MBeanServerHook}.
  */
 public final class AgentInstaller {
 
@@ -50,11 +41,20 @@ public final class AgentInstaller {
         RuntimeLog log = runtime.journal();
         config.problems().forEach(problem -> log.error(problem.describe()));
         boolean managementLoaded = MBeanServerHook.ownerLoaded(instrumentation);
-        AgentBuilder builder = agentBuilder(settings.rules(), runtime, log, attached || managementLoaded);
-        if (!attached) {
-            builder = MBeanServerHook.addTo(builder, instrumentation);
+        List<ClassWeaving> weavings = new ArrayList<>();
+        for (int i = 0; i < rules.size(); i++) {
+            weavings.add(new RuleWeaving(i, settings.rules().get(i), runtime.rule(i), log));
         }
-        builder.installOn(instrumentation);
+        if (!attached) {
+            weavings.add(MBeanServerHook.weaving(instrumentation));
+        }
+        AdviceWeaver weaver = new AdviceWeaver(ClassNameFilter.of(settings.rules(), MBeanServerHook.OWNER), weavings,
+                new WeavingReport(log, runtime::exposeOverJmxAtNextCall));
+        boolean retransform = attached || managementLoaded;
+        instrumentation.addTransformer(weaver, retransform);
+        if (retransform) {
+            weaver.weaveLoaded(instrumentation);
+        }
         if (attached || managementLoaded && MBeanServerHook.serverExists()) {
             runtime.exposeOverJmx();
         }
@@ -63,31 +63,6 @@ public final class AgentInstaller {
                     "genscope-report-on-exit"));
         }
         LOGGER.info("Genscope {} started with {} rule(s) from {}", version(), rules.size(), config.file());
-    }
-
-    /** @param retransform whether classes loaded already are instrumented too (attach, or the hook's class) */
-    private static AgentBuilder agentBuilder(List<RuleSettings> rules, GenscopeRuntime runtime, RuntimeLog log,
-                                             boolean retransform) {
-        AgentBuilder builder = new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
-                .disableClassFormatChanges()
-                .with(AgentBuilder.TypeStrategy.Default.DECORATE)
-                .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
-                .with(retransform ? AgentBuilder.RedefinitionStrategy.RETRANSFORMATION
-                        : AgentBuilder.RedefinitionStrategy.DISABLED)
-                .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
-                .with(new InstrumentationListener(log, runtime::exposeOverJmxAtNextCall))
-                .ignore(nameStartsWith("io.genscope.")
-                        .or(nameStartsWith("net.bytebuddy."))
-                        .or(nameStartsWith("jdk.internal."))
-                        .or(nameStartsWith("sun."))
-                        .or(isSynthetic()))
-                .or(not(named(MBeanServerHook.OWNER)), isBootstrapClassLoader());
-        for (int i = 0; i < rules.size(); i++) {
-            RuleSettings rule = rules.get(i);
-            builder = builder.type(RuleMatchers.types(rule))
-                    .transform(new RuleTransformer(i, rule, runtime.rule(i), RuleMatchers.methods(rule), log));
-        }
-        return builder;
     }
 
     /**

@@ -2,11 +2,15 @@ package io.genscope.agent.install;
 
 import io.genscope.agent.advice.MBeanServerAdvice;
 import io.genscope.runtime.Genscope;
-import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.matcher.ElementMatcher;
 
 import javax.management.MBeanServerFactory;
 import java.lang.instrument.Instrumentation;
+import java.util.Map;
+import java.util.Set;
 
 import static net.bytebuddy.matcher.ElementMatchers.isStatic;
 import static net.bytebuddy.matcher.ElementMatchers.named;
@@ -51,14 +55,23 @@ final class MBeanServerHook {
     }
 
     /**
-     * Adds the hook to {@code builder}. {@code java.management} is a named module, so it is given
-     * read access to the runtime that the inlined advice calls.
+     * The hook's weaving. {@code java.management} is a named module, so it is first given read
+     * access to the runtime that the inlined advice calls.
      */
-    static AgentBuilder addTo(AgentBuilder builder, Instrumentation instrumentation) {
-        return builder.assureReadEdgeTo(instrumentation, Genscope.class)
-                .type(named(OWNER))
-                .transform((type, description, loader, module, domain) -> type.visit(
-                        Advice.to(MBeanServerAdvice.class, AdviceClassFiles.of(MBeanServerAdvice.class))
-                                .on(named("getPlatformMBeanServer").and(isStatic()).and(takesNoArguments()))));
+    static ClassWeaving weaving(Instrumentation instrumentation) {
+        ModuleLayer.boot().findModule("java.management").ifPresent(management -> instrumentation.redefineModule(
+                management, Set.of(Genscope.class.getModule()), Map.of(), Map.of(), Set.of(), Map.of()));
+        Advice advice = Advice.to(MBeanServerAdvice.class, AdviceClassFiles.of(MBeanServerAdvice.class));
+        return new ClassWeaving() {
+            @Override
+            public ElementMatcher<? super TypeDescription> types() {
+                return named(OWNER);
+            }
+
+            @Override
+            public DynamicType.Builder<?> weave(DynamicType.Builder<?> builder, TypeDescription type) {
+                return builder.visit(advice.on(named("getPlatformMBeanServer").and(isStatic()).and(takesNoArguments())));
+            }
+        };
     }
 }

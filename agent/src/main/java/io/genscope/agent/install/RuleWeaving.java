@@ -9,11 +9,11 @@ import io.genscope.agent.advice.Slot2;
 import io.genscope.agent.capture.CaptureChecker;
 import io.genscope.agent.capture.MethodNames;
 import io.genscope.agent.config.RuleSettings;
+import io.genscope.agent.matching.RuleMatchers;
 import io.genscope.runtime.RuntimeLog;
 import io.genscope.runtime.capture.ArgumentSlots;
 import io.genscope.runtime.capture.PathRoot;
 import io.genscope.runtime.diagnostics.RuleDiagnostics;
-import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
@@ -21,9 +21,7 @@ import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.implementation.bytecode.assign.Assigner;
 import net.bytebuddy.implementation.bytecode.constant.NullConstant;
 import net.bytebuddy.matcher.ElementMatcher;
-import net.bytebuddy.utility.JavaModule;
 
-import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -41,7 +39,7 @@ import static net.bytebuddy.matcher.ElementMatchers.anyOf;
  *
  * <p>Thread-safe: classes load concurrently; the state is a concurrent set of reported problems.
  */
-final class RuleTransformer implements AgentBuilder.Transformer {
+final class RuleWeaving implements ClassWeaving {
 
     private static final TypeDescription.Generic OBJECT = TypeDescription.Generic.OBJECT;
     private static final Advice.OffsetMapping NULL =
@@ -50,17 +48,18 @@ final class RuleTransformer implements AgentBuilder.Transformer {
     private final int index;
     private final RuleSettings settings;
     private final RuleDiagnostics diagnostics;
+    private final ElementMatcher<? super TypeDescription> types;
     private final ElementMatcher<? super MethodDescription> methods;
     private final RuntimeLog log;
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
     private final Map<String, Advice> advice = new ConcurrentHashMap<>();
 
-    RuleTransformer(int index, RuleSettings settings, RuleDiagnostics diagnostics,
-                    ElementMatcher<? super MethodDescription> methods, RuntimeLog log) {
+    RuleWeaving(int index, RuleSettings settings, RuleDiagnostics diagnostics, RuntimeLog log) {
         this.index = index;
         this.settings = settings;
         this.diagnostics = diagnostics;
-        this.methods = methods;
+        this.types = RuleMatchers.types(settings);
+        this.methods = RuleMatchers.methods(settings);
         this.log = log;
     }
 
@@ -98,8 +97,12 @@ final class RuleTransformer implements AgentBuilder.Transformer {
     }
 
     @Override
-    public DynamicType.Builder<?> transform(DynamicType.Builder<?> builder, TypeDescription type,
-                                            ClassLoader classLoader, JavaModule module, ProtectionDomain domain) {
+    public ElementMatcher<? super TypeDescription> types() {
+        return types;
+    }
+
+    @Override
+    public DynamicType.Builder<?> weave(DynamicType.Builder<?> builder, TypeDescription type) {
         List<MethodDescription> instrumented = new ArrayList<>();
         for (MethodDescription method : type.getDeclaredMethods().filter(methods)) {
             List<CaptureChecker.Problem> problems = CaptureChecker.check(method, diagnostics.rule().captures());

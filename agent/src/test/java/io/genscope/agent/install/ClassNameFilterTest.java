@@ -1,0 +1,81 @@
+package io.genscope.agent.install;
+
+import io.genscope.agent.config.ConfigLoader;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ClassNameFilterTest {
+
+    private static final ClassLoader APPLICATION = ClassNameFilterTest.class.getClassLoader();
+    private static final String HOOKED = "java.lang.management.ManagementFactory";
+
+    private static ClassNameFilter filterFor(String rules) {
+        return ClassNameFilter.of(ConfigLoader.parse("genscope.yaml", "rules:\n" + rules).settings().rules(), HOOKED);
+    }
+
+    @Test
+    void aNamedClassPassesAndAnyOtherClassOfTheApplicationDoesNot() {
+        ClassNameFilter filter = filterFor("""
+                  - role: generation
+                    class: com.acme.Outer$CodeGenerator
+                    method: generate
+                """);
+
+        assertThat(filter.mayWeave("com/acme/Outer$CodeGenerator", APPLICATION)).isTrue();
+        assertThat(filter.mayWeave("com/acme/Outer", APPLICATION)).isFalse();
+        assertThat(filter.mayWeave("com/sun/tools/javac/main/JavaCompiler", APPLICATION)).isFalse();
+    }
+
+    @Test
+    void aGlobIsMatchedAgainstTheBinaryName() {
+        ClassNameFilter filter = filterFor("""
+                  - role: validation
+                    class: com.acme.*Validator
+                    method: validate
+                """);
+
+        assertThat(filter.mayWeave("com/acme/rules/JavacValidator", APPLICATION)).isTrue();
+        assertThat(filter.mayWeave("com/acme/rules/JavacValidators", APPLICATION)).isFalse();
+        assertThat(filter.mayWeave("org/acme/JavacValidator", APPLICATION)).isFalse();
+    }
+
+    @Test
+    void aSupertypeRuleLetsClassesOfAnyNameThroughButNeverTheAgentsOwnNorProxies() {
+        ClassNameFilter filter = filterFor("""
+                  - role: generation
+                    class: com.acme.CodeGenerator
+                    method: generate
+                  - role: generation
+                    implements: com.acme.Generator
+                    method: generate
+                """);
+
+        assertThat(filter.mayWeave("org/other/AnyGenerator", APPLICATION)).isTrue();
+        assertThat(filter.mayWeave("io/genscope/runtime/Genscope", APPLICATION)).isFalse();
+        assertThat(filter.mayWeave("net/bytebuddy/ByteBuddy", APPLICATION)).isFalse();
+        assertThat(filter.mayWeave("jdk/proxy2/$Proxy25", APPLICATION)).isFalse();
+    }
+
+    @Test
+    void ofTheBootLoadersClassesOnlyTheHookedOnePasses() {
+        ClassNameFilter filter = filterFor("""
+                  - role: generation
+                    implements: java.lang.Runnable
+                    method: run
+                """);
+
+        assertThat(filter.mayWeave("java/lang/management/ManagementFactory", null)).isTrue();
+        assertThat(filter.mayWeave("java/lang/Thread", null)).isFalse();
+        assertThat(filter.mayWeave("java/lang/management/ManagementFactory", APPLICATION)).isTrue();
+    }
+
+    @Test
+    void aHiddenClassWithoutANameNeverPasses() {
+        assertThat(filterFor("""
+                  - role: generation
+                    implements: java.lang.Runnable
+                    method: run
+                """).mayWeave(null, APPLICATION)).isFalse();
+    }
+}
