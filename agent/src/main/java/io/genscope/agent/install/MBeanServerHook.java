@@ -56,12 +56,12 @@ final class MBeanServerHook {
 
     /**
      * The hook's weaving. {@code java.management} is a named module, so it is first given read
-     * access to the runtime that the inlined advice calls.
+     * access to the runtime that the inlined advice calls. The advice is read only when the class
+     * loads (once): most applications never load it, and reading it is start-up time.
      */
     static ClassWeaving weaving(Instrumentation instrumentation) {
         ModuleLayer.boot().findModule("java.management").ifPresent(management -> instrumentation.redefineModule(
                 management, Set.of(Genscope.class.getModule()), Map.of(), Map.of(), Set.of(), Map.of()));
-        Advice advice = Advice.to(MBeanServerAdvice.class, AdviceClassFiles.of(MBeanServerAdvice.class));
         return new ClassWeaving() {
             @Override
             public ElementMatcher<? super TypeDescription> types() {
@@ -70,7 +70,8 @@ final class MBeanServerHook {
 
             @Override
             public DynamicType.Builder<?> weave(DynamicType.Builder<?> builder, TypeDescription type) {
-                return builder.visit(advice.on(named("getPlatformMBeanServer").and(isStatic()).and(takesNoArguments())));
+                return builder.visit(Advice.to(MBeanServerAdvice.class, AdviceClassFiles.of(MBeanServerAdvice.class))
+                        .on(named("getPlatformMBeanServer").and(isStatic()).and(takesNoArguments())));
             }
         };
     }
