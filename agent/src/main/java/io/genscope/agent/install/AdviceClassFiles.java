@@ -1,6 +1,8 @@
 package io.genscope.agent.install;
 
+import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
+import net.bytebuddy.pool.TypePool;
 
 /**
  * Where Byte Buddy reads the advice classes' bytecode from, to inline it. Advice classes load as
@@ -17,5 +19,14 @@ final class AdviceClassFiles {
     static ClassFileLocator of(Class<?> advice) {
         return new ClassFileLocator.Compound(ClassFileLocator.ForClassLoader.of(advice.getClassLoader()),
                 ClassFileLocator.ForClassLoader.ofSystemLoader());
+    }
+
+    /**
+     * The advice class as read from its class file. Describing the loaded class instead costs
+     * start-up: Byte Buddy reflects on it through dispatchers it builds as dynamic proxies, and
+     * every annotation type it meets becomes a dynamic proxy class of its own.
+     */
+    static TypeDescription describe(Class<?> advice) {
+        return TypePool.Default.of(of(advice)).describe(advice.getName()).resolve();
     }
 }

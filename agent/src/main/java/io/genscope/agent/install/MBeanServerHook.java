@@ -70,7 +70,8 @@ final class MBeanServerHook {
 
             @Override
             public DynamicType.Builder<?> weave(DynamicType.Builder<?> builder, TypeDescription type) {
-                return builder.visit(Advice.to(MBeanServerAdvice.class, AdviceClassFiles.of(MBeanServerAdvice.class))
+                return builder.visit(Advice.to(AdviceClassFiles.describe(MBeanServerAdvice.class),
+                        AdviceClassFiles.of(MBeanServerAdvice.class))
                         .on(named("getPlatformMBeanServer").and(isStatic()).and(takesNoArguments())));
             }
         };

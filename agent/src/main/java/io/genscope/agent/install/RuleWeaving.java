@@ -76,7 +76,7 @@ final class RuleWeaving implements ClassWeaving {
                 .bind(Returned.class, returned
                         ? new Advice.OffsetMapping.ForReturnValue(OBJECT, true, Assigner.Typing.DYNAMIC)
                         : NULL)
-                .to(CallAdvice.class, AdviceClassFiles.of(CallAdvice.class)));
+                .to(AdviceClassFiles.describe(CallAdvice.class), AdviceClassFiles.of(CallAdvice.class)));
     }
 
     /**
