@@ -51,11 +51,19 @@ public final class GenscopeAgent {
      * other; any other failure is one line on stderr and the application runs on without Genscope.
      */
     private static void start(String arguments, Instrumentation instrumentation, boolean attached) {
-        if (!ownJarOnBootstrapPath(instrumentation)) {
+        Path jar;
+        try {
+            jar = ownJar();
+            if (jar != null) {
+                instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(jar.toFile()));
+            }
+        } catch (IOException | URISyntaxException | RuntimeException failure) {
+            System.err.println("[genscope] ERROR the agent jar could not be put on the bootstrap class path ("
+                    + failure + "); the application runs without Genscope");
             return;
         }
         try {
-            AgentStartup.start(arguments, instrumentation, attached);
+            AgentStartup.start(arguments, instrumentation, attached, jar);
         } catch (Throwable failure) {
             if (failure.getClass().getName().equals(STRICT_MODE_REFUSAL)) {
                 throw failure;
@@ -66,22 +74,13 @@ public final class GenscopeAgent {
     }
 
     /**
-     * Appends the jar this class came from to the bootstrap class path. Nothing to do when this
-     * class is a boot class already, or when it comes from a directory: a development layout
-     * (the in-process tests) whose classes are all on the class path.
+     * The jar this class came from, or {@code null} when this class is a boot class already or
+     * comes from a directory: a development layout (the in-process tests) whose classes are all on
+     * the class path.
      */
-    private static boolean ownJarOnBootstrapPath(Instrumentation instrumentation) {
-        try {
-            CodeSource source = GenscopeAgent.class.getProtectionDomain().getCodeSource();
-            Path location = source == null ? null : Path.of(source.getLocation().toURI());
-            if (location != null && Files.isRegularFile(location)) {
-                instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(location.toFile()));
-            }
-            return true;
-        } catch (IOException | URISyntaxException | RuntimeException failure) {
-            System.err.println("[genscope] ERROR the agent jar could not be put on the bootstrap class path ("
-                    + failure + "); the application runs without Genscope");
-            return false;
-        }
+    private static Path ownJar() throws URISyntaxException {
+        CodeSource source = GenscopeAgent.class.getProtectionDomain().getCodeSource();
+        Path location = source == null ? null : Path.of(source.getLocation().toURI());
+        return location != null && Files.isRegularFile(location) ? location : null;
     }
 }

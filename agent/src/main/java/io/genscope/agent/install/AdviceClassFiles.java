@@ -1,32 +1,59 @@
 package io.genscope.agent.install;
 
-import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.asm.Advice;
 import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.pool.TypePool;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+
 /**
- * Where Byte Buddy reads the advice classes' bytecode from, to inline it. Advice classes load as
- * boot classes, and Byte Buddy's locator for the boot loader cannot see jars appended to the
- * bootstrap class path; the agent jar is on the system class path as well (the JVM puts it there
- * for {@code -javaagent} and for attach), so the system loader finds them there. The advice
- * class's own loader comes first, for the in-process tests, whose classes are not in a jar.
+ * Where Byte Buddy reads the advice classes' bytecode from, to inline it: the agent's own jar.
+ * Not through a class loader: the boot loader, which loads the advice classes, cannot see the
+ * resources of a jar appended to the bootstrap class path, and the system loader looks on the
+ * application's class path first, where another copy of Genscope (another version, say) would
+ * hand over its advice in place of ours.
+ *
+ * <p>The advice is described from those class files too, through a type pool: describing the
+ * loaded class instead has Byte Buddy reflect on it through dispatchers it builds as dynamic
+ * proxies, and turns every annotation type it meets into a dynamic proxy class of its own, tens
+ * of milliseconds of start-up.
+ *
+ * <p>Thread-safe: the jar is only read.
  */
 final class AdviceClassFiles {
 
-    private AdviceClassFiles() {
-    }
+    private final ClassFileLocator classFiles;
 
-    static ClassFileLocator of(Class<?> advice) {
-        return new ClassFileLocator.Compound(ClassFileLocator.ForClassLoader.of(advice.getClassLoader()),
-                ClassFileLocator.ForClassLoader.ofSystemLoader());
+    private AdviceClassFiles(ClassFileLocator classFiles) {
+        this.classFiles = classFiles;
     }
 
     /**
-     * The advice class as read from its class file. Describing the loaded class instead costs
-     * start-up: Byte Buddy reflects on it through dispatchers it builds as dynamic proxies, and
-     * every annotation type it meets becomes a dynamic proxy class of its own.
+     * @param agentJar the agent's jar, or {@code null} when its classes come from directories
+     *                 (the in-process tests): then they are read through their class loader
      */
-    static TypeDescription describe(Class<?> advice) {
-        return TypePool.Default.of(of(advice)).describe(advice.getName()).resolve();
+    static AdviceClassFiles of(Path agentJar) {
+        ClassFileLocator own;
+        try {
+            own = agentJar == null
+                    ? ClassFileLocator.ForClassLoader.of(AdviceClassFiles.class.getClassLoader())
+                    : ClassFileLocator.ForJarFile.of(agentJar.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the agent jar " + agentJar, e);
+        }
+        // the JDK's classes, which the advice's signatures name, come from the boot loader
+        return new AdviceClassFiles(new ClassFileLocator.Compound(own, ClassFileLocator.ForClassLoader.ofBootLoader()));
+    }
+
+    /** Advice from {@code advice}, whose annotations bind nothing but Byte Buddy's own. */
+    Advice advice(Class<?> advice) {
+        return Advice.to(TypePool.Default.of(classFiles).describe(advice.getName()).resolve(), classFiles);
+    }
+
+    /** Advice from {@code advice} with the custom bindings of {@code mapping}. */
+    Advice advice(Class<?> advice, Advice.WithCustomMapping mapping) {
+        return mapping.to(TypePool.Default.of(classFiles).describe(advice.getName()).resolve(), classFiles);
     }
 }

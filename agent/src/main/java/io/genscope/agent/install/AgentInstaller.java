@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.lang.instrument.Instrumentation;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,8 +32,10 @@ public final class AgentInstaller {
      *
      * @param attached whether the agent was attached to a running JVM, whose user is likely about
      *                 to look over JMX, so the MBeans are registered at once
+     * @param agentJar the agent's jar, or {@code null} when its classes come from directories
      */
-    public static void install(StartupConfig config, Instrumentation instrumentation, boolean attached) {
+    public static void install(StartupConfig config, Instrumentation instrumentation, boolean attached,
+                               Path agentJar) {
         avoidUnsafe();
         GenscopeSettings settings = config.settings();
         List<RuleDefinition> rules = settings.rules().stream().map(RuleCompiler::compile).toList();
@@ -41,12 +44,13 @@ public final class AgentInstaller {
         RuntimeLog log = runtime.journal();
         config.problems().forEach(problem -> log.error(problem.describe()));
         boolean managementLoaded = MBeanServerHook.ownerLoaded(instrumentation);
+        AdviceClassFiles adviceClassFiles = AdviceClassFiles.of(agentJar);
         List<ClassWeaving> weavings = new ArrayList<>();
         for (int i = 0; i < rules.size(); i++) {
-            weavings.add(new RuleWeaving(i, settings.rules().get(i), runtime.rule(i), log));
+            weavings.add(new RuleWeaving(i, settings.rules().get(i), runtime.rule(i), adviceClassFiles, log));
         }
         if (!attached) {
-            weavings.add(MBeanServerHook.weaving(instrumentation));
+            weavings.add(MBeanServerHook.weaving(instrumentation, adviceClassFiles));
         }
         AdviceWeaver weaver = new AdviceWeaver(ClassNameFilter.of(settings.rules(), MBeanServerHook.OWNER), weavings,
                 new WeavingReport(log, runtime::exposeOverJmxAtNextCall));

@@ -1,6 +1,7 @@
 package io.genscope.agent.install;
 
 import java.lang.instrument.Instrumentation;
+import java.nio.file.Path;
 
 /**
  * Start-up once the agent jar is on the bootstrap class path: read the config and decide whether
@@ -15,9 +16,11 @@ public final class AgentStartup {
     /**
      * @param arguments the agent arguments ({@code config=...}), or {@code null}
      * @param attached  whether the agent was attached to a running JVM rather than started with it
+     * @param agentJar  the agent's jar, or {@code null} when its classes come from directories
      * @throws StrictModeRefusal when {@code strict: true} and the config has a problem
      */
-    public static void start(String arguments, Instrumentation instrumentation, boolean attached) {
-        StartupConfig.read(arguments).ifPresent(config -> AgentInstaller.install(config, instrumentation, attached));
+    public static void start(String arguments, Instrumentation instrumentation, boolean attached, Path agentJar) {
+        StartupConfig.read(arguments)
+                .ifPresent(config -> AgentInstaller.install(config, instrumentation, attached, agentJar));
     }
 }

@@ -2,7 +2,6 @@ package io.genscope.agent.install;
 
 import io.genscope.agent.advice.MBeanServerAdvice;
 import io.genscope.runtime.Genscope;
-import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.matcher.ElementMatcher;
@@ -59,7 +58,7 @@ final class MBeanServerHook {
      * access to the runtime that the inlined advice calls. The advice is read only when the class
      * loads (once): most applications never load it, and reading it is start-up time.
      */
-    static ClassWeaving weaving(Instrumentation instrumentation) {
+    static ClassWeaving weaving(Instrumentation instrumentation, AdviceClassFiles adviceClassFiles) {
         ModuleLayer.boot().findModule("java.management").ifPresent(management -> instrumentation.redefineModule(
                 management, Set.of(Genscope.class.getModule()), Map.of(), Map.of(), Set.of(), Map.of()));
         return new ClassWeaving() {
@@ -70,9 +69,7 @@ final class MBeanServerHook {
 
             @Override
             public DynamicType.Builder<?> weave(DynamicType.Builder<?> builder, TypeDescription type) {
-                return builder.visit(Advice.to(AdviceClassFiles.describe(MBeanServerAdvice.class),
-                        AdviceClassFiles.of(MBeanServerAdvice.class))
-                        .on(named("getPlatformMBeanServer").and(isStatic()).and(takesNoArguments())));
+                return builder.visit(adviceClassFiles.advice(MBeanServerAdvice.class).on(named("getPlatformMBeanServer").and(isStatic()).and(takesNoArguments())));
             }
         };
     }

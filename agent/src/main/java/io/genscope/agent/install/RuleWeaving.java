@@ -48,16 +48,19 @@ final class RuleWeaving implements ClassWeaving {
     private final int index;
     private final RuleSettings settings;
     private final RuleDiagnostics diagnostics;
+    private final AdviceClassFiles adviceClassFiles;
     private final ElementMatcher<? super TypeDescription> types;
     private final ElementMatcher<? super MethodDescription> methods;
     private final RuntimeLog log;
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
     private final Map<String, Advice> advice = new ConcurrentHashMap<>();
 
-    RuleWeaving(int index, RuleSettings settings, RuleDiagnostics diagnostics, RuntimeLog log) {
+    RuleWeaving(int index, RuleSettings settings, RuleDiagnostics diagnostics, AdviceClassFiles adviceClassFiles,
+                RuntimeLog log) {
         this.index = index;
         this.settings = settings;
         this.diagnostics = diagnostics;
+        this.adviceClassFiles = adviceClassFiles;
         this.types = RuleMatchers.types(settings);
         this.methods = RuleMatchers.methods(settings);
         this.log = log;
@@ -68,15 +71,15 @@ final class RuleWeaving implements ClassWeaving {
      * only once the captures have been checked against a method, which binds named parameters.
      */
     private Advice advice(int[] positions, boolean returned) {
-        return advice.computeIfAbsent(Arrays.toString(positions) + returned, key -> Advice.withCustomMapping()
-                .bind(RuleIndex.class, index)
-                .bind(Slot0.class, slot(positions, 0))
-                .bind(Slot1.class, slot(positions, 1))
-                .bind(Slot2.class, slot(positions, 2))
-                .bind(Returned.class, returned
-                        ? new Advice.OffsetMapping.ForReturnValue(OBJECT, true, Assigner.Typing.DYNAMIC)
-                        : NULL)
-                .to(AdviceClassFiles.describe(CallAdvice.class), AdviceClassFiles.of(CallAdvice.class)));
+        return advice.computeIfAbsent(Arrays.toString(positions) + returned, key -> adviceClassFiles.advice(CallAdvice.class,
+                Advice.withCustomMapping()
+                        .bind(RuleIndex.class, index)
+                        .bind(Slot0.class, slot(positions, 0))
+                        .bind(Slot1.class, slot(positions, 1))
+                        .bind(Slot2.class, slot(positions, 2))
+                        .bind(Returned.class, returned
+                                ? new Advice.OffsetMapping.ForReturnValue(OBJECT, true, Assigner.Typing.DYNAMIC)
+                                : NULL)));
     }
 
     /**

@@ -85,7 +85,7 @@ class InProcessAgentTest {
     static void installAgent() throws Exception {
         Path config = Files.writeString(directory.resolve("genscope.yaml"), CONFIG);
         StartupConfig startup = StartupConfig.read("config=" + config).orElseThrow();
-        AgentInstaller.install(startup, ByteBuddyAgent.install(), true);
+        AgentInstaller.install(startup, ByteBuddyAgent.install(), true, null);
     }
 
     @BeforeEach

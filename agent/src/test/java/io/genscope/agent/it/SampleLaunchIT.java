@@ -5,11 +5,18 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -53,15 +60,16 @@ class SampleLaunchIT {
         }
     }
 
+    @Test
+    void anotherCopyOfTheAdviceClassesOnTheApplicationsClassPathDoesNotReplaceTheAgentsOwn() throws Exception {
+        String classPath = decoyAdviceJar() + File.pathSeparator + SampleLaunch.SAMPLE_JAR;
+        List<String> stderr = runAndCompare(Path.of(System.getProperty("java.home")),
+                List.of("-cp", classPath, sampleMainClass(), "--keep-running"), jvm -> { });
+        assertThat(stderr).noneMatch(line -> line.contains("could not instrument"));
+    }
+
     private List<String> runAndCompare(Path javaHome, SampleLaunch launch) throws Exception {
-        SecuredJmx jmx = new SecuredJmx(directory);
-        List<String> flags = new ArrayList<>(jmx.jvmFlags());
-        flags.add(SampleLaunch.agentFlag(SampleLaunch.SAMPLE_CONFIG));
-        try (ForkedJvm jvm = ForkedJvm.start(javaHome, flags, launch.mainArgs(List.of("--keep-running")))) {
-            GroundTruth truth = GroundTruth.parse(jvm.awaitLine(GroundTruth.PREFIX, Duration.ofMinutes(2)));
-
-            new GenscopeMBeans(jmx.connection()).assertTelemetryMatches(truth);
-
+        return runAndCompare(javaHome, launch.mainArgs(List.of("--keep-running")), jvm -> {
             if (launch == SampleLaunch.HOST_LIBRARIES) {
                 assertThat(jvm.awaitLine("host jackson", Duration.ofSeconds(1)))
                         .isEqualTo("host jackson 2.12.7 wrote {\"host\":\"ok\"}");
@@ -70,7 +78,50 @@ class SampleLaunchIT {
             if (launch == SampleLaunch.ISOLATED_LOADER) {
                 assertThat(jvm.awaitLine("sample loaded by", Duration.ofSeconds(1))).contains("URLClassLoader");
             }
+        });
+    }
+
+    /** Runs the sample, compares the MBeans with its ground truth, then {@code check}; returns stderr. */
+    private List<String> runAndCompare(Path javaHome, List<String> mainArgs, LaunchCheck check) throws Exception {
+        SecuredJmx jmx = new SecuredJmx(directory);
+        List<String> flags = new ArrayList<>(jmx.jvmFlags());
+        flags.add(SampleLaunch.agentFlag(SampleLaunch.SAMPLE_CONFIG));
+        try (ForkedJvm jvm = ForkedJvm.start(javaHome, flags, mainArgs)) {
+            GroundTruth truth = GroundTruth.parse(jvm.awaitLine(GroundTruth.PREFIX, Duration.ofMinutes(2)));
+
+            new GenscopeMBeans(jmx.connection()).assertTelemetryMatches(truth);
+
+            check.verify(jvm);
             return jvm.stderr();
+        }
+    }
+
+    /** What a launch checks beyond the figures, while the sample still runs. */
+    private interface LaunchCheck {
+        void verify(ForkedJvm jvm) throws Exception;
+    }
+
+    /**
+     * A jar with other classes under the names of the agent's advice classes, as an application
+     * carrying another Genscope version would have: advice read from it would not even parse.
+     */
+    private Path decoyAdviceJar() throws IOException {
+        byte[] otherClass = Files.readAllBytes(
+                SampleLaunch.TEST_CLASSES.resolve("io/genscope/agent/it/launch/EarlierAgent.class"));
+        Path jar = directory.resolve("decoy-advice.jar");
+        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file)) {
+            for (String advice : List.of("CallAdvice", "MBeanServerAdvice")) {
+                out.putNextEntry(new JarEntry("io/genscope/agent/advice/" + advice + ".class"));
+                out.write(otherClass);
+                out.closeEntry();
+            }
+        }
+        return jar;
+    }
+
+    private static String sampleMainClass() throws IOException {
+        try (JarFile sample = new JarFile(SampleLaunch.SAMPLE_JAR.toFile())) {
+            return sample.getManifest().getMainAttributes().getValue(Attributes.Name.MAIN_CLASS);
         }
     }
 }
