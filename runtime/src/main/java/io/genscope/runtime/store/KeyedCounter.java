@@ -1,6 +1,5 @@
 package io.genscope.runtime.store;
 
-import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -34,7 +33,7 @@ final class KeyedCounter {
         counter.increment();
     }
 
-    void addTo(Map<String, Long> totals) {
-        counts.forEach((key, count) -> totals.merge(key, count.sum(), Long::sum));
+    void addTo(KeyedSums totals) {
+        counts.forEach((key, count) -> totals.add(key, count.sum()));
     }
 }

@@ -1,6 +1,5 @@
 package io.genscope.runtime.store;
 
-import java.util.Map;
 
 /**
  * The keyed counts of one dimension in one time slice: validation error types, generation
@@ -43,7 +42,7 @@ final class KeyedCounts {
         }
     }
 
-    void addTo(Map<String, Long> errors, Map<String, Long> failures, Map<String, Long> dependencyTotals) {
+    void addTo(KeyedSums errors, KeyedSums failures, KeyedSums dependencyTotals) {
         errorTypes.addTo(errors);
         failureTypes.addTo(failures);
         dependencies.addTo(dependencyTotals);

@@ -1,6 +1,5 @@
 package io.genscope.runtime.store;
 
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -10,9 +9,9 @@ import java.util.Map;
 public final class TallyTotals {
 
     private final long[] counts = new long[Counts.SIZE];
-    private final Map<String, Long> errorTypes = new HashMap<>();
-    private final Map<String, Long> failureTypes = new HashMap<>();
-    private final Map<String, Long> dependencies = new HashMap<>();
+    private final KeyedSums errorTypes = new KeyedSums();
+    private final KeyedSums failureTypes = new KeyedSums();
+    private final KeyedSums dependencies = new KeyedSums();
 
     void add(Counts tally) {
         if (tally != null) {
@@ -89,19 +88,19 @@ public final class TallyTotals {
         return counts[Counts.CODE_LENGTHS];
     }
 
-    /** Validation errors per type, unordered. */
+    /** Validation errors per type, unordered; a new map on each call. */
     public Map<String, Long> errorTypes() {
-        return errorTypes;
+        return errorTypes.toMap();
     }
 
-    /** Failed generations per exception class, unordered. */
+    /** Failed generations per exception class, unordered; a new map on each call. */
     public Map<String, Long> failureTypes() {
-        return failureTypes;
+        return failureTypes.toMap();
     }
 
-    /** Successful generations per dependency, unordered. */
+    /** Successful generations per dependency, unordered; a new map on each call. */
     public Map<String, Long> dependencies() {
-        return dependencies;
+        return dependencies.toMap();
     }
 
     /** Durations of completed generations. */

@@ -119,9 +119,9 @@ class CardinalityCapTest {
         counter.increment("x");
         counter.increment("z");
 
-        Map<String, Long> counts = new HashMap<>();
-        counter.addTo(counts);
+        KeyedSums sums = new KeyedSums();
+        counter.addTo(sums);
 
-        assertThat(counts).containsOnly(entry("x", 2L), entry("y", 1L), entry(KeyedCounter.OTHER, 2L));
+        assertThat(sums.toMap()).containsOnly(entry("x", 2L), entry("y", 1L), entry(KeyedCounter.OTHER, 2L));
     }
 }
