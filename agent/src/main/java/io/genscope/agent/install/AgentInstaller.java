@@ -41,19 +41,10 @@ public final class AgentInstaller {
         List<RuleDefinition> rules = settings.rules().stream().map(RuleCompiler::compile).toList();
         GenscopeRuntime runtime = GenscopeRuntime.start(settings.store(), rules, new Slf4jRuntimeLog(),
                 version(), config.file().toString(), Clock.system());
-        RuntimeLog log = runtime.journal();
-        config.problems().forEach(problem -> log.error(problem.describe()));
+        RuntimeLog journal = runtime.journal();
+        config.problems().forEach(problem -> journal.error(problem.describe()));
         boolean managementLoaded = MBeanServerHook.ownerLoaded(instrumentation);
-        AdviceClassFiles adviceClassFiles = AdviceClassFiles.of(agentJar);
-        List<ClassWeaving> weavings = new ArrayList<>();
-        for (int i = 0; i < rules.size(); i++) {
-            weavings.add(new RuleWeaving(i, settings.rules().get(i), runtime.rule(i), adviceClassFiles, log));
-        }
-        if (!attached) {
-            weavings.add(MBeanServerHook.weaving(instrumentation, adviceClassFiles));
-        }
-        AdviceWeaver weaver = new AdviceWeaver(ClassNameFilter.of(settings.rules(), MBeanServerHook.OWNER), weavings,
-                new WeavingReport(log, runtime::exposeOverJmxAtNextCall));
+        AdviceWeaver weaver = weaver(settings, runtime, instrumentation, attached, agentJar);
         boolean retransform = attached || managementLoaded;
         instrumentation.addTransformer(weaver, retransform);
         if (retransform) {
@@ -67,6 +58,22 @@ public final class AgentInstaller {
                     "genscope-report-on-exit"));
         }
         LOGGER.info("Genscope {} started with {} rule(s) from {}", version(), rules.size(), config.file());
+    }
+
+    /** One weaving per rule, plus the MBean server hook unless attached (the MBeans go up at once then). */
+    private static AdviceWeaver weaver(GenscopeSettings settings, GenscopeRuntime runtime,
+                                       Instrumentation instrumentation, boolean attached, Path agentJar) {
+        AdviceClassFiles adviceClassFiles = AdviceClassFiles.of(agentJar);
+        List<ClassWeaving> weavings = new ArrayList<>();
+        for (int i = 0; i < settings.rules().size(); i++) {
+            weavings.add(new RuleWeaving(i, settings.rules().get(i), runtime.rule(i), adviceClassFiles,
+                    runtime.journal()));
+        }
+        if (!attached) {
+            weavings.add(MBeanServerHook.weaving(instrumentation, adviceClassFiles));
+        }
+        return new AdviceWeaver(ClassNameFilter.of(settings.rules(), MBeanServerHook.OWNER), weavings,
+                new WeavingReport(runtime.journal(), runtime::exposeOverJmxAtNextCall));
     }
 
     /**
