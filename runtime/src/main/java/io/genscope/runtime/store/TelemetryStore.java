@@ -17,7 +17,8 @@ import java.util.function.Consumer;
  *
  * <p>Memory is bounded by the settings and the number of recording threads: the slice ring
  * covers the retention; per slice, each recording thread holds one {@link Counts} (5.5 KB)
- * overall, per rule and per model it used, merged into the slice's own when it moves on; at most
+ * overall, per rule and per model it used, merged into the slice's own when it moves on (or, once
+ * it has ended, when another thread moves on from that slice); at most
  * {@code maxModels} models per slice; each keyed count is capped. Nothing older than the
  * retention is kept or reported.
  *
@@ -53,7 +54,7 @@ public final class TelemetryStore {
         this.originNanos = clock.monotonicNanos();
         this.originWallNanos = clock.wallMillis() * 1_000_000L;
         this.resolutionNanos = settings.resolution().toNanos();
-        this.threads = ThreadLocal.withInitial(() -> new ThreadSlice(rules));
+        this.threads = ThreadLocal.withInitial(() -> new ThreadSlice(rules, Thread.currentThread()));
     }
 
     public TelemetrySettings settings() {

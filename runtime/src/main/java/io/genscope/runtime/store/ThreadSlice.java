@@ -21,6 +21,8 @@ public final class ThreadSlice {
 
     private static final ModelCounts[] NO_MODELS = new ModelCounts[0];
 
+    /** The thread that records here; once it has ended, its slice merges these counts and lets go. */
+    final Thread owner;
     TimeSlice slice;
     long epoch;
     /** The monotonic-clock range of {@link #slice}: recording inside it needs no division. */
@@ -37,7 +39,8 @@ public final class ThreadSlice {
     private final AtomicReferenceArray<Counts> byRule;
     private volatile ModelCounts[] models = NO_MODELS;
 
-    ThreadSlice(int rules) {
+    ThreadSlice(int rules, Thread owner) {
+        this.owner = owner;
         byRule = new AtomicReferenceArray<>(rules);
     }
 

@@ -2,6 +2,7 @@ package io.genscope.runtime.store;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -84,11 +85,28 @@ final class TimeSlice {
         live.add(thread);
     }
 
-    /** Moves a thread's counts from live to retired; the thread may then reuse its object. */
+    /**
+     * Moves a thread's counts from live to retired; the thread may then reuse its object. Threads
+     * that ended while attached are retired with it: they never move on themselves, and would
+     * otherwise keep their counts (kilobytes per rule and model) until the slice leaves the ring,
+     * so a generator starting a thread per request would hold them by the thousand.
+     */
     synchronized void retire(ThreadSlice thread) {
         if (live.remove(thread)) {
-            thread.mergeInto(retiredUnattributed, retiredByRule, retiredByModel);
+            absorb(thread);
         }
+        for (Iterator<ThreadSlice> attached = live.iterator(); attached.hasNext(); ) {
+            ThreadSlice other = attached.next();
+            // an ended thread's last writes happen-before isAlive() returning false
+            if (!other.owner.isAlive()) {
+                attached.remove();
+                absorb(other);
+            }
+        }
+    }
+
+    private void absorb(ThreadSlice thread) {
+        thread.mergeInto(retiredUnattributed, retiredByRule, retiredByModel);
     }
 
     /** Adds this slice's counts of {@code dimension} to {@code totals}. */
