@@ -239,7 +239,7 @@ public final class TelemetryStore {
 
     private ThreadEvents eventsOf(ThreadSlice thread, long nanos) {
         if (thread.events == null) {
-            thread.events = events.register(nanos - settings.retention().toNanos());
+            thread.events = events.register(nanos - settings.retention().toNanos(), epoch, this::wallMillis);
         }
         return thread.events;
     }

@@ -51,18 +51,9 @@ final class ThreadEvents {
         }
     }
 
-    /** Whether the thread is gone and nothing it recorded is newer than {@code oldestNanos}. */
-    boolean abandoned(long oldestNanos) {
+    /** Whether the thread that writes here has ended: then nothing will be written here again. */
+    boolean ownerEnded() {
         Thread thread = owner.get();
-        if (thread != null && thread.isAlive()) {
-            return false;
-        }
-        for (int i = 0; i < slots.length(); i++) {
-            EventSlot slot = slots.getAcquire(i);
-            if (slot != null && slot.publishedNanos() >= oldestNanos) {
-                return false;
-            }
-        }
-        return true;
+        return thread == null || !thread.isAlive();
     }
 }

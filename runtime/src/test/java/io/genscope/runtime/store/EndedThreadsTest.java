@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A generator that starts a thread per request leaves thread after thread behind. Their counts
- * must stay counted, while the store lets go of them instead of holding each until its slice
- * leaves the ring, an hour later by default.
+ * and raw events must stay in the figures and the export, while the store lets go of each
+ * thread's own structures instead of holding them for the whole retention, an hour by default.
  */
 class EndedThreadsTest {
 
@@ -30,14 +30,12 @@ class EndedThreadsTest {
     void threadsThatEndedAreMergedAndLetGoOnceAnotherThreadMovesOn() throws Exception {
         List<WeakReference<ThreadSlice>> ended = new ArrayList<>();
         for (int i = 0; i < ENDED; i++) {
-            Thread request = new Thread(() -> {
+            runToEnd(() -> {
                 success(store, "model-a", Duration.ofMillis(5));
                 synchronized (ended) {
                     ended.add(new WeakReference<>(store.currentThread()));
                 }
             });
-            request.start();
-            request.join();
         }
         success(store, "model-a", Duration.ofMillis(5));
 
@@ -49,8 +47,63 @@ class EndedThreadsTest {
         assertThat(collected(ended)).as("ended threads whose counts the store let go of").isEqualTo(ENDED);
     }
 
+    @Test
+    void theEventsOfEndedThreadsAreStillExportedOnceTheirRingsAreLetGo() throws Exception {
+        TelemetryStore store = storeKeeping(100);
+        success(store, "still-running", Duration.ofMillis(5));
+        List<WeakReference<Object>> rings = new ArrayList<>();
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < ENDED; i++) {
+            String model = "request-" + i;
+            runToEnd(() -> {
+                success(store, model, Duration.ofMillis(5));
+                synchronized (rings) {
+                    rings.add(new WeakReference<>(store.currentThread().events));
+                }
+            });
+            expected.addAll(List.of(model, model)); // attempt and success
+        }
+
+        // another thread moving on lets go of the ended threads' counts; another registering a
+        // ring, of their rings
+        clock.advance(store.settings().resolution());
+        success(store, "still-running", Duration.ofMillis(5));
+        runToEnd(() -> success(store, "next-request", Duration.ofMillis(5)));
+
+        expected.addAll(List.of("still-running", "still-running", "still-running", "still-running",
+                "next-request", "next-request"));
+        assertThat(store.events(1_000)).extracting(TelemetryEvent::model).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(collected(rings)).as("ended threads whose event rings the store let go of").isEqualTo(ENDED);
+    }
+
+    @Test
+    void endedThreadsKeepOnlyAsManyEventsAsOneRingBetweenThem() throws Exception {
+        TelemetryStore store = storeKeeping(4);
+        for (int i = 0; i < ENDED; i++) {
+            String model = "request-" + i;
+            runToEnd(() -> success(store, model, Duration.ofMillis(5)));
+            clock.advance(Duration.ofMillis(1));
+        }
+
+        success(store, "still-running", Duration.ofMillis(5));
+
+        assertThat(store.events(1_000)).extracting(TelemetryEvent::model).containsExactly(
+                "still-running", "still-running",
+                "request-" + (ENDED - 1), "request-" + (ENDED - 1), "request-" + (ENDED - 2), "request-" + (ENDED - 2));
+    }
+
+    private static void runToEnd(Runnable request) throws InterruptedException {
+        Thread thread = new Thread(request);
+        thread.start();
+        thread.join();
+    }
+
+    private TelemetryStore storeKeeping(int events) {
+        return new TelemetryStore(TestSettings.defaults().eventRingSize(events).build(), 1, clock, model -> { });
+    }
+
     /** How many of {@code references} the garbage collector clears, given a few chances. */
-    private static int collected(List<WeakReference<ThreadSlice>> references) throws InterruptedException {
+    private static int collected(List<? extends WeakReference<?>> references) throws InterruptedException {
         for (int attempt = 0; attempt < 20; attempt++) {
             System.gc();
             if (references.stream().allMatch(reference -> reference.get() == null)) {
