@@ -20,14 +20,17 @@ import java.nio.file.Path;
  * proxies, and turns every annotation type it meets into a dynamic proxy class of its own, tens
  * of milliseconds of start-up.
  *
- * <p>Thread-safe: the jar is only read.
+ * <p>Thread-safe: the jar is only read, and the type pool caches in a concurrent map.
  */
 final class AdviceClassFiles {
 
     private final ClassFileLocator classFiles;
+    /** Shared by every rule's advice, so the advice class and its annotations are parsed once. */
+    private final TypePool types;
 
     private AdviceClassFiles(ClassFileLocator classFiles) {
         this.classFiles = classFiles;
+        this.types = TypePool.Default.of(classFiles);
     }
 
     /**
@@ -49,11 +52,11 @@ final class AdviceClassFiles {
 
     /** Advice from {@code advice}, whose annotations bind nothing but Byte Buddy's own. */
     Advice advice(Class<?> advice) {
-        return Advice.to(TypePool.Default.of(classFiles).describe(advice.getName()).resolve(), classFiles);
+        return Advice.to(types.describe(advice.getName()).resolve(), classFiles);
     }
 
     /** Advice from {@code advice} with the custom bindings of {@code mapping}. */
     Advice advice(Class<?> advice, Advice.WithCustomMapping mapping) {
-        return mapping.to(TypePool.Default.of(classFiles).describe(advice.getName()).resolve(), classFiles);
+        return mapping.to(types.describe(advice.getName()).resolve(), classFiles);
     }
 }
