@@ -2,10 +2,7 @@ package io.genscope.agent.config;
 
 import io.genscope.agent.config.ConfigProblem.Severity;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -14,7 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Loads the config file: parses it, lays it over the bundled {@code defaults.yaml} key by key,
+ * Loads the config file: parses it, lays it over the {@link BundledDefaults} key by key,
  * checks every value and returns the settings together with every problem found.
  *
  * <p>It never throws for bad input. A bad value falls back to its default, a bad rule is left
@@ -29,25 +26,25 @@ import java.util.List;
  */
 public final class ConfigLoader {
 
-    /** The bundled defaults, next to this class on the class path. */
-    static final String DEFAULTS = "defaults.yaml";
-
-    private static final YamlNode.Mapping DEFAULT_TREE = readDefaults();
-
     private ConfigLoader() {
     }
 
     /** Reads and checks the config file at {@code file}, named in problems as given. */
     public static LoadedConfig load(Path file) {
+        return load(file, BundledDefaults.onClassPath());
+    }
+
+    /** Reads and checks the config file at {@code file} over {@code defaults}. */
+    public static LoadedConfig load(Path file, BundledDefaults defaults) {
         String text;
         try {
             text = Files.readString(file);
         } catch (IOException | RuntimeException e) {
             Problems problems = new Problems(file.toString());
             problems.add(Severity.FATAL, 0, "", "cannot read the config file: " + reason(e), Problems.AGENT_OFF);
-            return off(problems);
+            return off(problems, defaults);
         }
-        return parse(file.toString(), text);
+        return parse(file.toString(), text, defaults);
     }
 
     /**
@@ -56,26 +53,30 @@ public final class ConfigLoader {
      * @param fileName how problems name the file
      */
     public static LoadedConfig parse(String fileName, String text) {
+        return parse(fileName, text, BundledDefaults.onClassPath());
+    }
+
+    private static LoadedConfig parse(String fileName, String text, BundledDefaults defaults) {
         Problems problems = new Problems(fileName);
         YamlNode root;
         try {
             root = YamlTreeReader.read(text);
         } catch (YamlSyntaxException e) {
             problems.add(Severity.FATAL, e.line(), "", "not valid YAML: " + e.getMessage(), Problems.AGENT_OFF);
-            return off(problems);
+            return off(problems, defaults);
         }
         if (!(root instanceof YamlNode.Mapping mapping)) {
             String found = root == null ? "the file is empty" : "the file holds " + root.display();
             problems.add(Severity.FATAL, root == null ? 0 : root.line(), "",
                     found + "; expected a mapping with keys such as enabled, store and rules", Problems.AGENT_OFF);
-            return off(problems);
+            return off(problems, defaults);
         }
-        GenscopeSettings settings = settings(mapping, problems);
+        GenscopeSettings settings = settings(mapping, defaults, problems);
         return new LoadedConfig(settings, problems.inFileOrder());
     }
 
-    private static GenscopeSettings settings(YamlNode.Mapping given, Problems problems) {
-        SettingsSection top = new SettingsSection(given, DEFAULT_TREE, "", problems);
+    private static GenscopeSettings settings(YamlNode.Mapping given, BundledDefaults defaults, Problems problems) {
+        SettingsSection top = new SettingsSection(given, defaults.tree, "", problems);
         top.checkKeys("rules");
         boolean enabled = top.value("enabled", Values.bool());
         return new GenscopeSettings(
@@ -88,8 +89,8 @@ public final class ConfigLoader {
     }
 
     /** The defaults, switched off and without rules: what runs when the file cannot be used. */
-    private static LoadedConfig off(Problems problems) {
-        GenscopeSettings defaults = settings(YamlNode.Mapping.empty(0), new Problems(DEFAULTS));
+    private static LoadedConfig off(Problems problems, BundledDefaults bundled) {
+        GenscopeSettings defaults = settings(YamlNode.Mapping.empty(0), bundled, new Problems(BundledDefaults.NAME));
         GenscopeSettings off = new GenscopeSettings(false, defaults.strict(), defaults.logLevel(), false, defaults.store(),
                 List.of());
         return new LoadedConfig(off, problems.inFileOrder());
@@ -106,18 +107,5 @@ public final class ConfigLoader {
             return "it is not UTF-8 text";
         }
         return e.toString();
-    }
-
-    private static YamlNode.Mapping readDefaults() {
-        try (InputStream in = ConfigLoader.class.getResourceAsStream(DEFAULTS)) {
-            if (in == null) {
-                throw new IllegalStateException(DEFAULTS + " is missing from the agent jar");
-            }
-            return (YamlNode.Mapping) YamlTreeReader.read(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (YamlSyntaxException e) {
-            throw new IllegalStateException(DEFAULTS + ":" + e.line() + " " + e.getMessage(), e);
-        }
     }
 }

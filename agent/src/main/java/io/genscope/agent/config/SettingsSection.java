@@ -54,7 +54,7 @@ final class SettingsSection {
         try {
             return reader.read(defaults.get(key));
         } catch (InvalidValueException | RuntimeException e) {
-            throw new IllegalStateException("bundled " + ConfigLoader.DEFAULTS + " has a bad " + field(key) + ": " + e.getMessage(), e);
+            throw new IllegalStateException("bundled " + BundledDefaults.NAME + " has a bad " + field(key) + ": " + e.getMessage(), e);
         }
     }
 

@@ -20,7 +20,7 @@ public final class AgentStartup {
      * @throws StrictModeRefusal when {@code strict: true} and the config has a problem
      */
     public static void start(String arguments, Instrumentation instrumentation, boolean attached, Path agentJar) {
-        StartupConfig.read(arguments)
+        StartupConfig.read(arguments, agentJar)
                 .ifPresent(config -> AgentInstaller.install(config, instrumentation, attached, agentJar));
     }
 }

@@ -1,5 +1,6 @@
 package io.genscope.agent.install;
 
+import io.genscope.agent.config.BundledDefaults;
 import io.genscope.agent.config.ConfigLoader;
 import io.genscope.agent.config.ConfigLocator;
 import io.genscope.agent.config.ConfigProblem;
@@ -31,13 +32,15 @@ public record StartupConfig(Path file, GenscopeSettings settings, List<ConfigPro
      * Reads the config named by the agent arguments, {@code -Dgenscope.config} or
      * {@code GENSCOPE_CONFIG}.
      *
+     * @param agentJar the agent's jar, where the bundled defaults are read, or {@code null} when
+     *                 its classes come from directories
      * @return empty when Genscope must stay off (the reason is already logged)
      * @throws StrictModeRefusal when {@code strict: true} and the config has any problem
      */
-    public static Optional<StartupConfig> read(String arguments) {
+    public static Optional<StartupConfig> read(String arguments, Path agentJar) {
         List<ConfigProblem> problems = new ArrayList<>();
         Optional<Path> file = ConfigLocator.locate(arguments, System.getProperties(), System.getenv(), problems::add);
-        LoadedConfig config = file.map(ConfigLoader::load).orElse(null);
+        LoadedConfig config = file.map(path -> ConfigLoader.load(path, BundledDefaults.of(agentJar))).orElse(null);
         if (config == null || config.hasFatal()) {
             problems.addAll(config == null ? List.of() : config.problems());
             problems.forEach(problem -> LOGGER.error(problem.describe()));

@@ -271,7 +271,7 @@ class ConfigLoaderTest {
     void defaultsFileCommentsEverySetting() throws IOException {
         List<String> undocumented = new ArrayList<>();
         String previous = "";
-        try (InputStream in = ConfigLoader.class.getResourceAsStream(ConfigLoader.DEFAULTS)) {
+        try (InputStream in = BundledDefaults.class.getResourceAsStream(BundledDefaults.NAME)) {
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList()) {
                 if (line.matches("\\s*[a-z-]+:.*") && !previous.startsWith("#")) {
                     undocumented.add(line.strip());

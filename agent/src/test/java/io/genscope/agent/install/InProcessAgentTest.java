@@ -84,7 +84,7 @@ class InProcessAgentTest {
     @BeforeAll
     static void installAgent() throws Exception {
         Path config = Files.writeString(directory.resolve("genscope.yaml"), CONFIG);
-        StartupConfig startup = StartupConfig.read("config=" + config).orElseThrow();
+        StartupConfig startup = StartupConfig.read("config=" + config, null).orElseThrow();
         AgentInstaller.install(startup, ByteBuddyAgent.install(), true, null);
     }
 

@@ -8,6 +8,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,8 +62,8 @@ class SampleLaunchIT {
     }
 
     @Test
-    void anotherCopyOfTheAdviceClassesOnTheApplicationsClassPathDoesNotReplaceTheAgentsOwn() throws Exception {
-        String classPath = decoyAdviceJar() + File.pathSeparator + SampleLaunch.SAMPLE_JAR;
+    void anotherCopyOfTheAgentsFilesOnTheApplicationsClassPathDoesNotReplaceTheAgentsOwn() throws Exception {
+        String classPath = decoyJar() + File.pathSeparator + SampleLaunch.SAMPLE_JAR;
         List<String> stderr = runAndCompare(Path.of(System.getProperty("java.home")),
                 List.of("-cp", classPath, sampleMainClass(), "--keep-running"), jvm -> { });
         assertThat(stderr).noneMatch(line -> line.contains("could not instrument"));
@@ -102,19 +103,23 @@ class SampleLaunchIT {
     }
 
     /**
-     * A jar with other classes under the names of the agent's advice classes, as an application
-     * carrying another Genscope version would have: advice read from it would not even parse.
+     * A jar with other content under the names of the agent's advice classes and bundled
+     * defaults, as an application carrying another Genscope version would have: advice read from
+     * it would not even parse, nor would the defaults.
      */
-    private Path decoyAdviceJar() throws IOException {
+    private Path decoyJar() throws IOException {
         byte[] otherClass = Files.readAllBytes(
                 SampleLaunch.TEST_CLASSES.resolve("io/genscope/agent/it/launch/EarlierAgent.class"));
-        Path jar = directory.resolve("decoy-advice.jar");
+        Path jar = directory.resolve("decoy-genscope.jar");
         try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file)) {
             for (String advice : List.of("CallAdvice", "MBeanServerAdvice")) {
                 out.putNextEntry(new JarEntry("io/genscope/agent/advice/" + advice + ".class"));
                 out.write(otherClass);
                 out.closeEntry();
             }
+            out.putNextEntry(new JarEntry("io/genscope/agent/config/defaults.yaml"));
+            out.write("enabled: [not, the, defaults\n".getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
         }
         return jar;
     }

@@ -1,0 +1,82 @@
+package io.genscope.agent.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.jar.JarFile;
+import java.util.zip.ZipEntry;
+
+/**
+ * The bundled {@code defaults.yaml}, which every config is laid over. Under the agent it is read
+ * from the agent's own jar: the boot loader, which loads the config classes, cannot see the
+ * resources of a jar appended to the bootstrap class path, and the system loader looks on the
+ * application's class path first, where another copy of Genscope (another version, say) would
+ * hand over its defaults in place of ours.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class BundledDefaults {
+
+    static final String NAME = "defaults.yaml";
+    private static final String ENTRY = BundledDefaults.class.getPackageName().replace('.', '/') + "/" + NAME;
+
+    final YamlNode.Mapping tree;
+
+    private BundledDefaults(YamlNode.Mapping tree) {
+        this.tree = tree;
+    }
+
+    /**
+     * @param agentJar the agent's jar, or {@code null} when its classes come from directories (the
+     *                 tests): then the defaults are read next to this class on its class path
+     */
+    public static BundledDefaults of(Path agentJar) {
+        if (agentJar == null) {
+            return OnClassPath.DEFAULTS;
+        }
+        try (JarFile jar = new JarFile(agentJar.toFile())) {
+            ZipEntry entry = jar.getEntry(ENTRY);
+            if (entry == null) {
+                throw new IllegalStateException(NAME + " is missing from the agent jar " + agentJar);
+            }
+            try (InputStream in = jar.getInputStream(entry)) {
+                return parse(in);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + NAME + " from the agent jar " + agentJar, e);
+        }
+    }
+
+    /** The defaults next to this class on its class path: for callers with no agent jar. */
+    static BundledDefaults onClassPath() {
+        return OnClassPath.DEFAULTS;
+    }
+
+    private static BundledDefaults parse(InputStream in) throws IOException {
+        try {
+            return new BundledDefaults((YamlNode.Mapping) YamlTreeReader.read(new String(in.readAllBytes(),
+                    StandardCharsets.UTF_8)));
+        } catch (YamlSyntaxException e) {
+            throw new IllegalStateException(NAME + ":" + e.line() + " " + e.getMessage(), e);
+        }
+    }
+
+    /** Read on first use only, so that the agent, which reads its jar, never looks on the class path. */
+    private static final class OnClassPath {
+
+        static final BundledDefaults DEFAULTS = read();
+
+        private static BundledDefaults read() {
+            try (InputStream in = BundledDefaults.class.getResourceAsStream(NAME)) {
+                if (in == null) {
+                    throw new IllegalStateException(NAME + " is missing next to " + BundledDefaults.class.getName());
+                }
+                return parse(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}
