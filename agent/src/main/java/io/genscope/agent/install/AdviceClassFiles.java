@@ -50,12 +50,10 @@ final class AdviceClassFiles {
         return new AdviceClassFiles(new ClassFileLocator.Compound(own, ClassFileLocator.ForClassLoader.ofBootLoader()));
     }
 
-    /** Advice from {@code advice}, whose annotations bind nothing but Byte Buddy's own. */
-    Advice advice(Class<?> advice) {
-        return Advice.to(types.describe(advice.getName()).resolve(), classFiles);
-    }
-
-    /** Advice from {@code advice} with the custom bindings of {@code mapping}. */
+    /**
+     * Advice from {@code advice} with the custom bindings of {@code mapping};
+     * {@code Advice.withCustomMapping()} for none.
+     */
     Advice advice(Class<?> advice, Advice.WithCustomMapping mapping) {
         return mapping.to(types.describe(advice.getName()).resolve(), classFiles);
     }

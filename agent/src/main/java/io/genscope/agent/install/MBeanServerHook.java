@@ -2,6 +2,7 @@ package io.genscope.agent.install;
 
 import io.genscope.agent.advice.MBeanServerAdvice;
 import io.genscope.runtime.Genscope;
+import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.matcher.ElementMatcher;
@@ -69,7 +70,8 @@ final class MBeanServerHook {
 
             @Override
             public DynamicType.Builder<?> weave(DynamicType.Builder<?> builder, TypeDescription type) {
-                return builder.visit(adviceClassFiles.advice(MBeanServerAdvice.class).on(named("getPlatformMBeanServer").and(isStatic()).and(takesNoArguments())));
+                return builder.visit(adviceClassFiles.advice(MBeanServerAdvice.class, Advice.withCustomMapping())
+                        .on(named("getPlatformMBeanServer").and(isStatic()).and(takesNoArguments())));
             }
         };
     }
