@@ -51,11 +51,12 @@ public final class GenscopeAgent {
      * other; any other failure is one line on stderr and the application runs on without Genscope.
      */
     private static void start(String arguments, Instrumentation instrumentation, boolean attached) {
-        Path jar;
+        JarFile jar = null;
         try {
-            jar = ownJar();
-            if (jar != null) {
-                instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(jar.toFile()));
+            Path location = ownJar();
+            if (location != null) {
+                jar = new JarFile(location.toFile());
+                instrumentation.appendToBootstrapClassLoaderSearch(jar);
             }
         } catch (IOException | URISyntaxException | RuntimeException failure) {
             System.err.println("[genscope] ERROR the agent jar could not be put on the bootstrap class path ("

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.jar.JarFile;
 import java.util.zip.ZipEntry;
 
@@ -32,20 +31,18 @@ public final class BundledDefaults {
      * @param agentJar the agent's jar, or {@code null} when its classes come from directories (the
      *                 tests): then the defaults are read next to this class on its class path
      */
-    public static BundledDefaults of(Path agentJar) {
+    public static BundledDefaults of(JarFile agentJar) {
         if (agentJar == null) {
             return OnClassPath.DEFAULTS;
         }
-        try (JarFile jar = new JarFile(agentJar.toFile())) {
-            ZipEntry entry = jar.getEntry(ENTRY);
-            if (entry == null) {
-                throw new IllegalStateException(NAME + " is missing from the agent jar " + agentJar);
-            }
-            try (InputStream in = jar.getInputStream(entry)) {
-                return parse(in);
-            }
+        ZipEntry entry = agentJar.getEntry(ENTRY);
+        if (entry == null) {
+            throw new IllegalStateException(NAME + " is missing from the agent jar " + agentJar.getName());
+        }
+        try (InputStream in = agentJar.getInputStream(entry)) {
+            return parse(in);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + NAME + " from the agent jar " + agentJar, e);
+            throw new UncheckedIOException("cannot read " + NAME + " from the agent jar " + agentJar.getName(), e);
         }
     }
 

@@ -4,9 +4,7 @@ import net.bytebuddy.asm.Advice;
 import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.pool.TypePool;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
+import java.util.jar.JarFile;
 
 /**
  * Where Byte Buddy reads the advice classes' bytecode from, to inline it: the agent's own jar.
@@ -37,15 +35,10 @@ final class AdviceClassFiles {
      * @param agentJar the agent's jar, or {@code null} when its classes come from directories
      *                 (the in-process tests): then they are read through their class loader
      */
-    static AdviceClassFiles of(Path agentJar) {
-        ClassFileLocator own;
-        try {
-            own = agentJar == null
-                    ? ClassFileLocator.ForClassLoader.of(AdviceClassFiles.class.getClassLoader())
-                    : ClassFileLocator.ForJarFile.of(agentJar.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the agent jar " + agentJar, e);
-        }
+    static AdviceClassFiles of(JarFile agentJar) {
+        ClassFileLocator own = agentJar == null
+                ? ClassFileLocator.ForClassLoader.of(AdviceClassFiles.class.getClassLoader())
+                : new ClassFileLocator.ForJarFile(agentJar);
         // the JDK's classes, which the advice's signatures name, come from the boot loader
         return new AdviceClassFiles(new ClassFileLocator.Compound(own, ClassFileLocator.ForClassLoader.ofBootLoader()));
     }

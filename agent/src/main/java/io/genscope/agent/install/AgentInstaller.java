@@ -10,9 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.lang.instrument.Instrumentation;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.jar.JarFile;
 
 /**
  * The second phase of start-up, once {@link StartupConfig} has said Genscope runs: starts the
@@ -35,7 +35,7 @@ public final class AgentInstaller {
      * @param agentJar the agent's jar, or {@code null} when its classes come from directories
      */
     public static void install(StartupConfig config, Instrumentation instrumentation, boolean attached,
-                               Path agentJar) {
+                               JarFile agentJar) {
         avoidUnsafe();
         GenscopeSettings settings = config.settings();
         List<RuleDefinition> rules = settings.rules().stream().map(RuleCompiler::compile).toList();
@@ -62,7 +62,7 @@ public final class AgentInstaller {
 
     /** One weaving per rule, plus the MBean server hook unless attached (the MBeans go up at once then). */
     private static AdviceWeaver weaver(GenscopeSettings settings, GenscopeRuntime runtime,
-                                       Instrumentation instrumentation, boolean attached, Path agentJar) {
+                                       Instrumentation instrumentation, boolean attached, JarFile agentJar) {
         AdviceClassFiles adviceClassFiles = AdviceClassFiles.of(agentJar);
         List<ClassWeaving> weavings = new ArrayList<>();
         for (int i = 0; i < settings.rules().size(); i++) {

@@ -1,7 +1,7 @@
 package io.genscope.agent.install;
 
 import java.lang.instrument.Instrumentation;
-import java.nio.file.Path;
+import java.util.jar.JarFile;
 
 /**
  * Start-up once the agent jar is on the bootstrap class path: read the config and decide whether
@@ -19,7 +19,7 @@ public final class AgentStartup {
      * @param agentJar  the agent's jar, or {@code null} when its classes come from directories
      * @throws StrictModeRefusal when {@code strict: true} and the config has a problem
      */
-    public static void start(String arguments, Instrumentation instrumentation, boolean attached, Path agentJar) {
+    public static void start(String arguments, Instrumentation instrumentation, boolean attached, JarFile agentJar) {
         StartupConfig.read(arguments, agentJar)
                 .ifPresent(config -> AgentInstaller.install(config, instrumentation, attached, agentJar));
     }

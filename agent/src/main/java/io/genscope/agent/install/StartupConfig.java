@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.jar.JarFile;
 
 /**
  * The first phase of start-up: find and read the config, and decide whether Genscope runs at
@@ -37,7 +38,7 @@ public record StartupConfig(Path file, GenscopeSettings settings, List<ConfigPro
      * @return empty when Genscope must stay off (the reason is already logged)
      * @throws StrictModeRefusal when {@code strict: true} and the config has any problem
      */
-    public static Optional<StartupConfig> read(String arguments, Path agentJar) {
+    public static Optional<StartupConfig> read(String arguments, JarFile agentJar) {
         List<ConfigProblem> problems = new ArrayList<>();
         Optional<Path> file = ConfigLocator.locate(arguments, System.getProperties(), System.getenv(), problems::add);
         LoadedConfig config = file.map(path -> ConfigLoader.load(path, BundledDefaults.of(agentJar))).orElse(null);
