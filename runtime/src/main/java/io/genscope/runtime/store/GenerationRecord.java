@@ -12,6 +12,8 @@ import java.util.List;
  */
 public final class GenerationRecord {
 
+    private static final List<String> NONE = List.of();
+
     /** Index of the generation rule whose outermost call started this generation. */
     public int rule;
     public String ruleName;
@@ -27,7 +29,7 @@ public final class GenerationRecord {
     public int validations;
     public int failedValidations;
     /** Captured by the generation rule, or detected by its latest validation. */
-    public List<String> dependencies;
+    public List<String> dependencies = NONE;
     public boolean dependenciesFromGeneration;
     public long durationNanos;
     /** Class name of what the generation threw, {@code null} on success. */
@@ -36,7 +38,9 @@ public final class GenerationRecord {
     /** Clears every field for a new generation. */
     public void begin(int rule, String ruleName, long startNanos) {
         this.rule = rule;
-        this.ruleName = ruleName;
+        if (this.ruleName != ruleName) {
+            this.ruleName = ruleName; // stored only when it changes: see EventSlot on write barriers
+        }
         this.startNanos = startNanos;
         projectId = null;
         model = null;
@@ -46,7 +50,9 @@ public final class GenerationRecord {
         retries = 0;
         validations = 0;
         failedValidations = 0;
-        dependencies = List.of();
+        if (dependencies != NONE) {
+            dependencies = NONE;
+        }
         dependenciesFromGeneration = false;
         durationNanos = 0;
         failureType = null;

@@ -8,20 +8,26 @@ import java.util.List;
  */
 public final class ValidationRecord {
 
+    private static final List<String> NONE = List.of();
+
     public String ruleName;
     public boolean ok;
     /** 1-based index of this validation within its generation; 0 outside any generation. */
     public int attempt;
     public long durationNanos;
     public final List<ErrorInfo> errors = new ArrayList<>();
-    public List<String> detectedDependencies = List.of();
+    public List<String> detectedDependencies = NONE;
 
     public void begin(String ruleName, int attempt) {
-        this.ruleName = ruleName;
+        if (this.ruleName != ruleName) {
+            this.ruleName = ruleName; // stored only when it changes: see EventSlot on write barriers
+        }
         this.attempt = attempt;
         ok = true;
         durationNanos = 0;
         errors.clear();
-        detectedDependencies = List.of();
+        if (detectedDependencies != NONE) {
+            detectedDependencies = NONE;
+        }
     }
 }
