@@ -12,50 +12,46 @@ import java.util.function.LongUnaryOperator;
  * {@code capacity} events (no shared sequence, no shared buffer); export merges the rings and
  * returns the newest events across them.
  *
- * <p>Thread-safe. A thread's ring is registered once. When a thread registers, the rings of
- * threads that have ended go, their events moved to {@link EndedEvents}, bounded like one ring:
- * memory follows the threads alive, not every thread that ever recorded. Registering and export
- * share a lock, so an export sees a moving ring's events exactly once; recording never takes it
- * but for a thread's first event.
+ * <p>A thread's ring outlives the thread: the next thread to record its first event takes over
+ * the ring of a thread that has ended, and writes on after the events already there. So a
+ * generator that starts a thread per request keeps as many rings as it ever had threads recording
+ * at once, not one per request, and taking a ring over neither copies nor allocates.
+ *
+ * <p>Thread-safe and lock-free: export reads the rings while they are written (see
+ * {@link EventSlot}), and a ring is taken over by one thread only (see {@link ThreadEvents#takeOver}).
  */
 final class EventLog {
 
     private final int capacity;
     private final List<ThreadEvents> rings = new CopyOnWriteArrayList<>();
-    private final EndedEvents ended;
 
     EventLog(int capacity) {
         this.capacity = capacity;
-        this.ended = new EndedEvents(capacity);
     }
 
     boolean enabled() {
         return capacity > 0;
     }
 
-    /**
-     * A new ring for the calling thread. The rings of threads that have ended move into
-     * {@link EndedEvents}, keeping their events of {@code epoch} from {@code oldestNanos} on.
-     */
-    synchronized ThreadEvents register(long oldestNanos, long epoch, LongUnaryOperator wallMillis) {
+    /** A ring for the calling thread: one whose thread has ended, or else a new one. */
+    ThreadEvents register() {
+        Thread current = Thread.currentThread();
         for (ThreadEvents ring : rings) {
-            if (ring.ownerEnded()) {
-                ended.absorb(ring, oldestNanos, epoch, wallMillis);
-                rings.remove(ring);
+            if (ring.takeOver(current)) {
+                return ring;
             }
         }
-        ThreadEvents ring = new ThreadEvents(capacity, Thread.currentThread());
+        ThreadEvents ring = new ThreadEvents(capacity, current);
         rings.add(ring);
         return ring;
     }
 
     /** Up to {@code max} events of {@code epoch} recorded at or after {@code oldestNanos}, newest first. */
-    synchronized List<TelemetryEvent> newest(int max, long oldestNanos, long epoch, LongUnaryOperator wallMillis) {
+    List<TelemetryEvent> newest(int max, long oldestNanos, long epoch, LongUnaryOperator wallMillis) {
         List<TelemetryEvent> all = new ArrayList<>();
         for (ThreadEvents ring : rings) {
             ring.collect(all, oldestNanos, epoch, wallMillis);
         }
-        ended.collect(all, oldestNanos, epoch);
         all.sort(Comparator.comparingLong(TelemetryEvent::nanos).thenComparingLong(TelemetryEvent::sequence)
                 .reversed());
         return all.size() <= max ? all : List.copyOf(all.subList(0, max));

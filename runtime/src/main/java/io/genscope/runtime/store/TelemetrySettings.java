@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
  * {@code retention} are whole multiples of it, and {@code retention} is at least {@code window}.
  *
  * @param eventRingSize      {@code event-ring-size}: raw events kept for export per recording
- *                           thread, newest win; threads that have ended share one ring of this
- *                           size. 0 keeps none. 0 to 1,000,000
+ *                           thread, newest win; a thread that starts recording takes over the
+ *                           ring of one that has ended, events and all. 0 keeps none. 0 to
+ *                           1,000,000
  * @param window             {@code window}: the span the analytics cover unless a reader asks for
  *                           another
  * @param resolution         {@code resolution}: width of one time slice, the granularity of every

@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  * <p>Memory is bounded by the settings and the number of recording threads: the slice ring
  * covers the retention; per slice, each recording thread holds one {@link Counts} (5.5 KB)
  * overall, per rule and per model it used, merged into the slice's own when it moves on (or, once
- * it has ended, when another thread moves on from that slice); at most
+ * it has ended, when another thread joins or leaves that slice); at most
  * {@code maxModels} models per slice; each keyed count is capped. Nothing older than the
  * retention is kept or reported.
  *
@@ -221,7 +221,7 @@ public final class TelemetryStore {
         List<String> dependencies = validation != null ? copy(validation.detectedDependencies)
                 : hasGeneration && type == EventType.GENERATION_SUCCESS ? copy(generation.dependencies)
                 : List.of();
-        ThreadEvents ring = eventsOf(thread, nanos);
+        ThreadEvents ring = eventsOf(thread);
         ring.next(thread.epoch, nanos, type, rule)
                 .generation(
                         hasGeneration ? generation.model : null,
@@ -237,9 +237,9 @@ public final class TelemetryStore {
                 .publish();
     }
 
-    private ThreadEvents eventsOf(ThreadSlice thread, long nanos) {
+    private ThreadEvents eventsOf(ThreadSlice thread) {
         if (thread.events == null) {
-            thread.events = events.register(nanos - settings.retention().toNanos(), epoch, this::wallMillis);
+            thread.events = events.register();
         }
         return thread.events;
     }

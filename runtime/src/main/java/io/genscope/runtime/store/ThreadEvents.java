@@ -1,5 +1,7 @@
 package io.genscope.runtime.store;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.lang.ref.WeakReference;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -10,19 +12,45 @@ import java.util.function.LongUnaryOperator;
  * them and reused on every later lap, so once warm, recording an event allocates nothing and
  * touches no memory another thread writes.
  *
- * <p>Single writer (the owning thread), any number of readers; see {@link EventSlot} for how a
- * reader gets a consistent copy.
+ * <p>Single writer, any number of readers; see {@link EventSlot} for how a reader gets a
+ * consistent copy. The writer is the owning thread; once it has ended, another thread may
+ * {@link #takeOver} the ring and write on.
  */
 final class ThreadEvents {
 
+    private static final VarHandle OWNER;
+
+    static {
+        try {
+            OWNER = MethodHandles.lookup().findVarHandle(ThreadEvents.class, "owner", WeakReference.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private final AtomicReferenceArray<EventSlot> slots;
-    private final WeakReference<Thread> owner;
+    /** The thread that writes here; weak, so a ring never keeps a thread that has ended. */
+    private volatile WeakReference<Thread> owner;
     private long written;
     private int nextIndex;
 
     ThreadEvents(int capacity, Thread owner) {
         this.slots = new AtomicReferenceArray<>(capacity);
         this.owner = new WeakReference<>(owner);
+    }
+
+    /**
+     * Makes {@code thread} the writer of this ring if the thread that wrote here has ended; at
+     * most one caller wins a ring. The new writer carries on from where the old one stopped: a
+     * thread's end happens-before another thread sees it has ended, so its last writes are seen.
+     *
+     * @return whether {@code thread} now owns this ring
+     */
+    boolean takeOver(Thread thread) {
+        WeakReference<Thread> current = owner;
+        Thread writer = current.get();
+        return (writer == null || !writer.isAlive())
+                && OWNER.compareAndSet(this, current, new WeakReference<>(thread));
     }
 
     /** The slot for the next event, already begun; fill it and {@link EventSlot#publish()} it. */
@@ -49,11 +77,5 @@ final class ThreadEvents {
                 }
             }
         }
-    }
-
-    /** Whether the thread that writes here has ended: then nothing will be written here again. */
-    boolean ownerEnded() {
-        Thread thread = owner.get();
-        return thread == null || !thread.isAlive();
     }
 }

@@ -81,20 +81,27 @@ final class TimeSlice {
         live.clear();
     }
 
+    /** Attaches a thread that starts recording into this slice, retiring those that have ended. */
     synchronized void join(ThreadSlice thread) {
+        retireEnded();
         live.add(thread);
     }
 
-    /**
-     * Moves a thread's counts from live to retired; the thread may then reuse its object. Threads
-     * that ended while attached are retired with it: they never move on themselves, and would
-     * otherwise keep their counts (kilobytes per rule and model) until the slice leaves the ring,
-     * so a generator starting a thread per request would hold them by the thousand.
-     */
+    /** Moves a thread's counts from live to retired; the thread may then reuse its object. */
     synchronized void retire(ThreadSlice thread) {
         if (live.remove(thread)) {
             absorb(thread);
         }
+        retireEnded();
+    }
+
+    /**
+     * Retires the threads that ended while attached. They never move on themselves, and would
+     * otherwise keep their counts (kilobytes per rule and model) until the slice leaves the ring,
+     * so a generator starting a thread per request would hold them by the thousand. Runs whenever
+     * a thread joins or leaves, so the live threads stay those alive, give or take the last ones.
+     */
+    private void retireEnded() {
         for (Iterator<ThreadSlice> attached = live.iterator(); attached.hasNext(); ) {
             ThreadSlice other = attached.next();
             // an ended thread's last writes happen-before isAlive() returning false

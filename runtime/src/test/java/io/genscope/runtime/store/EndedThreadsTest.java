@@ -7,7 +7,11 @@ import org.junit.jupiter.api.Test;
 import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 
 import static io.genscope.runtime.testing.Records.success;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A generator that starts a thread per request leaves thread after thread behind. Their counts
  * and raw events must stay in the figures and the export, while the store lets go of each
- * thread's own structures instead of holding them for the whole retention, an hour by default.
+ * thread's counts and hands its event ring on, instead of holding them for the whole retention,
+ * an hour by default.
  */
 class EndedThreadsTest {
 
@@ -28,17 +33,10 @@ class EndedThreadsTest {
 
     @Test
     void threadsThatEndedAreMergedAndLetGoOnceAnotherThreadMovesOn() throws Exception {
-        List<WeakReference<ThreadSlice>> ended = new ArrayList<>();
-        for (int i = 0; i < ENDED; i++) {
-            runToEnd(() -> {
-                success(store, "model-a", Duration.ofMillis(5));
-                synchronized (ended) {
-                    ended.add(new WeakReference<>(store.currentThread()));
-                }
-            });
-        }
         success(store, "model-a", Duration.ofMillis(5));
+        List<WeakReference<ThreadSlice>> ended = threadsThatEachRecordAGenerationOfModelA();
 
+        // the last thread to end is still attached: no thread has joined the slice since
         clock.advance(Duration.ofMinutes(1));
         success(store, "model-b", Duration.ofMillis(5));
 
@@ -48,48 +46,110 @@ class EndedThreadsTest {
     }
 
     @Test
-    void theEventsOfEndedThreadsAreStillExportedOnceTheirRingsAreLetGo() throws Exception {
+    void threadsThatEndedAreMergedAndLetGoWhenAnotherStartsRecordingInTheSameSlice() throws Exception {
+        List<WeakReference<ThreadSlice>> ended = threadsThatEachRecordAGenerationOfModelA();
+        success(store, "model-a", Duration.ofMillis(5));
+
+        assertThat(store.totals(Duration.ofHours(1), Dimension.model("model-a")).successes()).isEqualTo(ENDED + 1);
+        assertThat(collected(ended)).as("ended threads whose counts the store let go of").isEqualTo(ENDED);
+    }
+
+    @Test
+    void aThreadThatStartsRecordingTakesOverTheRingOfOneThatHasEndedEventsAndAll() throws Exception {
         TelemetryStore store = storeKeeping(100);
         success(store, "still-running", Duration.ofMillis(5));
-        List<WeakReference<Object>> rings = new ArrayList<>();
-        List<String> expected = new ArrayList<>();
+        Object stillRunning = store.currentThread().events;
+        Set<Object> rings = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<String> expected = new ArrayList<>(List.of("still-running", "still-running"));
         for (int i = 0; i < ENDED; i++) {
             String model = "request-" + i;
             runToEnd(() -> {
                 success(store, model, Duration.ofMillis(5));
                 synchronized (rings) {
-                    rings.add(new WeakReference<>(store.currentThread().events));
+                    rings.add(store.currentThread().events);
                 }
             });
             expected.addAll(List.of(model, model)); // attempt and success
         }
 
-        // another thread moving on lets go of the ended threads' counts; another registering a
-        // ring, of their rings
-        clock.advance(store.settings().resolution());
-        success(store, "still-running", Duration.ofMillis(5));
-        runToEnd(() -> success(store, "next-request", Duration.ofMillis(5)));
-
-        expected.addAll(List.of("still-running", "still-running", "still-running", "still-running",
-                "next-request", "next-request"));
         assertThat(store.events(1_000)).extracting(TelemetryEvent::model).containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(collected(rings)).as("ended threads whose event rings the store let go of").isEqualTo(ENDED);
+        assertThat(rings).as("rings written by %d threads, one after another", ENDED).hasSize(1)
+                .doesNotContain(stillRunning);
     }
 
     @Test
-    void endedThreadsKeepOnlyAsManyEventsAsOneRingBetweenThem() throws Exception {
+    void threadsRecordingAtTheSameTimeNeverShareARing() throws Exception {
+        TelemetryStore store = storeKeeping(100);
+        Set<Object> first = ringsOfThreadsRecordingTogether(store, "first");
+        Set<Object> second = ringsOfThreadsRecordingTogether(store, "second");
+
+        assertThat(first).as("rings of %d threads alive at once", ENDED).hasSize(ENDED);
+        assertThat(second).as("rings of the next %d, each taking over one", ENDED).hasSize(ENDED)
+                .containsExactlyInAnyOrderElementsOf(first);
+    }
+
+    @Test
+    void aRingTakenOverKeepsTheNewestEvents() throws Exception {
         TelemetryStore store = storeKeeping(4);
+        success(store, "still-running", Duration.ofMillis(5));
         for (int i = 0; i < ENDED; i++) {
+            clock.advance(Duration.ofMillis(1));
             String model = "request-" + i;
             runToEnd(() -> success(store, model, Duration.ofMillis(5)));
-            clock.advance(Duration.ofMillis(1));
         }
 
-        success(store, "still-running", Duration.ofMillis(5));
-
         assertThat(store.events(1_000)).extracting(TelemetryEvent::model).containsExactly(
-                "still-running", "still-running",
-                "request-" + (ENDED - 1), "request-" + (ENDED - 1), "request-" + (ENDED - 2), "request-" + (ENDED - 2));
+                "request-" + (ENDED - 1), "request-" + (ENDED - 1), "request-" + (ENDED - 2), "request-" + (ENDED - 2),
+                "still-running", "still-running");
+    }
+
+    /** Runs {@link #ENDED} threads one after another, each recording one generation; their slices. */
+    private List<WeakReference<ThreadSlice>> threadsThatEachRecordAGenerationOfModelA() throws InterruptedException {
+        List<WeakReference<ThreadSlice>> slices = new ArrayList<>();
+        for (int i = 0; i < ENDED; i++) {
+            runToEnd(() -> {
+                success(store, "model-a", Duration.ofMillis(5));
+                synchronized (slices) {
+                    slices.add(new WeakReference<>(store.currentThread()));
+                }
+            });
+        }
+        return slices;
+    }
+
+    /** The rings of {@link #ENDED} threads that each record a generation while all are alive. */
+    private static Set<Object> ringsOfThreadsRecordingTogether(TelemetryStore store, String model)
+            throws InterruptedException {
+        Set<Object> rings = Collections.newSetFromMap(new IdentityHashMap<>());
+        CountDownLatch recorded = new CountDownLatch(ENDED);
+        CountDownLatch end = new CountDownLatch(1);
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < ENDED; i++) {
+            Thread thread = new Thread(() -> {
+                success(store, model, Duration.ofMillis(5));
+                synchronized (rings) {
+                    rings.add(store.currentThread().events);
+                }
+                recorded.countDown();
+                awaitQuietly(end);
+            });
+            thread.start();
+            threads.add(thread);
+        }
+        recorded.await();
+        end.countDown();
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        return rings;
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void runToEnd(Runnable request) throws InterruptedException {
