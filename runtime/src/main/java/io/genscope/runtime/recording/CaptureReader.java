@@ -12,6 +12,11 @@ import java.util.function.Function;
  * Reads a rule's captures for one call and converts them to metadata. A capture that fails
  * (a getter throws, a name does not resolve, a value has the wrong shape) yields "absent",
  * is counted against its rule, and is logged the first time: it never affects the call.
+ *
+ * <p>The call's receiver, arguments, result and exception come as parameters rather than in a
+ * holder reused from call to call, which had to be filled and emptied around every read (each
+ * reference store into a long-lived object runs a garbage-collector write barrier) and could
+ * never keep an argument past its call by mistake.
  */
 final class CaptureReader {
 
@@ -21,80 +26,47 @@ final class CaptureReader {
         this.log = log;
     }
 
-    /**
-     * The call's state as the paths see it. Mutable so each thread can reuse one (see
-     * {@link ThreadScope#call}); owned by one thread at a time.
-     */
-    static final class Call {
-
-        private Object self;
-        private Object[] args;
-        private Object returned;
-        private Throwable thrown;
-
-        Call(Object self, Object[] args, Object returned, Throwable thrown) {
-            set(self, args, returned, thrown);
-        }
-
-        Call set(Object self, Object[] args, Object returned, Throwable thrown) {
-            this.self = self;
-            this.args = args;
-            this.returned = returned;
-            this.thrown = thrown;
-            return this;
-        }
-
-        Object self() {
-            return self;
-        }
-
-        Object[] args() {
-            return args;
-        }
-
-        Object returned() {
-            return returned;
-        }
-
-        Throwable thrown() {
-            return thrown;
-        }
-    }
-
-    Object value(RuleDiagnostics rule, String field, PropertyPath path, Call call) {
+    Object value(RuleDiagnostics rule, String field, PropertyPath path,
+                 Object self, Object[] args, Object returned, Throwable thrown) {
         try {
-            return path.read(call.self(), call.args(), call.returned(), call.thrown());
+            return path.read(self, args, returned, thrown);
         } catch (Throwable failure) {
             failed(rule, field, path, failure);
             return null;
         }
     }
 
-    String name(RuleDiagnostics rule, String field, PropertyPath path, Call call) {
-        return converted(rule, field, path, call, CapturedValues::name, null);
+    String name(RuleDiagnostics rule, String field, PropertyPath path,
+                Object self, Object[] args, Object returned, Throwable thrown) {
+        return converted(rule, field, path, value(rule, field, path, self, args, returned, thrown),
+                CapturedValues::name, null);
     }
 
-    int length(RuleDiagnostics rule, String field, PropertyPath path, Call call) {
+    int length(RuleDiagnostics rule, String field, PropertyPath path,
+               Object self, Object[] args, Object returned, Throwable thrown) {
         try {
-            return path.readLength(call.self(), call.args(), call.returned(), call.thrown());
+            return path.readLength(self, args, returned, thrown);
         } catch (Throwable failure) {
             failed(rule, field, path, failure);
             return -1;
         }
     }
 
-    List<String> names(RuleDiagnostics rule, String field, PropertyPath path, Call call) {
-        return converted(rule, field, path, call, CapturedValues::names, List.of());
+    List<String> names(RuleDiagnostics rule, String field, PropertyPath path,
+                       Object self, Object[] args, Object returned, Throwable thrown) {
+        return converted(rule, field, path, value(rule, field, path, self, args, returned, thrown),
+                CapturedValues::names, List.of());
     }
 
-    Boolean flag(RuleDiagnostics rule, String field, PropertyPath path, Call call) {
-        return converted(rule, field, path, call, CapturedValues::flag, null);
+    Boolean flag(RuleDiagnostics rule, String field, PropertyPath path,
+                 Object self, Object[] args, Object returned, Throwable thrown) {
+        return converted(rule, field, path, value(rule, field, path, self, args, returned, thrown),
+                CapturedValues::flag, null);
     }
 
-    /** Reads the path and converts the value; a conversion that fails counts as a failed capture. */
-    private <T> T converted(RuleDiagnostics rule, String field, PropertyPath path, Call call,
+    /** Converts a value the path read; a conversion that fails counts as a failed capture. */
+    private <T> T converted(RuleDiagnostics rule, String field, PropertyPath path, Object value,
                             Function<Object, T> conversion, T absent) {
-        Object value = value(rule, field, path, call);
         try {
             return conversion.apply(value);
         } catch (RuntimeException failure) {

@@ -4,7 +4,6 @@ import io.genscope.runtime.RuntimeLog;
 import io.genscope.runtime.capture.ArgumentSlots;
 import io.genscope.runtime.capture.CapturedValues;
 import io.genscope.runtime.capture.PropertyPath;
-import io.genscope.runtime.recording.CaptureReader.Call;
 import io.genscope.runtime.rule.RuleCaptures;
 import io.genscope.runtime.diagnostics.RuleDiagnostics;
 import io.genscope.runtime.store.GenerationRecord;
@@ -151,12 +150,7 @@ public final class TelemetryRecorder implements Recorder {
             switch (rule.rule().role()) {
                 case GENERATION -> {
                     if (scope.depth++ == 0) {
-                        Call call = scope.call(self, args, null, null);
-                        try {
-                            startGeneration(scope, ruleIndex, rule, call, start);
-                        } finally {
-                            scope.releaseCall(call);
-                        }
+                        startGeneration(scope, ruleIndex, rule, self, args, start);
                     } else {
                         retry(scope, rule, start);
                     }
@@ -185,14 +179,7 @@ public final class TelemetryRecorder implements Recorder {
                         endGeneration(scope, rule, self, args, returned, thrown);
                     }
                 }
-                case VALIDATION -> {
-                    Call call = scope.call(self, args, returned, thrown);
-                    try {
-                        validated(scope, rule, token, call);
-                    } finally {
-                        scope.releaseCall(call);
-                    }
-                }
+                case VALIDATION -> validated(scope, rule, token, self, args, returned, thrown);
                 case RETRY -> {
                     // counted when it started
                 }
@@ -202,12 +189,13 @@ public final class TelemetryRecorder implements Recorder {
         }
     }
 
-    private void startGeneration(ThreadScope scope, int ruleIndex, RuleDiagnostics rule, Call call, long start) {
+    private void startGeneration(ThreadScope scope, int ruleIndex, RuleDiagnostics rule, Object self, Object[] args,
+                                 long start) {
         GenerationRecord generation = scope.generation;
         generation.begin(ruleIndex, rule.rule().name(), start);
         scope.capturing = true;
         try {
-            readGenerationCaptures(generation, rule, call, false);
+            readGenerationCaptures(generation, rule, self, args, null, null, false);
         } finally {
             scope.capturing = false;
         }
@@ -232,64 +220,65 @@ public final class TelemetryRecorder implements Recorder {
             // held for as long as the future is pending
             stage.whenComplete((value, error) -> {
                 try {
-                    complete(null, store.currentThread(), pending, rule, new Call(null, null, value, unwrap(error)));
+                    complete(null, store.currentThread(), pending, rule, null, null, value, unwrap(error));
                 } catch (Throwable failure) {
                     internalError("async completion", pending.rule, failure);
                 }
             });
         } else {
-            Call call = scope.call(self, args, returned, thrown);
-            try {
-                complete(scope, scope.store, generation, rule, call);
-            } finally {
-                scope.releaseCall(call);
-            }
+            complete(scope, scope.store, generation, rule, self, args, returned, thrown);
         }
     }
 
     /** @param scope the calling thread's scope, or {@code null} when a future completes elsewhere */
-    private void complete(ThreadScope scope, ThreadSlice self, GenerationRecord generation, RuleDiagnostics rule,
-                          Call call) {
+    private void complete(ThreadScope scope, ThreadSlice thread, GenerationRecord generation, RuleDiagnostics rule,
+                          Object self, Object[] args, Object returned, Throwable thrown) {
         long end = clock.monotonicNanos();
         generation.durationNanos = end - generation.startNanos;
-        generation.failureType = call.thrown() == null ? null : call.thrown().getClass().getName();
+        generation.failureType = thrown == null ? null : thrown.getClass().getName();
         if (scope != null) {
             scope.capturing = true;
         }
         try {
-            readGenerationCaptures(generation, rule, call, true);
+            readGenerationCaptures(generation, rule, self, args, returned, thrown, true);
         } finally {
             if (scope != null) {
                 scope.capturing = false;
             }
         }
-        store.generationCompleted(self, generation, end);
+        store.generationCompleted(thread, generation, end);
     }
 
     /**
      * Reads the generation captures whose root is available now: at entry those on {@code this}
      * and the arguments, at exit those on the result or exception.
      */
-    private void readGenerationCaptures(GenerationRecord generation, RuleDiagnostics rule, Call call, boolean atExit) {
+    private void readGenerationCaptures(GenerationRecord generation, RuleDiagnostics rule, Object self, Object[] args,
+                                        Object returned, Throwable thrown, boolean atExit) {
         RuleCaptures paths = rule.rule().captures();
         if (due(paths.projectId(), atExit)) {
-            generation.projectId = captures.name(rule, "capture.project-id", paths.projectId(), call);
+            generation.projectId = captures.name(rule, "capture.project-id", paths.projectId(),
+                    self, args, returned, thrown);
         }
         if (due(paths.model(), atExit)) {
-            generation.model = captures.name(rule, "capture.model", paths.model(), call);
+            generation.model = captures.name(rule, "capture.model", paths.model(), self, args, returned, thrown);
         }
         if (due(paths.functionName(), atExit)) {
-            generation.functionName = captures.name(rule, "capture.function-name", paths.functionName(), call);
+            generation.functionName = captures.name(rule, "capture.function-name", paths.functionName(),
+                    self, args, returned, thrown);
         }
         if (due(paths.promptLength(), atExit)) {
-            generation.promptLength = captures.length(rule, "capture.prompt-length", paths.promptLength(), call);
+            generation.promptLength = captures.length(rule, "capture.prompt-length", paths.promptLength(),
+                    self, args, returned, thrown);
         }
-        if (atExit && call.thrown() == null) {
+        if (atExit && thrown == null) {
             if (paths.codeLength() != null) {
-                generation.codeLength = captures.length(rule, "capture.code-length", paths.codeLength(), call);
+                generation.codeLength = captures.length(rule, "capture.code-length", paths.codeLength(),
+                        self, args, returned, thrown);
             }
             if (paths.dependencies() != null) {
-                generation.dependencies = captures.names(rule, "capture.dependencies", paths.dependencies(), call);
+                generation.dependencies = captures.names(rule, "capture.dependencies", paths.dependencies(),
+                        self, args, returned, thrown);
                 generation.dependenciesFromGeneration = true;
             }
         }
@@ -299,19 +288,20 @@ public final class TelemetryRecorder implements Recorder {
         return path != null && path.root().availableOnlyAtExit() == atExit;
     }
 
-    private void validated(ThreadScope scope, RuleDiagnostics rule, long start, Call call) {
+    private void validated(ThreadScope scope, RuleDiagnostics rule, long start, Object self, Object[] args,
+                           Object returned, Throwable thrown) {
         GenerationRecord generation = scope.inGeneration() ? scope.generation : null;
         ValidationRecord validation = scope.validation;
         validation.begin(rule.rule().name(), generation == null ? 0 : ++generation.validations);
         long end = clock.monotonicNanos();
         validation.durationNanos = end - start;
-        if (call.thrown() != null) {
+        if (thrown != null) {
             validation.ok = false;
-            validation.errors.add(store.error(call.thrown().getClass().getName(), call.thrown().getMessage()));
+            validation.errors.add(store.error(thrown.getClass().getName(), thrown.getMessage()));
         } else {
             scope.capturing = true;
             try {
-                readValidationCaptures(validation, rule, call);
+                readValidationCaptures(validation, rule, self, args, returned, thrown);
             } finally {
                 scope.capturing = false;
             }
@@ -327,23 +317,25 @@ public final class TelemetryRecorder implements Recorder {
         store.validationCompleted(scope.store, generation, validation, end);
     }
 
-    private void readValidationCaptures(ValidationRecord validation, RuleDiagnostics rule, Call call) {
+    private void readValidationCaptures(ValidationRecord validation, RuleDiagnostics rule, Object self, Object[] args,
+                                        Object returned, Throwable thrown) {
         RuleCaptures paths = rule.rule().captures();
         if (paths.errors() != null) {
             for (Object element : CapturedValues.elements(
-                    captures.value(rule, "capture.errors", paths.errors(), call))) {
+                    captures.value(rule, "capture.errors", paths.errors(), self, args, returned, thrown))) {
                 validation.errors.add(store.error(errorType(rule, paths, element), errorMessage(rule, paths, element)));
             }
         }
         Boolean ok = paths.validationOk() == null ? null
-                : captures.flag(rule, "capture.validation-ok", paths.validationOk(), call);
+                : captures.flag(rule, "capture.validation-ok", paths.validationOk(), self, args, returned, thrown);
         validation.ok = ok != null ? ok : validation.errors.isEmpty();
         if (validation.ok) {
             validation.errors.clear();
         }
         if (paths.detectedDependencies() != null) {
             validation.detectedDependencies =
-                    captures.names(rule, "capture.detected-dependencies", paths.detectedDependencies(), call);
+                    captures.names(rule, "capture.detected-dependencies", paths.detectedDependencies(),
+                            self, args, returned, thrown);
         }
     }
 

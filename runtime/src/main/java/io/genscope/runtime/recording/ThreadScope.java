@@ -24,7 +24,6 @@ final class ThreadScope {
     final ThreadSlice store;
     /** The recorder this scope belongs to: a scope handed over from an earlier one is not used. */
     final Recorder recorder;
-    private final CaptureReader.Call call = new CaptureReader.Call(null, null, null, null);
     private Object[] arguments = new Object[0];
 
     /**
@@ -49,15 +48,6 @@ final class ThreadScope {
             arguments[positions[2]] = slot2;
         }
         return arguments;
-    }
-
-    /** The call's state in an object reused call after call; {@link #releaseCall} must follow. */
-    CaptureReader.Call call(Object self, Object[] args, Object returned, Throwable thrown) {
-        return call.set(self, args, returned, thrown);
-    }
-
-    void releaseCall(CaptureReader.Call used) {
-        used.set(null, null, null, null);
     }
 
     void releaseArguments(Object[] array) {
