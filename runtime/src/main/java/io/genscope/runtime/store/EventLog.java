@@ -14,8 +14,8 @@ import java.util.function.LongUnaryOperator;
  *
  * <p>A thread's ring outlives the thread: the next thread to record its first event takes over
  * the ring of a thread that has ended, and writes on after the events already there. So a
- * generator that starts a thread per request keeps as many rings as it ever had threads recording
- * at once, not one per request, and taking a ring over neither copies nor allocates.
+ * generator that starts a thread per request keeps about as many rings as it ever had threads
+ * recording at once, not one per request, and taking a ring over copies no event.
  *
  * <p>Thread-safe and lock-free: export reads the rings while they are written (see
  * {@link EventSlot}), and a ring is taken over by one thread only (see {@link ThreadEvents#takeOver}).

@@ -29,7 +29,7 @@ final class ThreadEvents {
     }
 
     private final AtomicReferenceArray<EventSlot> slots;
-    /** The thread that writes here; weak, so a ring never keeps a thread that has ended. */
+    /** The thread that writes here. */
     private volatile WeakReference<Thread> owner;
     private long written;
     private int nextIndex;
@@ -43,6 +43,10 @@ final class ThreadEvents {
      * Makes {@code thread} the writer of this ring if the thread that wrote here has ended; at
      * most one caller wins a ring. The new writer carries on from where the old one stopped: a
      * thread's end happens-before another thread sees it has ended, so its last writes are seen.
+     * A cleared reference means the same, though outside the memory model's letter: a thread
+     * object is collected only once the thread has ended, and HotSpot clears references at a
+     * safepoint, which orders the ended thread's writes before any later read. The owner is held
+     * weakly so that a ring nobody takes over keeps no ended thread (and its context class loader).
      *
      * @return whether {@code thread} now owns this ring
      */

@@ -30,6 +30,8 @@ final class TimeSlice {
     private final TelemetrySettings settings;
     private final Consumer<String> newModels;
     private final List<ThreadSlice> live = new ArrayList<>();
+    /** Joins and leaves to go before the next sweep for ended threads; see {@link #retireEndedNowAndThen}. */
+    private int changesUntilSweep;
     private final Counts retiredUnattributed = new Counts();
     private final Counts[] retiredByRule;
     private final Map<String, Counts> retiredByModel = new HashMap<>();
@@ -81,9 +83,9 @@ final class TimeSlice {
         live.clear();
     }
 
-    /** Attaches a thread that starts recording into this slice, retiring those that have ended. */
+    /** Attaches a thread that starts recording into this slice. */
     synchronized void join(ThreadSlice thread) {
-        retireEnded();
+        retireEndedNowAndThen();
         live.add(thread);
     }
 
@@ -92,15 +94,27 @@ final class TimeSlice {
         if (live.remove(thread)) {
             absorb(thread);
         }
-        retireEnded();
+        retireEndedNowAndThen();
     }
 
     /**
      * Retires the threads that ended while attached. They never move on themselves, and would
      * otherwise keep their counts (kilobytes per rule and model) until the slice leaves the ring,
-     * so a generator starting a thread per request would hold them by the thousand. Runs whenever
-     * a thread joins or leaves, so the live threads stay those alive, give or take the last ones.
+     * so a generator starting a thread per request would hold them by the thousand.
+     *
+     * <p>A sweep looks at every attached thread, so it runs only once as many joins and leaves
+     * have passed as threads were attached after the last one: a pool of threads all moving on to
+     * a new slice costs a few looks per thread, not one per pair of threads, and an ended thread
+     * stays attached for at most that many joins and leaves.
      */
+    private void retireEndedNowAndThen() {
+        if (--changesUntilSweep > 0) {
+            return;
+        }
+        retireEnded();
+        changesUntilSweep = live.size();
+    }
+
     private void retireEnded() {
         for (Iterator<ThreadSlice> attached = live.iterator(); attached.hasNext(); ) {
             ThreadSlice other = attached.next();
