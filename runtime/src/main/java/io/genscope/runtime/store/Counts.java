@@ -88,10 +88,11 @@ final class Counts {
 
     /** Merges {@code other} into these counts; the caller must be the only writer of both. */
     void absorb(Counts other) {
-        long[] merged = values.clone();
-        other.addTo(merged);
         for (int i = 0; i < SIZE; i++) {
-            LONGS.setOpaque(values, i, merged[i]);
+            long value = (long) LONGS.getOpaque(other.values, i);
+            if (value != 0) {
+                LONGS.setOpaque(values, i, i == TIME_MAX ? Math.max(values[i], value) : values[i] + value);
+            }
         }
     }
 
