@@ -55,6 +55,44 @@ class EndedThreadsTest {
     }
 
     @Test
+    void anEndedThreadAmongManyAliveIsLetGoWithinTwiceAsManyJoinsAsThreadsAttached() throws Exception {
+        int alive = 10;
+        CountDownLatch recorded = new CountDownLatch(alive);
+        CountDownLatch end = new CountDownLatch(1);
+        List<Thread> pool = new ArrayList<>();
+        for (int i = 0; i < alive; i++) {
+            Thread thread = new Thread(() -> {
+                success(store, "pool", Duration.ofMillis(5));
+                recorded.countDown();
+                awaitQuietly(end);
+            });
+            thread.start();
+            pool.add(thread);
+        }
+        recorded.await();
+        List<WeakReference<ThreadSlice>> ended = new ArrayList<>();
+        runToEnd(() -> {
+            success(store, "request", Duration.ofMillis(5));
+            ended.add(new WeakReference<>(store.currentThread()));
+        });
+
+        // as many further joins as threads are attached: the pool, the ended one, and these
+        for (int i = 0; i < 2 * (alive + 1); i++) {
+            Thread joining = new Thread(() -> success(store, "later", Duration.ofMillis(5)));
+            joining.start();
+            pool.add(joining);
+            joining.join();
+        }
+        end.countDown();
+        for (Thread thread : pool) {
+            thread.join();
+        }
+
+        assertThat(collected(ended)).as("the ended thread's counts, let go of").isEqualTo(1);
+        assertThat(store.totals(Duration.ofHours(1), Dimension.model("request")).successes()).isEqualTo(1);
+    }
+
+    @Test
     void aThreadThatStartsRecordingTakesOverTheRingOfOneThatHasEndedEventsAndAll() throws Exception {
         TelemetryStore store = storeKeeping(100);
         success(store, "still-running", Duration.ofMillis(5));
