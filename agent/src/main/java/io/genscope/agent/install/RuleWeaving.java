@@ -71,8 +71,8 @@ final class RuleWeaving implements ClassWeaving {
      * only once the captures have been checked against a method, which binds named parameters.
      */
     private Advice advice(int[] positions, boolean returned) {
-        return advice.computeIfAbsent(Arrays.toString(positions) + returned, key -> adviceClassFiles.advice(CallAdvice.class,
-                Advice.withCustomMapping()
+        return advice.computeIfAbsent(Arrays.toString(positions) + returned, key -> adviceClassFiles.advice(
+                CallAdvice.class, Advice.withCustomMapping()
                         .bind(RuleIndex.class, index)
                         .bind(Slot0.class, slot(positions, 0))
                         .bind(Slot1.class, slot(positions, 1))

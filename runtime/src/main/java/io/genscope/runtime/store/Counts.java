@@ -81,8 +81,7 @@ final class Counts {
     /** Adds these counts into {@code target} (a merge: sums, and the larger maximum). */
     void addTo(long[] target) {
         for (int i = 0; i < SIZE; i++) {
-            long value = (long) LONGS.getOpaque(values, i);
-            target[i] = i == TIME_MAX ? Math.max(target[i], value) : target[i] + value;
+            target[i] = merged(i, target[i], (long) LONGS.getOpaque(values, i));
         }
     }
 
@@ -91,9 +90,14 @@ final class Counts {
         for (int i = 0; i < SIZE; i++) {
             long value = (long) LONGS.getOpaque(other.values, i);
             if (value != 0) {
-                LONGS.setOpaque(values, i, i == TIME_MAX ? Math.max(values[i], value) : values[i] + value);
+                LONGS.setOpaque(values, i, merged(i, values[i], value));
             }
         }
+    }
+
+    /** Counter {@code index} of two counts taken together: the sum, or for the maximum the larger. */
+    private static long merged(int index, long into, long value) {
+        return index == TIME_MAX ? Math.max(into, value) : into + value;
     }
 
     void clear() {

@@ -1,6 +1,5 @@
 package io.genscope.runtime.store;
 
-
 /**
  * The keyed counts of one dimension in one time slice: validation error types, generation
  * failure types and dependencies. Shared by all threads (they are off the common success path:
