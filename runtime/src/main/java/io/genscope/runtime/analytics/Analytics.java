@@ -12,8 +12,9 @@ import java.util.Map;
 
 /**
  * Computes figures from the store's slice counts: never from raw events, so they are exact over
- * the window at any event rate. Each query sums the window's slices afresh; a query over the
- * default one-hour window at one-minute resolution merges at most 60 slices.
+ * the window at any event rate. A query over the default one-hour window at one-minute resolution
+ * covers up to 60 slices; the store keeps the sum of those no thread records into any more, so
+ * most queries read afresh only the newest slice or two.
  *
  * <p>Thread-safe; holds no state beyond the store and its settings.
  */

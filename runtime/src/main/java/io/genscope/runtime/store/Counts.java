@@ -85,6 +85,13 @@ final class Counts {
         }
     }
 
+    /** Adds merged counts ({@link #addTo}'s target) into {@code target} the same way. */
+    static void addMerged(long[] merged, long[] target) {
+        for (int i = 0; i < SIZE; i++) {
+            target[i] = merged(i, target[i], merged[i]);
+        }
+    }
+
     /** Merges {@code other} into these counts; the caller must be the only writer of both. */
     void absorb(Counts other) {
         for (int i = 0; i < SIZE; i++) {

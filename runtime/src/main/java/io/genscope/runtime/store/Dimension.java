@@ -1,5 +1,7 @@
 package io.genscope.runtime.store;
 
+import java.util.Objects;
+
 /** Which counts of each slice a query reads: everything, one generation rule, or one model. */
 public final class Dimension {
 
@@ -40,6 +42,17 @@ public final class Dimension {
 
     String model() {
         return model;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Dimension that && kind == that.kind && rule == that.rule
+                && Objects.equals(model, that.model);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(kind, rule, model);
     }
 
     @Override

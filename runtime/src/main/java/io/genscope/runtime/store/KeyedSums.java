@@ -18,6 +18,11 @@ final class KeyedSums {
         sums.computeIfAbsent(key, k -> new long[1])[0] += count;
     }
 
+    /** Adds every sum of {@code other} (which is left as it is). */
+    void add(KeyedSums other) {
+        other.sums.forEach((key, sum) -> add(key, sum[0]));
+    }
+
     /** The sums, unordered. */
     Map<String, Long> toMap() {
         Map<String, Long> map = new HashMap<>(Math.max(16, sums.size() * 2));

@@ -25,6 +25,14 @@ public final class TallyTotals {
         }
     }
 
+    /** Adds the totals of another query (which are left as they are). */
+    void add(TallyTotals other) {
+        Counts.addMerged(other.counts, counts);
+        errorTypes.add(other.errorTypes);
+        failureTypes.add(other.failureTypes);
+        dependencies.add(other.dependencies);
+    }
+
     /** Generations started (outermost calls entered). */
     public long generations() {
         return counts[Counts.GENERATIONS];

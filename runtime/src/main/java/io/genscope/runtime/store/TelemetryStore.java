@@ -13,7 +13,8 @@ import java.util.function.Consumer;
  *
  * <p>Recording is per thread: each thread counts into its own {@link ThreadSlice} with plain
  * (opaque) stores and no shared write, and hands the counts over to the slice when it moves on
- * to the next one. Queries merge the retired and the live counts of each slice in the window.
+ * to the next one. Queries merge the retired and the live counts of each slice in the window,
+ * reusing the sum of the slices that can no longer change.
  *
  * <p>Memory is bounded by the settings and the number of recording threads: the slice ring
  * covers the retention; per slice, each recording thread holds one {@link Counts} (5.5 KB)
@@ -31,6 +32,7 @@ public final class TelemetryStore {
     private final TelemetrySettings settings;
     private final Clock clock;
     private final SliceRing slices;
+    private final SettledTotals settled = new SettledTotals();
     private final EventLog events;
     private final MessageSanitizer sanitizer;
     private final int rules;
@@ -141,13 +143,14 @@ public final class TelemetryStore {
                 generation.ruleName, generation, null, generation.durationNanos, nanos);
     }
 
-    /** Sums {@code dimension} over the slices of the last {@code window}, at slice resolution. */
+    /**
+     * Sums {@code dimension} over the slices of the last {@code window}, at slice resolution. The
+     * slices no thread records into any more are summed once and the sum reused (see
+     * {@link SettledTotals}), so a query costs about the same however much has been recorded.
+     */
     public TallyTotals totals(Duration window, Dimension dimension) {
-        TallyTotals totals = new TallyTotals();
-        for (TimeSlice slice : slices.latest(sliceIndex(clock.monotonicNanos()), settings.slicesFor(window))) {
-            slice.addTo(totals, dimension);
-        }
-        return totals;
+        int count = settings.slicesFor(window);
+        return settled.totals(slices.latest(sliceIndex(clock.monotonicNanos()), count), count, dimension);
     }
 
     /** The models that generated anything in the last {@code window}, sorted. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
 
@@ -25,13 +26,23 @@ import java.util.function.Consumer;
 final class TimeSlice {
 
     static final String UNKNOWN_MODEL = "(unknown)";
+    /** What {@link #changesIfSettled} returns while a thread records into the slice. */
+    static final long UNSETTLED = -1;
+    private static final AtomicLong SERIALS = new AtomicLong();
 
     final long index;
+    /** Unique among all slices ever made, so a slice that replaced another is never taken for it. */
+    final long serial = SERIALS.incrementAndGet();
     private final TelemetrySettings settings;
     private final Consumer<String> newModels;
     private final List<ThreadSlice> live = new ArrayList<>();
     /** Joins and leaves to go before the next sweep for ended threads; see {@link #retireEndedNowAndThen}. */
     private int changesUntilSweep;
+    /**
+     * Threads that joined or left so far. A slice no thread is attached to has settled: its
+     * counts stay as they are until a thread joins it again, which this count shows.
+     */
+    private long changes;
     private final Counts retiredUnattributed = new Counts();
     private final Counts[] retiredByRule;
     private final Map<String, Counts> retiredByModel = new HashMap<>();
@@ -81,18 +92,21 @@ final class TimeSlice {
      */
     synchronized void evict() {
         live.clear();
+        changes++;
     }
 
     /** Attaches a thread that starts recording into this slice. */
     synchronized void join(ThreadSlice thread) {
         retireEndedNowAndThen();
         live.add(thread);
+        changes++;
     }
 
     /** Moves a thread's counts from live to retired; the thread may then reuse its object. */
     synchronized void retire(ThreadSlice thread) {
         if (live.remove(thread)) {
             absorb(thread);
+            changes++;
         }
         retireEndedNowAndThen();
     }
@@ -122,12 +136,34 @@ final class TimeSlice {
             if (!other.owner.isAlive()) {
                 attached.remove();
                 absorb(other);
+                changes++;
             }
         }
     }
 
     private void absorb(ThreadSlice thread) {
         thread.mergeInto(retiredUnattributed, retiredByRule, retiredByModel);
+    }
+
+    /**
+     * How many threads have joined and left: the same figure later means the same counts, as long
+     * as the slice has settled (no thread attached); {@link #UNSETTLED} while it has not.
+     */
+    synchronized long changesIfSettled() {
+        return live.isEmpty() ? changes : UNSETTLED;
+    }
+
+    /**
+     * Adds this slice's counts of {@code dimension} to {@code totals} if it has settled.
+     *
+     * @return what {@link #changesIfSettled} returns, in the same look at the slice
+     */
+    synchronized long addToIfSettled(TallyTotals totals, Dimension dimension) {
+        if (!live.isEmpty()) {
+            return UNSETTLED;
+        }
+        addTo(totals, dimension);
+        return changes;
     }
 
     /** Adds this slice's counts of {@code dimension} to {@code totals}. */

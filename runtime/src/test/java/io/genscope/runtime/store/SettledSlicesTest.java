@@ -1,0 +1,132 @@
+package io.genscope.runtime.store;
+
+import io.genscope.runtime.testing.TestSettings;
+import io.genscope.runtime.time.ManualClock;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static io.genscope.runtime.testing.Records.failure;
+import static io.genscope.runtime.testing.Records.generation;
+import static io.genscope.runtime.testing.Records.success;
+import static io.genscope.runtime.testing.Records.successUsing;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Queries reuse the sum of the slices no thread records into any more: 10 s slices, 60 s window
+ * and retention, a manual clock. Each test first makes the store keep a sum, then changes what
+ * the sum covers, and checks that the next query sees the change.
+ */
+class SettledSlicesTest {
+
+    private static final Duration RESOLUTION = Duration.ofSeconds(10);
+    private static final Duration WINDOW = Duration.ofSeconds(60);
+
+    private final ManualClock clock = new ManualClock();
+    private final TelemetryStore store = new TelemetryStore(
+            TestSettings.slices(RESOLUTION, WINDOW, WINDOW).build(), 1, clock, model -> { });
+
+    private long generations(Duration window, Dimension dimension) {
+        return store.totals(window, dimension).generations();
+    }
+
+    /** Settles the slice this thread records into, by recording in the next one. */
+    private void moveOn() {
+        clock.advance(RESOLUTION);
+        success(store, "m", Duration.ZERO);
+    }
+
+    @Test
+    void aCallRecordedLateIntoASettledSliceIsCounted() throws Exception {
+        long early = clock.monotonicNanos();
+        success(store, "m", Duration.ZERO);
+        moveOn();
+        assertThat(generations(WINDOW, Dimension.all())).isEqualTo(2);
+
+        // a call that started in the first slice and is recorded after it settled; its thread then
+        // moves on, so the first slice settles again with the late call in it
+        onAnotherThread(() -> {
+            GenerationRecord late = generation("m");
+            store.generationStarted(store.currentThread(), late, early);
+            store.generationCompleted(store.currentThread(), late, early);
+            success(store, "m", Duration.ZERO);
+        });
+
+        assertThat(generations(WINDOW, Dimension.all())).isEqualTo(4);
+        assertThat(generations(RESOLUTION, Dimension.all())).as("the current slice alone").isEqualTo(2);
+    }
+
+    @Test
+    void queriesInARowGiveTheSameTotals() {
+        successUsing(store, "m", "java.util", "java.io");
+        failure(store, "m", "java.lang.IllegalStateException");
+        moveOn();
+
+        for (int query = 0; query < 3; query++) {
+            TallyTotals totals = store.totals(WINDOW, Dimension.all());
+            assertThat(totals.generations()).isEqualTo(3);
+            assertThat(totals.failures()).isEqualTo(1);
+            assertThat(totals.dependencies()).containsOnly(
+                    java.util.Map.entry("java.util", 1L), java.util.Map.entry("java.io", 1L));
+            assertThat(totals.failureTypes()).containsOnly(java.util.Map.entry("java.lang.IllegalStateException", 1L));
+            assertThat(totals.generationTime().count()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void eachDimensionAndWindowIsSummedForItself() {
+        success(store, "a", Duration.ZERO);
+        clock.advance(RESOLUTION.multipliedBy(2));
+        success(store, "b", Duration.ZERO);
+        success(store, "b", Duration.ZERO);
+        moveOn();
+
+        assertThat(generations(WINDOW, Dimension.all())).isEqualTo(4);
+        assertThat(generations(WINDOW, Dimension.model("a"))).isEqualTo(1);
+        assertThat(generations(WINDOW, Dimension.model("m"))).isEqualTo(1);
+        assertThat(generations(RESOLUTION.multipliedBy(2), Dimension.all())).isEqualTo(3);
+        assertThat(generations(WINDOW, Dimension.all())).isEqualTo(4);
+    }
+
+    @Test
+    void aResetIsNotHiddenByAKeptSum() {
+        success(store, "m", Duration.ZERO);
+        moveOn();
+        assertThat(generations(WINDOW, Dimension.all())).isEqualTo(2);
+
+        store.reset();
+        assertThat(generations(WINDOW, Dimension.all())).isZero();
+
+        success(store, "m", Duration.ZERO);
+        assertThat(generations(WINDOW, Dimension.all())).isEqualTo(1);
+    }
+
+    @Test
+    void slicesLeavingTheWindowLeaveTheSum() {
+        success(store, "m", Duration.ZERO);
+        moveOn();
+        assertThat(generations(RESOLUTION.multipliedBy(2), Dimension.all())).isEqualTo(2);
+
+        moveOn();
+        assertThat(generations(RESOLUTION.multipliedBy(2), Dimension.all())).isEqualTo(2);
+        moveOn();
+        moveOn();
+        assertThat(generations(RESOLUTION.multipliedBy(2), Dimension.all())).isEqualTo(2);
+        assertThat(generations(WINDOW, Dimension.all())).isEqualTo(5);
+    }
+
+    private static void onAnotherThread(Runnable task) throws InterruptedException {
+        AtomicReference<Throwable> failed = new AtomicReference<>();
+        Thread thread = new Thread(() -> {
+            try {
+                task.run();
+            } catch (Throwable failure) {
+                failed.set(failure);
+            }
+        });
+        thread.start();
+        thread.join();
+        assertThat(failed.get()).isNull();
+    }
+}
