@@ -34,6 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -48,7 +49,11 @@ import java.util.concurrent.TimeUnit;
  * calls are generations (three models, ten projects, one in twenty failing with one of three
  * exception types) and half are validations inside them (one in four failing, forty distinct
  * dependencies). A clock that is moved by hand spreads the calls evenly over the default
- * one-hour window, so the query merges nearly all of its sixty slices, each with its keyed counts.
+ * one-hour window, so the query covers nearly all of its sixty slices, each with its keyed counts.
+ *
+ * <p>Here one thread records everything, moving from slice to slice, as the threads of a busy
+ * generator do: each slice it leaves has settled, and the store sums the settled slices once and
+ * reuses the sum. {@link AnalyticsQueryIdleThreads} measures the other end.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -74,26 +79,46 @@ public class AnalyticsQuery {
     public long calls;
 
     private GenscopeRuntime runtime;
+    private final HandClock clock = new HandClock();
+    private final Workload workload = new Workload();
+    /** The time the recording covers, in nanoseconds. */
+    private long span;
 
     @Setup(Level.Trial)
     public void record() {
         TelemetrySettings settings = TelemetrySettings.defaults();
-        HandClock clock = new HandClock();
         runtime = GenscopeRuntime.start(settings, RULES, RuntimeLog.stderr(), "benchmark", "AnalyticsQuery", clock);
         // Two slices short of the window: the recording itself takes real time, which must not
         // push the first slice out of the window.
-        long span = settings.window().minus(settings.resolution().multipliedBy(2)).toNanos();
-        Workload workload = new Workload();
-        for (long i = 0; i < calls; i += 2) {
-            clock.advanceTo((long) ((double) span * i / calls));
-            workload.generationWithValidation(i / 2);
-        }
+        span = settings.window().minus(settings.resolution().multipliedBy(2)).toNanos();
+        recordAll(settings.resolution());
         clock.freeze();
         AnalyticsSummary summary = runtime.summary();
         if (summary.generations() != calls / 2) {
             throw new IllegalStateException("recorded " + calls / 2 + " generations, the summary counts "
                     + summary.generations());
         }
+    }
+
+    /**
+     * Records the {@link #calls} on the benchmark's thread, which moves from slice to slice as the
+     * clock does and so leaves each one settled behind it.
+     */
+    protected void recordAll(Duration resolution) {
+        recordRange(0, calls);
+    }
+
+    /** Records calls {@code from} (inclusive) to {@code to} (exclusive), even numbers, at their times. */
+    protected final void recordRange(long from, long to) {
+        for (long i = from; i < to; i += 2) {
+            clock.advanceTo(offsetOf(i));
+            workload.generationWithValidation(i / 2);
+        }
+    }
+
+    /** How far into the recording call {@code i} is made, in nanoseconds. */
+    protected final long offsetOf(long i) {
+        return (long) ((double) span * i / calls);
     }
 
     @Benchmark

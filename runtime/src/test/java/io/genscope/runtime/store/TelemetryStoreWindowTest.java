@@ -144,4 +144,24 @@ class TelemetryStoreWindowTest {
         assertThat(merged.maxNanos()).isEqualTo(300_000_000L);
         assertThat(merged.quantileNanos(0.5)).isCloseTo(100_000_000.0, withinPercentage(3.2));
     }
+
+    @Test
+    void theTopBucketOfADistributionIsMergedWhetherItsSliceIsLiveOrRetired() {
+        // the top of a bucket's range: the middle of the bucket, which percentiles report, lies
+        // 1.6 % below it, and is reported only if the bucket holding the maximum is merged
+        long top = (1L << 27) - 1;
+        double middle = ((31L << 22) + (32L << 22) - 1) / 2.0;
+        clock.moveTo(SLICE_START);
+        for (int i = 0; i < 3; i++) {
+            success(store, "m", Duration.ofNanos(top));
+        }
+        assertThat(store.totals(WINDOW, Dimension.all()).generationTime().quantileNanos(0.5))
+                .as("live").isEqualTo(middle);
+
+        clock.advance(RESOLUTION);
+        success(store, "m", Duration.ZERO);
+
+        assertThat(store.totals(WINDOW, Dimension.all()).generationTime().quantileNanos(0.9))
+                .as("retired").isEqualTo(middle);
+    }
 }
