@@ -6,7 +6,8 @@ import java.lang.invoke.VarHandle;
 /**
  * The plain counts of one dimension (everything, one rule or one model) in one time slice, with
  * the generation-time histogram: one {@code long[]} so a whole dimension is one allocation and
- * merges with one loop.
+ * merges with one loop. Beside them, the dimension's dependencies ({@link KeyTally}): successful
+ * calls report them, so they are counted per thread like the rest.
  *
  * <p>Single writer: only the owning thread writes, with opaque stores (a plain {@code mov} on
  * x86), and readers use opaque loads, so a reader sees each counter's latest value without any
@@ -37,6 +38,11 @@ final class Counts {
     private static final VarHandle LONGS = MethodHandles.arrayElementVarHandle(long[].class);
 
     private final long[] values = new long[SIZE];
+    final KeyTally dependencies;
+
+    Counts(int maxDependencies) {
+        dependencies = new KeyTally(maxDependencies);
+    }
 
     void generationStarted(GenerationRecord generation) {
         increment(GENERATIONS);
@@ -55,6 +61,9 @@ final class Counts {
         recordTime(generation.durationNanos);
         if (generation.succeeded()) {
             increment(SUCCESSES);
+            for (String dependency : generation.dependencies) {
+                dependencies.increment(dependency);
+            }
             if (retried) {
                 increment(RETRIED_SUCCESSES);
             }
@@ -71,6 +80,13 @@ final class Counts {
         increment(VALIDATIONS);
         if (!validation.ok) {
             increment(VALIDATION_FAILURES);
+        }
+    }
+
+    /** Dependencies detected by a validation outside any generation, counted as they come. */
+    void dependenciesDetected(ValidationRecord validation) {
+        for (String dependency : validation.detectedDependencies) {
+            dependencies.increment(dependency);
         }
     }
 
@@ -100,6 +116,7 @@ final class Counts {
                 LONGS.setOpaque(values, i, merged(i, values[i], value));
             }
         }
+        dependencies.absorb(other.dependencies);
     }
 
     /** Counter {@code index} of two counts taken together: the sum, or for the maximum the larger. */
@@ -111,6 +128,7 @@ final class Counts {
         for (int i = used(values) - 1; i >= 0; i--) {
             LONGS.setOpaque(values, i, 0L); // the buckets before the maximum that bounds them
         }
+        dependencies.clear();
     }
 
     /**

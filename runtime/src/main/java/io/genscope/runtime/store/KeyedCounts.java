@@ -1,31 +1,23 @@
 package io.genscope.runtime.store;
 
 /**
- * The keyed counts of one dimension in one time slice: validation error types, generation
- * failure types and dependencies. Shared by all threads (they are off the common success path:
- * a successful call without dependencies touches none of them). Thread-safe, see
- * {@link KeyedCounter}.
+ * The keyed counts of one dimension in one time slice that only failures reach: validation
+ * error types and generation failure types. Shared by all threads, being off the success path;
+ * dependencies, which successful calls report, are counted per thread in {@link Counts}.
+ * Thread-safe, see {@link KeyedCounter}.
  */
 final class KeyedCounts {
 
     final KeyedCounter errorTypes;
     final KeyedCounter failureTypes;
-    final KeyedCounter dependencies;
 
     KeyedCounts(TelemetrySettings settings) {
         errorTypes = new KeyedCounter(settings.maxErrorTypes());
         failureTypes = new KeyedCounter(settings.maxFailureTypes());
-        dependencies = new KeyedCounter(settings.maxDependencies());
     }
 
-    void generationCompleted(GenerationRecord generation) {
-        if (generation.succeeded()) {
-            for (String dependency : generation.dependencies) {
-                dependencies.increment(dependency);
-            }
-        } else {
-            failureTypes.increment(generation.failureType);
-        }
+    void generationFailed(GenerationRecord generation) {
+        failureTypes.increment(generation.failureType);
     }
 
     void validationCompleted(ValidationRecord validation) {
@@ -34,16 +26,8 @@ final class KeyedCounts {
         }
     }
 
-    /** Dependencies of validations that run outside any generation are counted as they come. */
-    void dependenciesDetected(ValidationRecord validation) {
-        for (String dependency : validation.detectedDependencies) {
-            dependencies.increment(dependency);
-        }
-    }
-
-    void addTo(KeyedSums errors, KeyedSums failures, KeyedSums dependencyTotals) {
+    void addTo(KeyedSums errors, KeyedSums failures) {
         errorTypes.addTo(errors);
         failureTypes.addTo(failures);
-        dependencies.addTo(dependencyTotals);
     }
 }

@@ -16,12 +16,13 @@ public final class TallyTotals {
     void add(Counts tally) {
         if (tally != null) {
             tally.addTo(counts);
+            tally.dependencies.addTo(dependencies);
         }
     }
 
     void add(KeyedCounts keyed) {
         if (keyed != null) {
-            keyed.addTo(errorTypes, failureTypes, dependencies);
+            keyed.addTo(errorTypes, failureTypes);
         }
     }
 

@@ -17,8 +17,8 @@ import java.util.function.Consumer;
  * reusing the sum of the slices that can no longer change.
  *
  * <p>Memory is bounded by the settings and the number of recording threads: the slice ring
- * covers the retention; per slice, each recording thread holds one {@link Counts} (5.5 KB)
- * overall, per rule and per model it used, merged into the slice's own when it moves on (or, once
+ * covers the retention; per slice, each recording thread holds one {@link Counts} (5.5 KB, plus
+ * its dependencies) overall, per rule and per model it used, merged into the slice's own when it moves on (or, once
  * it has ended, when another thread joins or leaves that slice); at most
  * {@code maxModels} models per slice; each keyed count is capped. Nothing older than the
  * retention is kept or reported.
@@ -56,7 +56,8 @@ public final class TelemetryStore {
         this.originNanos = clock.monotonicNanos();
         this.originWallNanos = clock.wallMillis() * 1_000_000L;
         this.resolutionNanos = settings.resolution().toNanos();
-        this.threads = ThreadLocal.withInitial(() -> new ThreadSlice(rules, Thread.currentThread()));
+        this.threads = ThreadLocal.withInitial(
+                () -> new ThreadSlice(rules, settings.maxDependencies(), Thread.currentThread()));
     }
 
     public TelemetrySettings settings() {
@@ -120,7 +121,7 @@ public final class TelemetryStore {
             }
         } else {
             thread.unattributed.validationCompleted(validation);
-            slice.keyedTotal.dependenciesDetected(validation);
+            thread.unattributed.dependenciesDetected(validation);
         }
         if (!validation.ok) {
             event(thread, EventType.VALIDATION_FAILURE, validation.ruleName, generation, validation,
@@ -133,11 +134,11 @@ public final class TelemetryStore {
         ThreadSlice thread = at(self, nanos);
         thread.rule(generation.rule).generationCompleted(generation);
         thread.model(generation.model).generationCompleted(generation);
-        if (!generation.succeeded() || !generation.dependencies.isEmpty()) {
+        if (!generation.succeeded()) {
             TimeSlice slice = thread.slice;
-            slice.keyedTotal.generationCompleted(generation);
-            slice.keyedRule(generation.rule).generationCompleted(generation);
-            slice.keyedModel(thread.admitted(generation.model)).generationCompleted(generation);
+            slice.keyedTotal.generationFailed(generation);
+            slice.keyedRule(generation.rule).generationFailed(generation);
+            slice.keyedModel(thread.admitted(generation.model)).generationFailed(generation);
         }
         event(thread, generation.succeeded() ? EventType.GENERATION_SUCCESS : EventType.GENERATION_FAILURE,
                 generation.ruleName, generation, null, generation.durationNanos, nanos);

@@ -35,19 +35,22 @@ public final class ThreadSlice {
      * per rule only: the overall figures are the sum of the rules and this, so a call updates two
      * dimensions (rule, model) instead of three.
      */
-    final Counts unattributed = new Counts();
+    final Counts unattributed;
+    private final int maxDependencies;
     private final AtomicReferenceArray<Counts> byRule;
     private volatile ModelCounts[] models = NO_MODELS;
 
-    ThreadSlice(int rules, Thread owner) {
+    ThreadSlice(int rules, int maxDependencies, Thread owner) {
         this.owner = owner;
-        byRule = new AtomicReferenceArray<>(rules);
+        this.maxDependencies = maxDependencies;
+        this.unattributed = new Counts(maxDependencies);
+        this.byRule = new AtomicReferenceArray<>(rules);
     }
 
     Counts rule(int rule) {
         Counts counts = byRule.getPlain(rule);
         if (counts == null) {
-            counts = new Counts();
+            counts = new Counts(maxDependencies);
             byRule.setRelease(rule, counts);
         }
         return counts;
@@ -81,7 +84,7 @@ public final class ThreadSlice {
                 counts = entry.counts();
             }
         }
-        ModelCounts entry = new ModelCounts(key, admitted, counts != null ? counts : new Counts());
+        ModelCounts entry = new ModelCounts(key, admitted, counts != null ? counts : new Counts(maxDependencies));
         ModelCounts[] grown = java.util.Arrays.copyOf(current, current.length + 1);
         grown[current.length] = entry;
         models = grown;
@@ -109,7 +112,7 @@ public final class ThreadSlice {
             Counts counts = byRule.getPlain(i);
             if (counts != null) {
                 if (rulesInto[i] == null) {
-                    rulesInto[i] = new Counts();
+                    rulesInto[i] = new Counts(maxDependencies);
                 }
                 rulesInto[i].absorb(counts);
             }
@@ -117,7 +120,7 @@ public final class ThreadSlice {
         java.util.Set<Counts> merged = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (ModelCounts entry : models) {
             if (merged.add(entry.counts())) {
-                modelsInto.computeIfAbsent(entry.admitted(), k -> new Counts()).absorb(entry.counts());
+                modelsInto.computeIfAbsent(entry.admitted(), k -> new Counts(maxDependencies)).absorb(entry.counts());
             }
         }
     }

@@ -43,7 +43,7 @@ final class TimeSlice {
      * counts stay as they are until a thread joins it again, which this count shows.
      */
     private long changes;
-    private final Counts retiredUnattributed = new Counts();
+    private final Counts retiredUnattributed;
     private final Counts[] retiredByRule;
     private final Map<String, Counts> retiredByModel = new HashMap<>();
     final KeyedCounts keyedTotal;
@@ -55,6 +55,7 @@ final class TimeSlice {
         this.index = index;
         this.settings = settings;
         this.newModels = newModels;
+        this.retiredUnattributed = new Counts(settings.maxDependencies());
         this.retiredByRule = new Counts[rules];
         this.keyedTotal = new KeyedCounts(settings);
         this.keyedByRule = new AtomicReferenceArray<>(rules);

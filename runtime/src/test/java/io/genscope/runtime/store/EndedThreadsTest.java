@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 import static io.genscope.runtime.testing.Records.success;
+import static io.genscope.runtime.testing.Threads.runToEnd;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -188,12 +189,6 @@ class EndedThreadsTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static void runToEnd(Runnable request) throws InterruptedException {
-        Thread thread = new Thread(request);
-        thread.start();
-        thread.join();
     }
 
     private TelemetryStore storeKeeping(int events) {

@@ -78,7 +78,7 @@ class LatencyHistogramTest {
     }
 
     private static DurationDistribution distributionOf(long... nanos) {
-        Counts counts = new Counts();
+        Counts counts = new Counts(0);
         GenerationRecord generation = new GenerationRecord();
         for (long value : nanos) {
             generation.begin(0, "generate", 0);

@@ -5,12 +5,12 @@ import io.genscope.runtime.time.ManualClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static io.genscope.runtime.testing.Records.failure;
 import static io.genscope.runtime.testing.Records.generation;
 import static io.genscope.runtime.testing.Records.success;
 import static io.genscope.runtime.testing.Records.successUsing;
+import static io.genscope.runtime.testing.Threads.runToEnd;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -46,7 +46,7 @@ class SettledSlicesTest {
 
         // a call that started in the first slice and is recorded after it settled; its thread then
         // moves on, so the first slice settles again with the late call in it
-        onAnotherThread(() -> {
+        runToEnd(() -> {
             GenerationRecord late = generation("m");
             store.generationStarted(store.currentThread(), late, early);
             store.generationCompleted(store.currentThread(), late, early);
@@ -114,19 +114,5 @@ class SettledSlicesTest {
         moveOn();
         assertThat(generations(RESOLUTION.multipliedBy(2), Dimension.all())).isEqualTo(2);
         assertThat(generations(WINDOW, Dimension.all())).isEqualTo(5);
-    }
-
-    private static void onAnotherThread(Runnable task) throws InterruptedException {
-        AtomicReference<Throwable> failed = new AtomicReference<>();
-        Thread thread = new Thread(() -> {
-            try {
-                task.run();
-            } catch (Throwable failure) {
-                failed.set(failure);
-            }
-        });
-        thread.start();
-        thread.join();
-        assertThat(failed.get()).isNull();
     }
 }

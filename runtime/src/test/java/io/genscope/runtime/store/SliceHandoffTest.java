@@ -11,13 +11,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
-import static io.genscope.runtime.testing.Records.success;
+import static io.genscope.runtime.testing.Records.successUsing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Threads hand their counts over to a slice when they move on to the next one. While time
- * advances under several recording threads and a reader, no count is lost and none is counted
- * twice: the reader never sees more than was recorded, and the final total is exact.
+ * advances under several recording threads and a reader, no count (of generations, or of the
+ * dependencies they report) is lost and none is counted twice: the reader never sees more than
+ * was recorded, and the final total is exact.
  */
 class SliceHandoffTest {
 
@@ -38,7 +39,7 @@ class SliceHandoffTest {
             writers.add(new Thread(() -> {
                 await(start);
                 for (int i = 0; i < PER_THREAD; i++) {
-                    success(store, "model-" + (i % 3), Duration.ofMillis(1));
+                    successUsing(store, "model-" + (i % 3), "dep-" + (i % 40)); // new keys grow the tallies
                     recorded.incrementAndGet();
                     if (i % 500 == 0) {
                         clock.advance(Duration.ofMillis(30));
@@ -50,9 +51,12 @@ class SliceHandoffTest {
             await(start);
             while (running.get()) {
                 long before = recorded.get();
-                long seen = store.totals(Duration.ofHours(1), Dimension.all()).completed();
+                TallyTotals totals = store.totals(Duration.ofHours(1), Dimension.all());
+                long seen = totals.completed();
+                long seenDependencies = totals.dependencies().values().stream().mapToLong(Long::longValue).sum();
                 long after = recorded.get();
-                if (seen > after + THREADS || seen < 0 || before < 0) {
+                boolean emptyKey = totals.dependencies().containsValue(0L);
+                if (seen > after + THREADS || seenDependencies > after + THREADS || emptyKey || before < 0) {
                     overCounted.incrementAndGet();
                 }
             }
@@ -71,6 +75,8 @@ class SliceHandoffTest {
         assertThat(totals.generations()).isEqualTo((long) THREADS * PER_THREAD);
         assertThat(totals.successes()).isEqualTo((long) THREADS * PER_THREAD);
         assertThat(totals.generationTime().count()).isEqualTo((long) THREADS * PER_THREAD);
+        assertThat(totals.dependencies()).hasSize(40)
+                .allSatisfy((dependency, count) -> assertThat(count).isEqualTo((long) THREADS * PER_THREAD / 40));
         long byModel = 0;
         for (String model : store.models(Duration.ofHours(1))) {
             byModel += store.totals(Duration.ofHours(1), Dimension.model(model)).successes();
