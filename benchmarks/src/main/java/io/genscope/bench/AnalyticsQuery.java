@@ -34,7 +34,6 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -91,7 +90,7 @@ public class AnalyticsQuery {
         // Two slices short of the window: the recording itself takes real time, which must not
         // push the first slice out of the window.
         span = settings.window().minus(settings.resolution().multipliedBy(2)).toNanos();
-        recordAll(settings.resolution());
+        recordAll();
         clock.freeze();
         AnalyticsSummary summary = runtime.summary();
         if (summary.generations() != calls / 2) {
@@ -104,7 +103,7 @@ public class AnalyticsQuery {
      * Records the {@link #calls} on the benchmark's thread, which moves from slice to slice as the
      * clock does and so leaves each one settled behind it.
      */
-    protected void recordAll(Duration resolution) {
+    protected void recordAll() {
         recordRange(0, calls);
     }
 

@@ -2,10 +2,10 @@
 //   java -jar benchmarks/target/benchmarks.jar AnalyticsQueryIdleThreads -prof gc
 package io.genscope.bench;
 
+import io.genscope.runtime.store.TelemetrySettings;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.TearDown;
 
-import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -19,8 +19,8 @@ public class AnalyticsQueryIdleThreads extends AnalyticsQuery {
     private final CountDownLatch quit = new CountDownLatch(1);
 
     @Override
-    protected void recordAll(Duration resolution) {
-        long half = resolution.toNanos() / 2;
+    protected void recordAll() {
+        long half = TelemetrySettings.defaults().resolution().toNanos() / 2;
         long from = 0;
         while (from < calls) {
             long part = offsetOf(from) / half;

@@ -16,6 +16,10 @@ import java.util.Map;
  * covers up to 60 slices; the store keeps the sum of those no thread records into any more, so
  * most queries read afresh only the newest slice or two.
  *
+ * <p><b>Note:</b> a thread stays attached to the slice of its last call until it records again
+ * or ends. Where a pool's threads sit idle for minutes, the slices they last recorded into are
+ * read afresh by every query (AnalyticsQueryIdleThreads measures the case where every slice is).
+ *
  * <p>Thread-safe; holds no state beyond the store and its settings.
  */
 public final class Analytics {

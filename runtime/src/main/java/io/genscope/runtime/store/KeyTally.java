@@ -91,7 +91,7 @@ final class KeyTally {
         }
     }
 
-    /** Forgets every key; only while no reader can reach these counts (see {@link Counts#clear}). */
+    /** Forgets every key; only once no reader can reach these counts (see {@link Counts#clear}). */
     void clear() {
         if (size > 0) {
             Table current = table;

@@ -1,7 +1,9 @@
 package io.genscope.runtime.store;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Map;
 
 /**
  * The sum of the settled slices of a window, kept from one query to the next, so that a query
@@ -16,13 +18,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * holds the same slices, settled with the same counts; otherwise it is summed again. So in a
  * steady state, a query's window is summed in full about once per slice period, when it slides.
  *
+ * <p>One sum is kept per dimension and window length asked for, up to a capacity that covers
+ * everything, every rule and every model (what the Telemetry MBean asks for in one read) and a
+ * few other windows; past it, the sum used least recently goes. About 6 KB each, plus keys.
+ *
  * <p>Thread-safe. Kept sums are never changed once kept; concurrent queries may each sum a window
- * and keep theirs, and either is right. At most {@value #MAX_KEPT} sums are kept (about 6 KB
- * each, plus their keys): one per dimension and window length asked for.
+ * and keep theirs, and either is right.
  */
 final class SettledTotals {
 
-    private static final int MAX_KEPT = 32;
+    /** Kept beyond one sum per rule, per model and overall: windows other than the default. */
+    private static final int SPARE = 8;
 
     /** What a sum is kept under: the dimension and how many slices the window covers. */
     private record Key(Dimension dimension, int slices) {
@@ -50,7 +56,18 @@ final class SettledTotals {
         }
     }
 
-    private final ConcurrentHashMap<Key, Kept> kept = new ConcurrentHashMap<>();
+    private final Map<Key, Kept> kept;
+
+    /** @param dimensions how many dimensions are queried in turn: rules, models and one overall */
+    SettledTotals(int dimensions) {
+        int capacity = dimensions + SPARE;
+        this.kept = Collections.synchronizedMap(new LinkedHashMap<>(capacity * 2, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Key, Kept> eldest) {
+                return size() > capacity;
+            }
+        });
+    }
 
     /** The totals of {@code dimension} over {@code window}, which covers {@code slices} slice periods. */
     TallyTotals totals(List<TimeSlice> window, int slices, Dimension dimension) {
@@ -62,9 +79,6 @@ final class SettledTotals {
         Kept settled = kept.get(key);
         if (settled == null || !settled.stillFor(window, now)) {
             settled = sumSettled(window, dimension);
-            if (kept.size() >= MAX_KEPT) {
-                kept.clear();
-            }
             kept.put(key, settled);
         }
         TallyTotals totals = new TallyTotals();

@@ -24,7 +24,10 @@ import java.util.regex.Pattern;
  *                           {@code window}, at most 100,000 slices
  * @param maxErrorTypes      {@code max-error-types}: distinct validation error types per slice
  *                           before folding into "(other)". 1 to 100,000
- * @param maxDependencies    {@code max-dependencies}: likewise for dependencies. 1 to 100,000
+ * @param maxDependencies    {@code max-dependencies}: distinct dependencies that each recording
+ *                           thread counts per slice and per rule or model (they are counted per
+ *                           thread), and that a slice keeps once its threads move on, before
+ *                           folding into "(other)". 1 to 100,000
  * @param maxModels          {@code max-models}: likewise for models. 1 to 100,000
  * @param maxFailureTypes    {@code max-failure-types}: likewise for the exception classes of failed
  *                           generations. 1 to 100,000

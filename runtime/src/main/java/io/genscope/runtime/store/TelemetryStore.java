@@ -32,7 +32,7 @@ public final class TelemetryStore {
     private final TelemetrySettings settings;
     private final Clock clock;
     private final SliceRing slices;
-    private final SettledTotals settled = new SettledTotals();
+    private final SettledTotals settled;
     private final EventLog events;
     private final MessageSanitizer sanitizer;
     private final int rules;
@@ -51,6 +51,7 @@ public final class TelemetryStore {
         this.clock = clock;
         this.rules = rules;
         this.slices = new SliceRing(settings, rules, newModels);
+        this.settled = new SettledTotals(rules + settings.maxModels() + 1);
         this.events = new EventLog(settings.eventRingSize());
         this.sanitizer = new MessageSanitizer(settings.errorMessageLength(), settings.redact());
         this.originNanos = clock.monotonicNanos();

@@ -39,8 +39,8 @@ final class TimeSlice {
     /** Joins and leaves to go before the next sweep for ended threads; see {@link #retireEndedNowAndThen}. */
     private int changesUntilSweep;
     /**
-     * Threads that joined or left so far. A slice no thread is attached to has settled: its
-     * counts stay as they are until a thread joins it again, which this count shows.
+     * Threads that joined or left so far (and evictions). A slice no thread is attached to has
+     * settled: its counts stay as they are until a thread joins it again, which this count shows.
      */
     private long changes;
     private final Counts retiredUnattributed;

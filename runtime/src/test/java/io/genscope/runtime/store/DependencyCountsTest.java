@@ -94,6 +94,34 @@ class DependencyCountsTest {
     }
 
     @Test
+    void aThreadPastTheCapCountsTheRestUnderOther() {
+        successUsing(store, "m", "a", "b", "c", "d", "e", "f");
+        successUsing(store, "m", "f", "a");
+
+        assertThat(dependencies(Dimension.all())).containsOnly(entry("a", 2L), entry("b", 1L), entry("c", 1L),
+                entry("d", 1L), entry(KeyedCounter.OTHER, 3L));
+    }
+
+    @Test
+    void absorbingATallyFoldsWhatGoesPastTheCap() {
+        KeyTally into = new KeyTally(3);
+        into.increment("a");
+        into.increment("b");
+        KeyTally other = new KeyTally(3);
+        other.increment("b");
+        other.increment("c");
+        other.increment("d");
+        other.increment("d");
+
+        into.absorb(other);
+
+        KeyedSums sums = new KeyedSums();
+        into.addTo(sums);
+        assertThat(sums.toMap()).containsOnly(entry("a", 1L), entry("b", 2L), entry("c", 1L),
+                entry(KeyedCounter.OTHER, 2L));
+    }
+
+    @Test
     void aTallyThatGrowsKeepsEveryKeyWithItsCount() {
         KeyTally tally = new KeyTally(1_000);
         for (int key = 0; key < 300; key++) {

@@ -104,15 +104,36 @@ class SettledSlicesTest {
 
     @Test
     void slicesLeavingTheWindowLeaveTheSum() {
-        success(store, "m", Duration.ZERO);
-        moveOn();
-        assertThat(generations(RESOLUTION.multipliedBy(2), Dimension.all())).isEqualTo(2);
+        // slice k holds k + 1 generations, so a sum kept for other slices would show
+        for (int slice = 0; slice < 5; slice++) {
+            for (int i = 0; i <= slice; i++) {
+                success(store, "m", Duration.ZERO);
+            }
+            assertThat(generations(RESOLUTION.multipliedBy(2), Dimension.all()))
+                    .as("slice %d and the one before", slice).isEqualTo(slice == 0 ? 1 : 2L * slice + 1);
+            clock.advance(RESOLUTION);
+        }
+    }
 
-        moveOn();
-        assertThat(generations(RESOLUTION.multipliedBy(2), Dimension.all())).isEqualTo(2);
-        moveOn();
-        moveOn();
-        assertThat(generations(RESOLUTION.multipliedBy(2), Dimension.all())).isEqualTo(2);
-        assertThat(generations(WINDOW, Dimension.all())).isEqualTo(5);
+    @Test
+    void moreDimensionsAndWindowsThanAreKeptEachGetTheirOwnTotals() {
+        TelemetryStore manyModels = new TelemetryStore(
+                TestSettings.slices(RESOLUTION, WINDOW, WINDOW).maxModels(40).build(), 1, clock, model -> { });
+        for (int model = 0; model < 40; model++) {
+            for (int i = 0; i <= model; i++) {
+                success(manyModels, "m" + model, Duration.ZERO);
+            }
+        }
+        clock.advance(RESOLUTION);
+        success(manyModels, "m0", Duration.ZERO);
+
+        for (int round = 0; round < 2; round++) {
+            for (int model = 0; model < 40; model++) {
+                long expected = model + 1 + (model == 0 ? 1 : 0);
+                assertThat(manyModels.totals(WINDOW, Dimension.model("m" + model)).generations()).isEqualTo(expected);
+                assertThat(manyModels.totals(RESOLUTION.multipliedBy(3), Dimension.model("m" + model)).generations())
+                        .isEqualTo(expected);
+            }
+        }
     }
 }
