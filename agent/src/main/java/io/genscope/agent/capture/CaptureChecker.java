@@ -31,6 +31,11 @@ public final class CaptureChecker {
     public record Problem(String field, String message) {
     }
 
+    /**
+     * The problems of {@code captures} on {@code method}; when there are none, the positions of
+     * the named parameters they read are fixed to this method's. A method left uninstrumented
+     * fixes nothing, so it cannot turn away a later method of the rule that has them elsewhere.
+     */
     public static List<Problem> check(MethodDescription method, RuleCaptures captures) {
         List<Problem> problems = new ArrayList<>();
         for (Map.Entry<String, PropertyPath> field : captures.callPaths().entrySet()) {
@@ -39,7 +44,23 @@ public final class CaptureChecker {
                     .ifRight(type -> StepChecker.check(type, field.getValue())
                             .ifPresent(message -> problems.add(new Problem(field.getKey(), message))));
         }
+        if (problems.isEmpty()) {
+            bindNamedParameters(method, captures, problems);
+        }
         return problems;
+    }
+
+    /** Binds each named parameter to its position in {@code method}; another class woven at once may have won. */
+    private static void bindNamedParameters(MethodDescription method, RuleCaptures captures, List<Problem> problems) {
+        for (Map.Entry<String, PropertyPath> field : captures.callPaths().entrySet()) {
+            PropertyPath path = field.getValue();
+            if (path.parameterName() != null) {
+                ParameterDescription parameter = named(method, path).orElseThrow(); // checked above
+                if (!path.bindParameter(parameter.getIndex())) {
+                    problems.add(new Problem(field.getKey(), boundElsewhere(method, path, parameter)));
+                }
+            }
+        }
     }
 
     /** The declared type the path starts from, or why it has none on this method. */
@@ -67,17 +88,14 @@ public final class CaptureChecker {
     private static Either argumentType(MethodDescription method, PropertyPath path) {
         List<? extends ParameterDescription> parameters = method.getParameters();
         if (path.parameterName() != null) {
-            Optional<? extends ParameterDescription> named = parameters.stream()
-                    .filter(p -> p.isNamed() && p.getName().equals(path.parameterName()))
-                    .findFirst();
+            Optional<? extends ParameterDescription> named = named(method, path);
             if (named.isEmpty()) {
                 return Either.left("'" + path + "': " + MethodNames.of(method) + " has no parameter named '"
                         + path.parameterName() + "' (parameter names need javac -parameters; else use args[N])");
             }
-            if (!path.bindParameter(named.get().getIndex())) {
-                return Either.left("'" + path + "': parameter '" + path.parameterName() + "' is at position "
-                        + named.get().getIndex() + " in " + MethodNames.of(method)
-                        + " but elsewhere in another method of this rule; use args[N] or split the rule");
+            int bound = path.argumentIndex();
+            if (bound >= 0 && bound != named.get().getIndex()) {
+                return Either.left(boundElsewhere(method, path, named.get()));
             }
             return Either.right(named.get().getType().asErasure());
         }
@@ -86,6 +104,18 @@ public final class CaptureChecker {
                     + " parameter(s); valid are args[0] to args[" + (parameters.size() - 1) + "]");
         }
         return Either.right(parameters.get(path.argumentIndex()).getType().asErasure());
+    }
+
+    private static Optional<? extends ParameterDescription> named(MethodDescription method, PropertyPath path) {
+        return method.getParameters().stream()
+                .filter(p -> p.isNamed() && p.getName().equals(path.parameterName()))
+                .findFirst();
+    }
+
+    private static String boundElsewhere(MethodDescription method, PropertyPath path, ParameterDescription parameter) {
+        return "'" + path + "': parameter '" + path.parameterName() + "' is at position " + parameter.getIndex()
+                + " in " + MethodNames.of(method)
+                + " but elsewhere in another method of this rule; use args[N] or split the rule";
     }
 
     /** A message or a type (a {@code null} type means: decided at run time). */

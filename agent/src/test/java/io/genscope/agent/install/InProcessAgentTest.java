@@ -4,6 +4,7 @@ import fixture.gen.AnnotatedGenerator;
 import fixture.gen.AsyncGenerator;
 import fixture.gen.ChildFirstLoader;
 import fixture.gen.FragileGenerator;
+import fixture.gen.OverloadedGenerator;
 import fixture.gen.RecursiveGenerator;
 import fixture.gen.Request;
 import fixture.gen.Result;
@@ -68,6 +69,13 @@ class InProcessAgentTest {
                 annotation: fixture.gen.Generates
                 capture:
                   code-length: return.length
+              - name: overloaded
+                role: generation
+                class: fixture.gen.OverloadedGenerator
+                method: generate
+                capture:
+                  project-id: request.projectId
+                  model: this.model
               - name: validate
                 role: validation
                 implements: fixture.gen.Validator
@@ -176,6 +184,14 @@ class InProcessAgentTest {
 
         assertThat(telemetry("Generations")).isEqualTo(1L);
         assertThat((Double) summary().get("averageCodeLength")).isEqualTo("class A {}".length());
+    }
+
+    @Test
+    void aMethodLeftUninstrumentedDoesNotFixWhereANamedParameterIs() throws Exception {
+        // the static overload, checked first, has the request second and cannot be instrumented
+        new OverloadedGenerator().generate(new Request("overloads", "prompt"));
+
+        assertThat(telemetry("Generations")).isEqualTo(1L);
     }
 
     private static Object telemetry(String attribute) throws Exception {

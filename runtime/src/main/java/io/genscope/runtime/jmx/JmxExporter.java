@@ -49,10 +49,6 @@ public final class JmxExporter {
         this.diagnostics = new DiagnosticsView(version, configFile, rules, journal);
     }
 
-    public boolean started() {
-        return started;
-    }
-
     /**
      * Registers every MBean known so far on the platform MBean server, creating it if nobody has;
      * later models register as they appear. Safe to call any number of times.
