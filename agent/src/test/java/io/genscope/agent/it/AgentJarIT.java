@@ -3,6 +3,9 @@ package io.genscope.agent.it;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
@@ -39,6 +42,37 @@ class AgentJarIT {
                             "META-INF/services/io.genscope.shaded.slf4j.spi.SLF4JServiceProvider")
                     .noneMatch(name -> name.contains("/jackson/databind/"));
         }
+    }
+
+    /**
+     * The jar leaves out Byte Buddy's {@code AgentBuilder} and build-plugin engine (agent/pom.xml).
+     * Only classes the agent never uses may refer to them: the build plugins themselves, and
+     * class-file lookup and class reloading through {@code Instrumentation}. A Byte Buddy upgrade
+     * that adds a reference from anywhere else fails here, before it fails at run time.
+     */
+    @Test
+    void onlyClassesTheAgentNeverUsesReferToWhatTheJarLeavesOutOfByteBuddy() throws IOException {
+        List<String> leftOut = List.of("io/genscope/shaded/bytebuddy/agent/builder/",
+                "io/genscope/shaded/bytebuddy/build/Plugin");
+        Pattern unused = Pattern.compile("io/genscope/shaded/bytebuddy/("
+                + "build/[A-Za-z]+Plugin"
+                + "|dynamic/ClassFileLocator\\$ForInstrumentation"
+                + "|dynamic/loading/ClassReloadingStrategy)\\.class");
+        List<String> referring = new ArrayList<>();
+        try (JarFile jar = new JarFile(SampleLaunch.AGENT_JAR.toFile())) {
+            for (JarEntry entry : Collections.list(jar.entries())) {
+                if (entry.getName().endsWith(".class")) {
+                    // class names sit in the constant pool as plain ASCII
+                    String classFile = new String(jar.getInputStream(entry).readAllBytes(),
+                            StandardCharsets.ISO_8859_1);
+                    if (leftOut.stream().anyMatch(classFile::contains)) {
+                        referring.add(entry.getName());
+                    }
+                }
+            }
+        }
+        assertThat(referring).isNotEmpty()
+                .allMatch(name -> unused.matcher(name).matches(), "a class the agent never uses");
     }
 
     @Test
