@@ -51,8 +51,8 @@ import java.util.concurrent.TimeUnit;
  * one-hour window, so the query covers nearly all of its sixty slices, each with its keyed counts.
  *
  * <p>Here one thread records everything, moving from slice to slice, as the threads of a busy
- * generator do: each slice it leaves has settled, and the store sums the settled slices once and
- * reuses the sum. {@link AnalyticsQueryIdleThreads} measures the other end.
+ * generator do; the store sums the past slices once and reuses the sum while nothing changes in
+ * them. {@link AnalyticsQueryIdleThreads} leaves an idle thread attached to every slice instead.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -99,10 +99,7 @@ public class AnalyticsQuery {
         }
     }
 
-    /**
-     * Records the {@link #calls} on the benchmark's thread, which moves from slice to slice as the
-     * clock does and so leaves each one settled behind it.
-     */
+    /** Records the {@link #calls} on the benchmark's thread, which moves from slice to slice as the clock does. */
     protected void recordAll() {
         recordRange(0, calls);
     }

@@ -9,10 +9,11 @@ import org.openjdk.jmh.annotations.TearDown;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The analytics summary when no slice of the window has settled, so each query merges every
- * slice afresh: the worst case for a query. Each half slice period of the recording runs on a
- * thread of its own that then stays alive without recording, like the threads of a pool that has
- * gone quiet, so every slice keeps a thread attached. Same calls as {@link AnalyticsQuery}.
+ * The analytics summary when every slice of the window keeps a thread attached, as the threads
+ * of a pool that has gone quiet stay attached to the slice of their last call. Each half slice
+ * period of the recording runs on a thread of its own that then stays alive without recording.
+ * Same calls as {@link AnalyticsQuery}; the store should reuse its sum of the past slices all the
+ * same, as idle threads change nothing in them.
  */
 public class AnalyticsQueryIdleThreads extends AnalyticsQuery {
 

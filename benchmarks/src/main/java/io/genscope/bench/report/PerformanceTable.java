@@ -115,8 +115,8 @@ public final class PerformanceTable {
                 : Verdict.MET;
         row("analytics summary query", format("≤ 1 ms, the same after 10³ and 10⁷ recorded events (within %.0f %%)",
                         QUERY_SAME_WITHIN * 100),
-                format("after %s calls %.1f µs, after %s %.1f µs (× %.2f); with no slice settled (an idle thread"
-                                + " in each): %.1f µs and %.1f µs",
+                format("after %s calls %.1f µs, after %s %.1f µs (× %.2f); with an idle thread attached to each"
+                                + " slice: %.1f µs and %.1f µs",
                         count(calls.first()), few, count(calls.last()), many, ratio, idleFew, idleMany),
                 verdict);
 

@@ -13,12 +13,8 @@ import java.util.Map;
 /**
  * Computes figures from the store's slice counts: never from raw events, so they are exact over
  * the window at any event rate. A query over the default one-hour window at one-minute resolution
- * covers up to 60 slices; the store keeps the sum of those no thread records into any more, so
- * most queries read afresh only the newest slice or two.
- *
- * <p><b>Note:</b> a thread stays attached to the slice of its last call until it records again
- * or ends. Where a pool's threads sit idle for minutes, the slices they last recorded into are
- * read afresh by every query (AnalyticsQueryIdleThreads measures the case where every slice is).
+ * covers up to 60 slices; the store keeps the sum of the past ones while nothing changes in them,
+ * so most queries read afresh only the current slice.
  *
  * <p>Thread-safe; holds no state beyond the store and its settings.
  */

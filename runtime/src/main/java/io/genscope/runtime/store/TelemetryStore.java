@@ -14,7 +14,7 @@ import java.util.function.Consumer;
  * <p>Recording is per thread: each thread counts into its own {@link ThreadSlice} with plain
  * (opaque) stores and no shared write, and hands the counts over to the slice when it moves on
  * to the next one. Queries merge the retired and the live counts of each slice in the window,
- * reusing the sum of the slices that can no longer change.
+ * reusing the sum of the past slices while nothing changes in them.
  *
  * <p>Memory is bounded by the settings and the number of recording threads: the slice ring
  * covers the retention; per slice, each recording thread holds one {@link Counts} (5.5 KB, plus
@@ -88,6 +88,7 @@ public final class TelemetryStore {
         ThreadSlice thread = at(self, nanos);
         thread.rule(generation.rule).generationStarted(generation);
         thread.model(generation.model).generationStarted(generation);
+        thread.recorded();
         event(thread, EventType.GENERATION_ATTEMPT, generation.ruleName, generation, null, 0, nanos);
     }
 
@@ -97,10 +98,12 @@ public final class TelemetryStore {
         if (generation != null) {
             thread.rule(generation.rule).retryStarted();
             thread.model(generation.model).retryStarted();
+            thread.recorded();
             event(thread, EventType.RETRY_ATTEMPT, generation.ruleName, generation, null, 0, nanos);
             return;
         }
         thread.unattributed.retryStarted();
+        thread.recorded();
         event(thread, EventType.RETRY_ATTEMPT, retryRule, null, null, 0, nanos);
     }
 
@@ -124,6 +127,7 @@ public final class TelemetryStore {
             thread.unattributed.validationCompleted(validation);
             thread.unattributed.dependenciesDetected(validation);
         }
+        thread.recorded();
         if (!validation.ok) {
             event(thread, EventType.VALIDATION_FAILURE, validation.ruleName, generation, validation,
                     validation.durationNanos, nanos);
@@ -141,18 +145,20 @@ public final class TelemetryStore {
             slice.keyedRule(generation.rule).generationFailed(generation);
             slice.keyedModel(thread.admitted(generation.model)).generationFailed(generation);
         }
+        thread.recorded();
         event(thread, generation.succeeded() ? EventType.GENERATION_SUCCESS : EventType.GENERATION_FAILURE,
                 generation.ruleName, generation, null, generation.durationNanos, nanos);
     }
 
     /**
      * Sums {@code dimension} over the slices of the last {@code window}, at slice resolution. The
-     * slices no thread records into any more are summed once and the sum reused (see
+     * past slices are summed once and the sum reused while nothing changes in them (see
      * {@link SettledTotals}), so a query costs about the same however much has been recorded.
      */
     public TallyTotals totals(Duration window, Dimension dimension) {
         int count = settings.slicesFor(window);
-        return settled.totals(slices.latest(sliceIndex(clock.monotonicNanos()), count), count, dimension);
+        long now = sliceIndex(clock.monotonicNanos());
+        return settled.totals(slices.latest(now, count), now, count, dimension);
     }
 
     /** The models that generated anything in the last {@code window}, sorted. */

@@ -1,5 +1,7 @@
 package io.genscope.runtime.store;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -28,6 +30,12 @@ public final class ThreadSlice {
     /** The monotonic-clock range of {@link #slice}: recording inside it needs no division. */
     long sliceStartNanos = Long.MAX_VALUE;
     long sliceEndNanos = Long.MIN_VALUE;
+    /**
+     * Operations recorded so far, in any slice: each counts after its writes, with release
+     * semantics, so a reader that sees a count sees the writes before it (see {@link TimeSlice#version}).
+     */
+    @SuppressWarnings("unused") // accessed through RECORDS
+    private long records;
     /** This thread's raw events; {@code null} until its first event. */
     ThreadEvents events;
     /**
@@ -40,11 +48,30 @@ public final class ThreadSlice {
     private final AtomicReferenceArray<Counts> byRule;
     private volatile ModelCounts[] models = NO_MODELS;
 
+    private static final VarHandle RECORDS;
+
+    static {
+        try {
+            RECORDS = MethodHandles.lookup().findVarHandle(ThreadSlice.class, "records", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     ThreadSlice(int rules, int maxDependencies, Thread owner) {
         this.owner = owner;
         this.maxDependencies = maxDependencies;
         this.unattributed = new Counts(maxDependencies);
         this.byRule = new AtomicReferenceArray<>(rules);
+    }
+
+    /** Counts one more operation, after its writes; only the owning thread calls it. */
+    void recorded() {
+        RECORDS.setRelease(this, records + 1);
+    }
+
+    long records() {
+        return (long) RECORDS.getAcquire(this);
     }
 
     Counts rule(int rule) {

@@ -26,8 +26,6 @@ import java.util.function.Consumer;
 final class TimeSlice {
 
     static final String UNKNOWN_MODEL = "(unknown)";
-    /** What {@link #changesIfSettled} returns while a thread records into the slice. */
-    static final long UNSETTLED = -1;
     private static final AtomicLong SERIALS = new AtomicLong();
 
     final long index;
@@ -38,10 +36,7 @@ final class TimeSlice {
     private final List<ThreadSlice> live = new ArrayList<>();
     /** Joins and leaves to go before the next sweep for ended threads; see {@link #retireEndedNowAndThen}. */
     private int changesUntilSweep;
-    /**
-     * Threads that joined or left so far (and evictions). A slice no thread is attached to has
-     * settled: its counts stay as they are until a thread joins it again, which this count shows.
-     */
+    /** Threads that joined or left so far, and evictions: part of the slice's {@link #version}. */
     private long changes;
     private final Counts retiredUnattributed;
     private final Counts[] retiredByRule;
@@ -147,28 +142,30 @@ final class TimeSlice {
     }
 
     /**
-     * How many threads have joined and left: the same figure later means the same counts, as long
-     * as the slice has settled (no thread attached); {@link #UNSETTLED} while it has not.
+     * Where the slice's counts stand: two looks that return equal versions saw equal counts.
+     * Only threads attached here write here, so the counts change only when a thread joins or
+     * leaves (counted in {@code changes}) or an attached thread records (its record count grows;
+     * with the same threads attached, the sum of their counts grows too).
      */
-    synchronized long changesIfSettled() {
-        return live.isEmpty() ? changes : UNSETTLED;
+    record Version(long changes, long records) {
+    }
+
+    synchronized Version version() {
+        long records = 0;
+        for (ThreadSlice thread : live) {
+            records += thread.records();
+        }
+        return new Version(changes, records);
     }
 
     /**
-     * Adds this slice's counts of {@code dimension} to {@code totals} if it has settled.
+     * Adds this slice's counts of {@code dimension} to {@code totals}.
      *
-     * @return what {@link #changesIfSettled} returns, in the same look at the slice
+     * @return the slice's version, taken first in the same look: the counts added are at least as
+     *         new (a writer counts a record after its writes)
      */
-    synchronized long addToIfSettled(TallyTotals totals, Dimension dimension) {
-        if (!live.isEmpty()) {
-            return UNSETTLED;
-        }
-        addTo(totals, dimension);
-        return changes;
-    }
-
-    /** Adds this slice's counts of {@code dimension} to {@code totals}. */
-    synchronized void addTo(TallyTotals totals, Dimension dimension) {
+    synchronized Version addTo(TallyTotals totals, Dimension dimension) {
+        Version version = version();
         switch (dimension.kind()) {
             case ALL -> {
                 totals.add(retiredUnattributed);
@@ -196,6 +193,7 @@ final class TimeSlice {
                 totals.add(keyedByModel.get(model));
             }
         }
+        return version;
     }
 
     Set<String> models() {

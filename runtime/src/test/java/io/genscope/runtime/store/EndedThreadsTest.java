@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 import static io.genscope.runtime.testing.Records.success;
+import static io.genscope.runtime.testing.Threads.awaitQuietly;
 import static io.genscope.runtime.testing.Threads.runToEnd;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -181,14 +182,6 @@ class EndedThreadsTest {
             thread.join();
         }
         return rings;
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private TelemetryStore storeKeeping(int events) {

@@ -5,16 +5,18 @@ import io.genscope.runtime.time.ManualClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 
 import static io.genscope.runtime.testing.Records.failure;
 import static io.genscope.runtime.testing.Records.generation;
 import static io.genscope.runtime.testing.Records.success;
 import static io.genscope.runtime.testing.Records.successUsing;
+import static io.genscope.runtime.testing.Threads.awaitQuietly;
 import static io.genscope.runtime.testing.Threads.runToEnd;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Queries reuse the sum of the slices no thread records into any more: 10 s slices, 60 s window
+ * Queries reuse the sum of the past slices while nothing changes in them: 10 s slices, 60 s window
  * and retention, a manual clock. Each test first makes the store keep a sum, then changes what
  * the sum covers, and checks that the next query sees the change.
  */
@@ -55,6 +57,31 @@ class SettledSlicesTest {
 
         assertThat(generations(WINDOW, Dimension.all())).isEqualTo(4);
         assertThat(generations(RESOLUTION, Dimension.all())).as("the current slice alone").isEqualTo(2);
+    }
+
+    @Test
+    void aThreadLeftAttachedToAPastSliceThatRecordsThereLateIsCounted() throws Exception {
+        long early = clock.monotonicNanos();
+        CountDownLatch recordedOnce = new CountDownLatch(1);
+        CountDownLatch queried = new CountDownLatch(1);
+        Thread idle = new Thread(() -> {
+            success(store, "m", Duration.ZERO);
+            recordedOnce.countDown();
+            awaitQuietly(queried);
+            // still attached to the first slice: a late call joins nothing and leaves nothing
+            GenerationRecord late = generation("m");
+            store.generationStarted(store.currentThread(), late, early);
+            store.generationCompleted(store.currentThread(), late, early);
+        });
+        idle.start();
+        recordedOnce.await();
+        moveOn(); // this thread records in the second slice only; the first is past
+        assertThat(generations(WINDOW, Dimension.all())).isEqualTo(2);
+
+        queried.countDown();
+        idle.join();
+
+        assertThat(generations(WINDOW, Dimension.all())).isEqualTo(3);
     }
 
     @Test

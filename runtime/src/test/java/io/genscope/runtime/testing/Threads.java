@@ -1,5 +1,6 @@
 package io.genscope.runtime.testing;
 
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** Work run on threads of its own, for tests of what the store keeps per thread. */
@@ -25,6 +26,15 @@ public final class Threads {
         thread.join();
         if (failed.get() != null) {
             throw new AssertionError("the task failed on its thread", failed.get());
+        }
+    }
+
+    /** Waits for {@code latch}; an interrupt ends the wait early and stays set on the thread. */
+    public static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 }
