@@ -86,48 +86,56 @@ public final class TelemetryStore {
     /** A generation started at {@code nanos} on the thread of {@code self} (see {@link #currentThread()}). */
     public void generationStarted(ThreadSlice self, GenerationRecord generation, long nanos) {
         ThreadSlice thread = at(self, nanos);
-        thread.rule(generation.rule).generationStarted(generation);
-        thread.model(generation.model).generationStarted(generation);
-        thread.recorded();
+        try {
+            thread.rule(generation.rule).generationStarted(generation);
+            thread.model(generation.model).generationStarted(generation);
+        } finally {
+            thread.recorded();
+        }
         event(thread, EventType.GENERATION_ATTEMPT, generation.ruleName, generation, null, 0, nanos);
     }
 
     /** A retry call started, on the thread of {@code self} (see {@link #currentThread()}). */
     public void retryStarted(ThreadSlice self, GenerationRecord generation, String retryRule, long nanos) {
         ThreadSlice thread = at(self, nanos);
-        if (generation != null) {
-            thread.rule(generation.rule).retryStarted();
-            thread.model(generation.model).retryStarted();
+        try {
+            if (generation != null) {
+                thread.rule(generation.rule).retryStarted();
+                thread.model(generation.model).retryStarted();
+            } else {
+                thread.unattributed.retryStarted();
+            }
+        } finally {
             thread.recorded();
-            event(thread, EventType.RETRY_ATTEMPT, generation.ruleName, generation, null, 0, nanos);
-            return;
         }
-        thread.unattributed.retryStarted();
-        thread.recorded();
-        event(thread, EventType.RETRY_ATTEMPT, retryRule, null, null, 0, nanos);
+        event(thread, EventType.RETRY_ATTEMPT, generation != null ? generation.ruleName : retryRule, generation, null,
+                0, nanos);
     }
 
     /** A validation ended, on the thread of {@code self} (see {@link #currentThread()}). */
     public void validationCompleted(ThreadSlice self, GenerationRecord generation, ValidationRecord validation,
                                     long nanos) {
         ThreadSlice thread = at(self, nanos);
-        TimeSlice slice = thread.slice;
-        boolean keyed = !validation.errors.isEmpty();
-        if (keyed) {
-            slice.keyedTotal.validationCompleted(validation);
-        }
-        if (generation != null) {
-            thread.rule(generation.rule).validationCompleted(validation);
-            thread.model(generation.model).validationCompleted(validation);
+        try {
+            TimeSlice slice = thread.slice;
+            boolean keyed = !validation.errors.isEmpty();
             if (keyed) {
-                slice.keyedRule(generation.rule).validationCompleted(validation);
-                slice.keyedModel(thread.admitted(generation.model)).validationCompleted(validation);
+                slice.keyedTotal.validationCompleted(validation);
             }
-        } else {
-            thread.unattributed.validationCompleted(validation);
-            thread.unattributed.dependenciesDetected(validation);
+            if (generation != null) {
+                thread.rule(generation.rule).validationCompleted(validation);
+                thread.model(generation.model).validationCompleted(validation);
+                if (keyed) {
+                    slice.keyedRule(generation.rule).validationCompleted(validation);
+                    slice.keyedModel(thread.admitted(generation.model)).validationCompleted(validation);
+                }
+            } else {
+                thread.unattributed.validationCompleted(validation);
+                thread.unattributed.dependenciesDetected(validation);
+            }
+        } finally {
+            thread.recorded();
         }
-        thread.recorded();
         if (!validation.ok) {
             event(thread, EventType.VALIDATION_FAILURE, validation.ruleName, generation, validation,
                     validation.durationNanos, nanos);
@@ -137,15 +145,18 @@ public final class TelemetryStore {
     /** A generation completed, on the thread of {@code self} (see {@link #currentThread()}). */
     public void generationCompleted(ThreadSlice self, GenerationRecord generation, long nanos) {
         ThreadSlice thread = at(self, nanos);
-        thread.rule(generation.rule).generationCompleted(generation);
-        thread.model(generation.model).generationCompleted(generation);
-        if (!generation.succeeded()) {
-            TimeSlice slice = thread.slice;
-            slice.keyedTotal.generationFailed(generation);
-            slice.keyedRule(generation.rule).generationFailed(generation);
-            slice.keyedModel(thread.admitted(generation.model)).generationFailed(generation);
+        try {
+            thread.rule(generation.rule).generationCompleted(generation);
+            thread.model(generation.model).generationCompleted(generation);
+            if (!generation.succeeded()) {
+                TimeSlice slice = thread.slice;
+                slice.keyedTotal.generationFailed(generation);
+                slice.keyedRule(generation.rule).generationFailed(generation);
+                slice.keyedModel(thread.admitted(generation.model)).generationFailed(generation);
+            }
+        } finally {
+            thread.recorded();
         }
-        thread.recorded();
         event(thread, generation.succeeded() ? EventType.GENERATION_SUCCESS : EventType.GENERATION_FAILURE,
                 generation.ruleName, generation, null, generation.durationNanos, nanos);
     }

@@ -33,6 +33,8 @@ public final class ThreadSlice {
     /**
      * Operations recorded so far, in any slice: each counts after its writes, with release
      * semantics, so a reader that sees a count sees the writes before it (see {@link TimeSlice#version}).
+     * The store counts an operation even when one of its writes throws (in a {@code finally}), so
+     * the writes that landed still change the slice's version.
      */
     @SuppressWarnings("unused") // accessed through RECORDS
     private long records;

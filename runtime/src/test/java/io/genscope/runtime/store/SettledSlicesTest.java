@@ -85,6 +85,37 @@ class SettledSlicesTest {
     }
 
     @Test
+    void writesOfAnOperationThatThrowsHalfwayAreCountedAfterAKeptSum() throws Exception {
+        CountDownLatch recordedOnce = new CountDownLatch(1);
+        CountDownLatch queried = new CountDownLatch(1);
+        Thread idle = new Thread(() -> {
+            success(store, "m", Duration.ZERO);
+            recordedOnce.countDown();
+            awaitQuietly(queried);
+            // counts "compile" for the slice, then fails on the error without a type
+            ValidationRecord validation = new ValidationRecord();
+            validation.begin("compile", 0);
+            validation.ok = false;
+            validation.errors.add(store.error("compile", null));
+            validation.errors.add(store.error(null, null));
+            try {
+                store.validationCompleted(store.currentThread(), null, validation, clock.monotonicNanos() - 1);
+            } catch (NullPointerException expected) {
+                // the write that failed; the one before it landed
+            }
+        });
+        idle.start();
+        recordedOnce.await();
+        moveOn();
+        assertThat(store.totals(WINDOW, Dimension.all()).errorTypes()).isEmpty();
+
+        queried.countDown();
+        idle.join();
+
+        assertThat(store.totals(WINDOW, Dimension.all()).errorTypes()).containsOnly(java.util.Map.entry("compile", 1L));
+    }
+
+    @Test
     void queriesInARowGiveTheSameTotals() {
         successUsing(store, "m", "java.util", "java.io");
         failure(store, "m", "java.lang.IllegalStateException");
