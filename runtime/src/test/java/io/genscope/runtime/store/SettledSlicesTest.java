@@ -5,6 +5,7 @@ import io.genscope.runtime.time.ManualClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 import static io.genscope.runtime.testing.Records.failure;
@@ -62,57 +63,40 @@ class SettledSlicesTest {
     @Test
     void aThreadLeftAttachedToAPastSliceThatRecordsThereLateIsCounted() throws Exception {
         long early = clock.monotonicNanos();
-        CountDownLatch recordedOnce = new CountDownLatch(1);
-        CountDownLatch queried = new CountDownLatch(1);
-        Thread idle = new Thread(() -> {
-            success(store, "m", Duration.ZERO);
-            recordedOnce.countDown();
-            awaitQuietly(queried);
-            // still attached to the first slice: a late call joins nothing and leaves nothing
+        IdleThread idle = new IdleThread(() -> { // a late call joins nothing and leaves nothing
             GenerationRecord late = generation("m");
             store.generationStarted(store.currentThread(), late, early);
             store.generationCompleted(store.currentThread(), late, early);
         });
-        idle.start();
-        recordedOnce.await();
-        moveOn(); // this thread records in the second slice only; the first is past
+        moveOn();
         assertThat(generations(WINDOW, Dimension.all())).isEqualTo(2);
 
-        queried.countDown();
-        idle.join();
+        idle.runLater();
 
         assertThat(generations(WINDOW, Dimension.all())).isEqualTo(3);
     }
 
     @Test
     void writesOfAnOperationThatThrowsHalfwayAreCountedAfterAKeptSum() throws Exception {
-        CountDownLatch recordedOnce = new CountDownLatch(1);
-        CountDownLatch queried = new CountDownLatch(1);
-        Thread idle = new Thread(() -> {
-            success(store, "m", Duration.ZERO);
-            recordedOnce.countDown();
-            awaitQuietly(queried);
-            // counts "compile" for the slice, then fails on the error without a type
+        long late = clock.monotonicNanos();
+        IdleThread idle = new IdleThread(() -> { // counts "compile", then fails on the error without a type
             ValidationRecord validation = new ValidationRecord();
             validation.begin("compile", 0);
             validation.ok = false;
             validation.errors.add(store.error("compile", null));
             validation.errors.add(store.error(null, null));
             try {
-                store.validationCompleted(store.currentThread(), null, validation, clock.monotonicNanos() - 1);
+                store.validationCompleted(store.currentThread(), null, validation, late);
             } catch (NullPointerException expected) {
                 // the write that failed; the one before it landed
             }
         });
-        idle.start();
-        recordedOnce.await();
         moveOn();
         assertThat(store.totals(WINDOW, Dimension.all()).errorTypes()).isEmpty();
 
-        queried.countDown();
-        idle.join();
+        idle.runLater();
 
-        assertThat(store.totals(WINDOW, Dimension.all()).errorTypes()).containsOnly(java.util.Map.entry("compile", 1L));
+        assertThat(store.totals(WINDOW, Dimension.all()).errorTypes()).containsOnly(Map.entry("compile", 1L));
     }
 
     @Test
@@ -126,8 +110,8 @@ class SettledSlicesTest {
             assertThat(totals.generations()).isEqualTo(3);
             assertThat(totals.failures()).isEqualTo(1);
             assertThat(totals.dependencies()).containsOnly(
-                    java.util.Map.entry("java.util", 1L), java.util.Map.entry("java.io", 1L));
-            assertThat(totals.failureTypes()).containsOnly(java.util.Map.entry("java.lang.IllegalStateException", 1L));
+                    Map.entry("java.util", 1L), Map.entry("java.io", 1L));
+            assertThat(totals.failureTypes()).containsOnly(Map.entry("java.lang.IllegalStateException", 1L));
             assertThat(totals.generationTime().count()).isEqualTo(3);
         }
     }
@@ -192,6 +176,33 @@ class SettledSlicesTest {
                 assertThat(manyModels.totals(RESOLUTION.multipliedBy(3), Dimension.model("m" + model)).generations())
                         .isEqualTo(expected);
             }
+        }
+    }
+
+    /**
+     * A thread that records once, into the slice current when it starts, and then stays attached
+     * there without recording until {@link #runLater} has it run its late work and end.
+     */
+    private final class IdleThread {
+
+        private final CountDownLatch recordedOnce = new CountDownLatch(1);
+        private final CountDownLatch go = new CountDownLatch(1);
+        private final Thread thread;
+
+        IdleThread(Runnable later) throws InterruptedException {
+            thread = new Thread(() -> {
+                success(store, "m", Duration.ZERO);
+                recordedOnce.countDown();
+                awaitQuietly(go);
+                later.run();
+            });
+            thread.start();
+            recordedOnce.await();
+        }
+
+        void runLater() throws InterruptedException {
+            go.countDown();
+            thread.join();
         }
     }
 }
