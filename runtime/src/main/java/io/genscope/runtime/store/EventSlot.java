@@ -21,15 +21,7 @@ import java.util.List;
  */
 final class EventSlot {
 
-    private static final VarHandle VERSION;
-
-    static {
-        try {
-            VERSION = MethodHandles.lookup().findVarHandle(EventSlot.class, "version", long.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    private static final VarHandle VERSION = FieldHandles.of(MethodHandles.lookup(), "version", long.class);
 
     @SuppressWarnings("unused") // accessed through VERSION
     private long version;

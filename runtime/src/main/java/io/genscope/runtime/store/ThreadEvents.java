@@ -18,15 +18,7 @@ import java.util.function.LongUnaryOperator;
  */
 final class ThreadEvents {
 
-    private static final VarHandle OWNER;
-
-    static {
-        try {
-            OWNER = MethodHandles.lookup().findVarHandle(ThreadEvents.class, "owner", WeakReference.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    private static final VarHandle OWNER = FieldHandles.of(MethodHandles.lookup(), "owner", WeakReference.class);
 
     private final AtomicReferenceArray<EventSlot> slots;
     /** The thread that writes here. */

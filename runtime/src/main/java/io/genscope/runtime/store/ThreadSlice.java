@@ -22,6 +22,7 @@ public final class ThreadSlice {
     }
 
     private static final ModelCounts[] NO_MODELS = new ModelCounts[0];
+    private static final VarHandle RECORDS = FieldHandles.of(MethodHandles.lookup(), "records", long.class);
 
     /** The thread that records here; once it has ended, its slice merges these counts and lets go. */
     final Thread owner;
@@ -36,7 +37,6 @@ public final class ThreadSlice {
      * The store counts an operation even when one of its writes throws (in a {@code finally}), so
      * the writes that landed still change the slice's version.
      */
-    @SuppressWarnings("unused") // accessed through RECORDS
     private long records;
     /** This thread's raw events; {@code null} until its first event. */
     ThreadEvents events;
@@ -49,16 +49,6 @@ public final class ThreadSlice {
     private final int maxDependencies;
     private final AtomicReferenceArray<Counts> byRule;
     private volatile ModelCounts[] models = NO_MODELS;
-
-    private static final VarHandle RECORDS;
-
-    static {
-        try {
-            RECORDS = MethodHandles.lookup().findVarHandle(ThreadSlice.class, "records", long.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
 
     ThreadSlice(int rules, int maxDependencies, Thread owner) {
         this.owner = owner;
