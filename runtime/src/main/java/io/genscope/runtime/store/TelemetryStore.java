@@ -18,8 +18,8 @@ import java.util.function.Consumer;
  *
  * <p>Memory is bounded by the settings and the number of recording threads: the slice ring
  * covers the retention; per slice, each recording thread holds one {@link Counts} (5.5 KB, plus
- * its dependencies) overall, per rule and per model it used, merged into the slice's own when it moves on (or, once
- * it has ended, when another thread joins or leaves that slice); at most
+ * its dependencies) overall, per rule and per model it used, merged into the slice's own when it
+ * moves on (or, once it has ended, when another thread joins or leaves that slice); at most
  * {@code maxModels} models per slice; each keyed count is capped. Nothing older than the
  * retention is kept or reported.
  *
