@@ -19,7 +19,7 @@ import static org.awaitility.Awaitility.await;
  * A real second JVM, started the way a user starts one ({@code java -javaagent:… -jar …}), whose
  * stdout and stderr are collected line by line. Close it to kill the process.
  */
-final class ForkedJvm implements AutoCloseable {
+public final class ForkedJvm implements AutoCloseable {
 
     private final Process process;
     private final List<String> stdout = new CopyOnWriteArrayList<>();
@@ -34,12 +34,12 @@ final class ForkedJvm implements AutoCloseable {
     }
 
     /** Starts {@code java <jvmArgs> <mainArgs>} with the JDK running the tests. */
-    static ForkedJvm start(List<String> jvmArgs, List<String> mainArgs) throws IOException {
+    public static ForkedJvm start(List<String> jvmArgs, List<String> mainArgs) throws IOException {
         return start(Path.of(System.getProperty("java.home")), jvmArgs, mainArgs);
     }
 
     /** Starts {@code java <jvmArgs> <mainArgs>} with the JDK at {@code javaHome}. */
-    static ForkedJvm start(Path javaHome, List<String> jvmArgs, List<String> mainArgs) throws IOException {
+    public static ForkedJvm start(Path javaHome, List<String> jvmArgs, List<String> mainArgs) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(javaHome.resolve("bin").resolve("java").toString());
         command.addAll(jvmArgs);
@@ -48,7 +48,7 @@ final class ForkedJvm implements AutoCloseable {
     }
 
     /** Waits for the first stdout line starting with {@code prefix}. */
-    String awaitLine(String prefix, Duration timeout) {
+    public String awaitLine(String prefix, Duration timeout) {
         await().atMost(timeout).pollInterval(Duration.ofMillis(50))
                 .failFast("the JVM exited; stderr:\n" + String.join("\n", stderr), () -> !process.isAlive()
                         && stdout.stream().noneMatch(line -> line.startsWith(prefix)))
@@ -57,7 +57,7 @@ final class ForkedJvm implements AutoCloseable {
     }
 
     /** Waits for the JVM to exit on its own and for its output to be read to the end. */
-    int awaitExit(Duration timeout) throws InterruptedException {
+    public int awaitExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError("the JVM did not exit within " + timeout + "; stderr:\n" + String.join("\n", stderr));
         }
@@ -66,19 +66,19 @@ final class ForkedJvm implements AutoCloseable {
         return process.exitValue();
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    List<String> stdout() {
+    public List<String> stdout() {
         return List.copyOf(stdout);
     }
 
-    List<String> stderr() {
+    public List<String> stderr() {
         return List.copyOf(stderr);
     }
 
-    Optional<String> stderrLine(String fragment) {
+    public Optional<String> stderrLine(String fragment) {
         return stderr.stream().filter(line -> line.contains(fragment)).findFirst();
     }
 

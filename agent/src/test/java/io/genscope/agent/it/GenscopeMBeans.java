@@ -8,31 +8,31 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Reads Genscope's MBeans over a JMX connection and compares them with the ground truth. */
-final class GenscopeMBeans {
+public final class GenscopeMBeans {
 
-    static final String TELEMETRY = "io.genscope:type=Telemetry";
-    static final String DIAGNOSTICS = "io.genscope:type=Diagnostics";
+    public static final String TELEMETRY = "io.genscope:type=Telemetry";
+    public static final String DIAGNOSTICS = "io.genscope:type=Diagnostics";
 
     private final MBeanServerConnection connection;
 
-    GenscopeMBeans(MBeanServerConnection connection) {
+    public GenscopeMBeans(MBeanServerConnection connection) {
         this.connection = connection;
     }
 
-    Object attribute(String name, String attribute) throws Exception {
+    public Object attribute(String name, String attribute) throws Exception {
         return connection.getAttribute(new ObjectName(name), attribute);
     }
 
-    long longAttribute(String name, String attribute) throws Exception {
+    public long longAttribute(String name, String attribute) throws Exception {
         return (Long) attribute(name, attribute);
     }
 
-    Object invoke(String name, String operation, Object[] params, String[] signature) throws Exception {
+    public Object invoke(String name, String operation, Object[] params, String[] signature) throws Exception {
         return connection.invoke(new ObjectName(name), operation, params, signature);
     }
 
     /** The Telemetry MBean's figures equal every count the generator kept itself. */
-    void assertTelemetryMatches(GroundTruth truth) throws Exception {
+    public void assertTelemetryMatches(GroundTruth truth) throws Exception {
         assertThat(longAttribute(TELEMETRY, "Generations")).as("generations").isEqualTo(truth.generations());
         assertThat(longAttribute(TELEMETRY, "GenerationSuccesses")).as("successes").isEqualTo(truth.successes());
         assertThat(longAttribute(TELEMETRY, "GenerationFailures")).as("failures").isEqualTo(truth.failures());

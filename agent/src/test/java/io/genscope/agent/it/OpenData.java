@@ -10,14 +10,14 @@ import java.util.Map;
  * only. A {@code Map<String, X>} attribute arrives as {@code TabularData} with key and value
  * columns.
  */
-final class OpenData {
+public final class OpenData {
 
     private OpenData() {
     }
 
     /** The rows of a {@code Map<String, V>} table, in the server's order. */
     @SuppressWarnings("unchecked")
-    static <V> Map<String, V> map(Object tabular) {
+    public static <V> Map<String, V> map(Object tabular) {
         Map<String, V> map = new LinkedHashMap<>();
         for (Object row : ((TabularData) tabular).values()) {
             CompositeData data = (CompositeData) row;

@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 /**
  * The ways the integration tests start the sample generator: each must give the same figures.
  */
-enum SampleLaunch {
+public enum SampleLaunch {
     /** {@code java -javaagent:… -jar sample-generator.jar}, the README's way. */
     JAR,
     /** The sample's classes in an isolated plugin class loader (parent: the platform loader). */
@@ -18,17 +18,17 @@ enum SampleLaunch {
     /** A host with its own Jackson 2.12 and SLF4J 1.7 + binding on the class path. */
     HOST_LIBRARIES;
 
-    static final Path AGENT_JAR = Path.of(System.getProperty("genscope.agent.jar"));
+    public static final Path AGENT_JAR = Path.of(System.getProperty("genscope.agent.jar"));
     /** What the JVM prints once the agent jar is on the bootstrap class path, even with Genscope off. */
-    static final String CDS_NOTE = "OpenJDK 64-Bit Server VM warning: Sharing is only supported for boot loader"
+    public static final String CDS_NOTE = "OpenJDK 64-Bit Server VM warning: Sharing is only supported for boot loader"
             + " classes because bootstrap classpath has been appended";
-    static final Path SAMPLE_JAR = Path.of(System.getProperty("genscope.sample.jar"));
-    static final Path SAMPLE_CONFIG = Path.of(System.getProperty("genscope.sample.config"));
+    public static final Path SAMPLE_JAR = Path.of(System.getProperty("genscope.sample.jar"));
+    public static final Path SAMPLE_CONFIG = Path.of(System.getProperty("genscope.sample.config"));
     static final Path HOST_LIBS = Path.of(System.getProperty("genscope.host.libs"));
-    static final Path TEST_CLASSES = Path.of("target", "test-classes").toAbsolutePath();
+    public static final Path TEST_CLASSES = Path.of("target", "test-classes").toAbsolutePath();
 
     /** The JVM's class path / main class / arguments part of the command line. */
-    List<String> mainArgs(List<String> sampleArgs) throws IOException {
+    public List<String> mainArgs(List<String> sampleArgs) throws IOException {
         List<String> args = new ArrayList<>();
         switch (this) {
             case JAR -> args.addAll(List.of("-jar", SAMPLE_JAR.toString()));
@@ -41,7 +41,7 @@ enum SampleLaunch {
         return args;
     }
 
-    static String agentFlag(Path config) {
+    public static String agentFlag(Path config) {
         return "-javaagent:" + AGENT_JAR + "=config=" + config;
     }
 

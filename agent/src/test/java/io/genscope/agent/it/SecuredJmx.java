@@ -21,16 +21,16 @@ import static org.awaitility.Awaitility.await;
  * authentication, an access file, loopback only. Gives the flags for the forked JVM and connects
  * to it as a JConsole would.
  */
-final class SecuredJmx {
+public final class SecuredJmx {
 
-    static final String USER = "genscope";
-    static final String PASSWORD = "s3cret-for-tests";
+    public static final String USER = "genscope";
+    public static final String PASSWORD = "s3cret-for-tests";
 
     private final int port;
     private final Path passwordFile;
     private final Path accessFile;
 
-    SecuredJmx(Path directory) throws IOException {
+    public SecuredJmx(Path directory) throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
@@ -38,7 +38,7 @@ final class SecuredJmx {
         accessFile = ownerOnly(Files.writeString(directory.resolve("jmxremote.access"), USER + " readwrite\n"));
     }
 
-    List<String> jvmFlags() {
+    public List<String> jvmFlags() {
         return List.of(
                 "-Dcom.sun.management.jmxremote.port=" + port,
                 "-Dcom.sun.management.jmxremote.rmi.port=" + port,
@@ -51,7 +51,7 @@ final class SecuredJmx {
     }
 
     /** Connects with the given credentials, retrying while the JVM is still starting its JMX agent. */
-    JMXConnector connect(String user, String password) {
+    public JMXConnector connect(String user, String password) {
         AtomicReference<JMXConnector> connector = new AtomicReference<>();
         await().atMost(Duration.ofSeconds(30)).ignoreExceptionsMatching(e -> e instanceof IOException)
                 .until(() -> {
@@ -62,11 +62,11 @@ final class SecuredJmx {
         return connector.get();
     }
 
-    MBeanServerConnection connection() throws IOException {
+    public MBeanServerConnection connection() throws IOException {
         return connect(USER, PASSWORD).getMBeanServerConnection();
     }
 
-    JMXServiceURL url() throws IOException {
+    public JMXServiceURL url() throws IOException {
         return new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + port + "/jmxrmi");
     }
 
