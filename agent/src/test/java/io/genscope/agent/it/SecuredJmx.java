@@ -51,12 +51,16 @@ public final class SecuredJmx {
     }
 
     /** Connects with the given credentials, retrying while the JVM is still starting its JMX agent. */
-    public JMXConnector connect(String user, String password) {
+    public JMXConnector connect(String user, String password) throws IOException {
+        return connect(url(), Map.of(JMXConnector.CREDENTIALS, new String[] {user, password}));
+    }
+
+    /** Connects to {@code url} with {@code environment}, retrying while the JVM is still starting its JMX agent. */
+    public static JMXConnector connect(JMXServiceURL url, Map<String, ?> environment) {
         AtomicReference<JMXConnector> connector = new AtomicReference<>();
         await().atMost(Duration.ofSeconds(30)).ignoreExceptionsMatching(e -> e instanceof IOException)
                 .until(() -> {
-                    connector.set(JMXConnectorFactory.connect(url(), Map.of(JMXConnector.CREDENTIALS,
-                            new String[] {user, password})));
+                    connector.set(JMXConnectorFactory.connect(url, environment));
                     return true;
                 });
         return connector.get();
