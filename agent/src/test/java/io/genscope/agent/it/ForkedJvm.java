@@ -1,5 +1,7 @@
 package io.genscope.agent.it;
 
+import org.awaitility.core.TerminalFailureException;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,12 +49,21 @@ public final class ForkedJvm implements AutoCloseable {
         return new ForkedJvm(new ProcessBuilder(command).start());
     }
 
-    /** Waits for the first stdout line starting with {@code prefix}. */
+    /**
+     * Waits for the first stdout line starting with {@code prefix}; if the JVM exits first, fails
+     * with what it wrote to stderr (read to the end, so the reason it exited is in the message).
+     */
     public String awaitLine(String prefix, Duration timeout) {
-        await().atMost(timeout).pollInterval(Duration.ofMillis(50))
-                .failFast("the JVM exited; stderr:\n" + String.join("\n", stderr), () -> !process.isAlive()
-                        && stdout.stream().noneMatch(line -> line.startsWith(prefix)))
-                .until(() -> stdout.stream().anyMatch(line -> line.startsWith(prefix)));
+        try {
+            await().atMost(timeout).pollInterval(Duration.ofMillis(50))
+                    .failFast("the JVM exited", () -> !process.isAlive()
+                            && stdout.stream().noneMatch(line -> line.startsWith(prefix)))
+                    .until(() -> stdout.stream().anyMatch(line -> line.startsWith(prefix)));
+        } catch (TerminalFailureException exited) {
+            readToTheEnd(stderrPump);
+            throw new AssertionError("the JVM exited (status " + process.exitValue() + "); stderr:\n"
+                    + String.join("\n", stderr), exited);
+        }
         return stdout.stream().filter(line -> line.startsWith(prefix)).findFirst().orElseThrow();
     }
 
@@ -64,6 +75,14 @@ public final class ForkedJvm implements AutoCloseable {
         stdoutPump.join();
         stderrPump.join();
         return process.exitValue();
+    }
+
+    private static void readToTheEnd(Thread pump) {
+        try {
+            pump.join(TimeUnit.SECONDS.toMillis(10));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public long pid() {
