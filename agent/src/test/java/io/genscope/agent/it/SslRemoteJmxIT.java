@@ -172,6 +172,22 @@ class SslRemoteJmxIT {
     }
 
     @Test
+    @Order(5)
+    void jconsoleConnectsWithTheReadmesCommand() throws Exception {
+        List<String> jconsole = readme.command("jconsole");
+        List<String> flags = new ArrayList<>(List.of("--add-opens", "jdk.jconsole/sun.tools.jconsole=ALL-UNNAMED",
+                "-Djava.awt.headless=true"));
+        flags.addAll(jconsoleJvmFlags(jconsole));
+        String[] target = jconsole.get(jconsole.size() - 1).split(":");
+        try (ForkedJvm probe = ForkedJvm.start(flags, List.of("-cp", SampleLaunch.TEST_CLASSES.toString(),
+                "io.genscope.agent.it.launch.JConsoleProbe", target[0], target[1], READONLY_USER,
+                passwords.get(READONLY_USER)))) {
+            assertThat(probe.awaitLine("jconsole ", Duration.ofMinutes(1)))
+                    .isEqualTo("jconsole CONNECTED tls-registry=true generations=" + truth.generations());
+        }
+    }
+
+    @Test
     @Order(Integer.MAX_VALUE)
     void theReadwriteUserMayCallEveryOperation() throws Exception {
         MBeanServerConnection admin = connection(READWRITE_USER);
@@ -210,9 +226,8 @@ class SslRemoteJmxIT {
      */
     private JMXServiceURL trustTheServerAsJConsoleDoes(List<String> jconsole) throws Exception {
         Map<String, String> properties = new HashMap<>();
-        for (String word : jconsole.subList(1, jconsole.size() - 1)) {
-            assertThat(word).as("a README jconsole flag").startsWith("-J-D");
-            String[] property = withFileMadeAbsolute(word.substring("-J".length())).substring("-D".length()).split("=", 2);
+        for (String flag : jconsoleJvmFlags(jconsole)) {
+            String[] property = flag.substring("-D".length()).split("=", 2);
             properties.put(property[0], property[1]);
         }
         assertThat(properties).containsOnlyKeys("javax.net.ssl.trustStore", "javax.net.ssl.trustStorePassword");
@@ -224,6 +239,16 @@ class SslRemoteJmxIT {
         context.init(null, trust.getTrustManagers(), null);
         SSLContext.setDefault(context);
         return new JMXServiceURL("service:jmx:rmi:///jndi/rmi://" + jconsole.get(jconsole.size() - 1) + "/jmxrmi");
+    }
+
+    /** The README's {@code jconsole} command's {@code -J} flags: the JVM flags it gives JConsole. */
+    private List<String> jconsoleJvmFlags(List<String> jconsole) {
+        List<String> flags = new ArrayList<>();
+        for (String word : jconsole.subList(1, jconsole.size() - 1)) {
+            assertThat(word).as("a README jconsole flag").startsWith("-J-D");
+            flags.add(withFileMadeAbsolute(word.substring("-J".length())));
+        }
+        return flags;
     }
 
     /** A connection as {@code user}, over TLS from the registry lookup on. */
