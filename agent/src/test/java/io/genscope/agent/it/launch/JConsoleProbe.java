@@ -2,6 +2,7 @@ package io.genscope.agent.it.launch;
 
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 
 /**
@@ -13,7 +14,8 @@ import java.lang.reflect.Method;
  *
  * <p>Arguments: host, port, user, password. Prints one line:
  * {@code jconsole CONNECTED tls-registry=true generations=60} (the state of the connection,
- * whether JConsole looked the connector up over TLS, and Genscope's Telemetry figure).
+ * whether JConsole looked the connector up over TLS, and Genscope's Telemetry figure), or
+ * {@code jconsole FAILED <exception>} when JConsole could not reach the JMX agent.
  */
 public final class JConsoleProbe {
 
@@ -22,8 +24,14 @@ public final class JConsoleProbe {
 
     public static void main(String[] args) throws Exception {
         Class<?> proxyClient = Class.forName("sun.tools.jconsole.ProxyClient");
-        Object client = proxyClient.getMethod("getProxyClient", String.class, int.class, String.class, String.class)
-                .invoke(null, args[0], Integer.parseInt(args[1]), args[2], args[3]);
+        Object client;
+        try {
+            client = proxyClient.getMethod("getProxyClient", String.class, int.class, String.class, String.class)
+                    .invoke(null, args[0], Integer.parseInt(args[1]), args[2], args[3]);
+        } catch (InvocationTargetException refused) {
+            System.out.println("jconsole FAILED " + refused.getCause());
+            return;
+        }
         Method connect = proxyClient.getDeclaredMethod("connect", boolean.class);
         connect.setAccessible(true);
         connect.invoke(client, false);
