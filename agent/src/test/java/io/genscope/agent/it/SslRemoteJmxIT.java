@@ -49,9 +49,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * The README's remote access, run as written there: the keystore and truststore made by its
  * {@code keytool} commands, the sample generator started with its JMX flags (TLS for the RMI
- * registry and the connector, sharing one port), and a client set up as its {@code jconsole}
- * command sets up JConsole. Also checks the README's table of what each JMX role may do, and that
- * the raw events have only the fields and types the README documents.
+ * registry and the connector, sharing one port), and clients set up as its {@code jconsole}
+ * command sets up JConsole: a JMX API client in this JVM, and JConsole's own connection code in
+ * another ({@link io.genscope.agent.it.launch.JConsoleProbe}). Also checks the README's table of
+ * what each JMX role may do, and that the raw events have only the fields and types the README
+ * documents.
  *
  * <p>The README's placeholders are replaced by what a test can use: a free port, loopback, and
  * passwords made for the run. <b>Note:</b> the client's truststore becomes the default
