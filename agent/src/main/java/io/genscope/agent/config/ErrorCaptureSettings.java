@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * @param type    the error type of an element; {@code null} for the default: the element itself
  *                when it is a {@code String}, its class name when it is a {@code Throwable}.
  * @param message the message of an element, kept as {@code store.error-messages} says;
- *                {@code null} to keep no message.
+ *                {@code null} for the default: the element itself when it is a {@code String},
+ *                its message when it is a {@code Throwable}.
  * @param typePattern {@code type-pattern}: a regular expression with at least one group; group 1
  *                of its first match in the type text is the type. {@code null} for the built-in
  *                derivation of a short type from a plain string.

@@ -348,13 +348,17 @@ public final class TelemetryRecorder implements Recorder {
         return type == null ? "(unknown)" : type;
     }
 
-    /** The element's message, read from the host only when {@code store.error-messages} keeps any. */
+    /**
+     * The element's message, read from the host only when {@code store.error-messages} keeps any.
+     * Without a {@code message} capture, an exception's message or a plain string itself (whose
+     * type is derived from it).
+     */
     private String errorMessage(RuleDiagnostics rule, RuleCaptures paths, Object element) {
         if (!store.keepsErrorMessages()) {
             return null;
         }
         if (paths.errorMessage() == null) {
-            return element instanceof Throwable error ? messageOf(error) : null;
+            return element instanceof Throwable error ? messageOf(error) : element instanceof String text ? text : null;
         }
         return captures.elementName(rule, "capture.errors.message", paths.errorMessage(), element);
     }

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * @param errors       the collection whose elements are the validation errors
  * @param errorType    read on each element of {@code errors}; {@code null} means the element's
  *                     own name (a string) or class name (a throwable)
- * @param errorMessage read on each element of {@code errors}; {@code null} keeps no message
+ * @param errorMessage read on each element of {@code errors}; {@code null} means the element itself
+ *                     (a string) or its message (a throwable)
  * @param errorTypePattern {@code type-pattern}: group 1 of its first match in an error's type
  *                     text is the type; {@code null} derives it by the built-in rules
  */
