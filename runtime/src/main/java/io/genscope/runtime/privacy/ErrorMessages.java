@@ -8,7 +8,10 @@ package io.genscope.runtime.privacy;
 public enum ErrorMessages {
     /** No message text at all; the host's message is not even read. The default. */
     NONE,
-    /** The first line, with the built-in patterns of {@link Redactor#BUILT_IN} and {@code store.redact} masked. */
+    /**
+     * The first line, with quoted text, e-mail addresses, secret-looking tokens and long hex or
+     * base64 runs masked (see {@link Redactor}), then {@code store.redact}.
+     */
     REDACTED,
     /** The first line, with only {@code store.redact} masked. */
     FULL;

@@ -46,14 +46,17 @@ public final class ErrorTypes {
     static final int SCAN_LENGTH = 512;
 
     private static final String RULE_ID = "(@?[A-Za-z][\\w-]*+(?:/[\\w-]++)*+)";
-    private static final List<Pattern> KNOWN_CODES = List.of(
-            Pattern.compile("\\b(?:error|warning)\\s*+\\[?([A-Z]{1,4}\\d{3,5})\\]?:"),
-            Pattern.compile(":\\d++(?::\\d++)?:\\s*+([A-Z]{1,3}\\d{3,4})\\b"),
-            Pattern.compile("\\[(?:(?:Error|Warning)/)?" + RULE_ID + "\\]\\s*+$"),
-            Pattern.compile("\\((@?[a-z]\\w*+(?:[-/]\\w++)++)\\)\\s*+$"),
-            Pattern.compile("^\\s*+\\d++:\\d++\\s++(?:error|warning)\\s.*\\s(@?[a-z][\\w-]*+(?:/[\\w-]++)*+)\\s*+$"),
-            Pattern.compile("^\\s*+((?:[A-Za-z_]\\w*+\\.)*+[A-Z]\\w*?(?:Error|Exception|Warning))(?::|\\s*+$)"),
-            Pattern.compile("\\b(compiler\\.(?:err|warn|misc|note)\\.[\\w.]++)"));
+    private static final List<GuardedPattern> KNOWN_CODES = List.of(
+            new GuardedPattern("\\b(?:error|warning)\\s*+\\[?([A-Z]{1,4}\\d{3,5})\\]?:",
+                    line -> line.contains("error") || line.contains("warning")),
+            new GuardedPattern(":\\d++(?::\\d++)?:\\s*+([A-Z]{1,3}\\d{3,4})\\b", line -> line.indexOf(':') >= 0),
+            new GuardedPattern("\\[(?:(?:Error|Warning)/)?" + RULE_ID + "\\]\\s*+$", line -> line.endsWith("]")),
+            new GuardedPattern("\\((@?[a-z]\\w*+(?:[-/]\\w++)++)\\)\\s*+$", line -> line.endsWith(")")),
+            new GuardedPattern("^\\s*+\\d++:\\d++\\s++(?:error|warning)\\s.*\\s(@?[a-z][\\w-]*+(?:/[\\w-]++)*+)\\s*+$",
+                    line -> !line.isEmpty() && Character.isDigit(line.charAt(0))),
+            new GuardedPattern("^\\s*+((?:[A-Za-z_]\\w*+\\.)*+[A-Z]\\w*?(?:Error|Exception|Warning))(?::|\\s*+$)",
+                    line -> line.contains("Error") || line.contains("Exception") || line.contains("Warning")),
+            new GuardedPattern("\\b(compiler\\.(?:err|warn|misc|note)\\.[\\w.]++)", line -> line.contains("compiler.")));
     /** A leading {@code Foo.java:3:} or {@code app.py:3:1:}, as group 1. */
     private static final Pattern LOCATION = Pattern.compile("^(\\s*+[^\\s:]*+(?::\\d++)++:\\s*+)");
     /** A leading {@code error:}, as group 1. */
@@ -103,8 +106,8 @@ public final class ErrorTypes {
     }
 
     private static String knownCode(String line) {
-        for (Pattern format : KNOWN_CODES) {
-            String code = Redactor.firstGroup(format, line);
+        for (GuardedPattern format : KNOWN_CODES) {
+            String code = format.mayMatch().test(line) ? Redactor.firstGroup(format.pattern(), line) : null;
             if (code != null) {
                 return code;
             }

@@ -29,7 +29,7 @@ public final class MessageSanitizer {
     public MessageSanitizer(ErrorMessages mode, int maxLength, List<Pattern> redact) {
         this.mode = mode;
         this.maxLength = maxLength;
-        this.redactor = mode == ErrorMessages.REDACTED ? Redactor.withBuiltIns(redact) : new Redactor(redact);
+        this.redactor = mode == ErrorMessages.REDACTED ? Redactor.withBuiltIns(redact) : Redactor.of(redact);
     }
 
     /** Whether any message is kept; when not, callers need not even read one from the host. */
