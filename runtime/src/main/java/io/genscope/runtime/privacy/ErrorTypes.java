@@ -116,7 +116,7 @@ public final class ErrorTypes {
     }
 
     /** The line's words of lower-case letters; everything else becomes {@code _}. */
-    static String shape(String line) {
+    private static String shape(String line) {
         String text = without(without(line, LOCATION), SEVERITY);
         StringBuilder shape = new StringBuilder();
         StringBuilder word = new StringBuilder();
