@@ -35,7 +35,8 @@ public final class RuleCompiler {
                 errors == null ? null : path(errors.each()),
                 errors == null ? null : path(errors.type()),
                 errors == null ? null : path(errors.message()),
-                path(c.detectedDependencies())));
+                path(c.detectedDependencies()),
+                errors == null ? null : errors.typePattern()));
     }
 
     static PropertyPath path(CaptureExpression expression) {

@@ -6,6 +6,7 @@ import io.genscope.runtime.Role;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Reads a rule's {@code capture} block into {@link CaptureSettings}. A bad capture costs only
@@ -17,6 +18,7 @@ final class CaptureReader {
     private static final ValueReader<CaptureExpression> EXPRESSION = Values.expression(CaptureExpressionParser::parse);
     private static final ValueReader<CaptureExpression> ELEMENT_EXPRESSION =
             Values.expression(CaptureExpressionParser::parseElement);
+    private static final ValueReader<Pattern> TYPE_PATTERN = Values.regexWithGroup();
 
     private CaptureReader() {
     }
@@ -69,17 +71,21 @@ final class CaptureReader {
                 expressions.get(CaptureKey.DETECTED_DEPENDENCIES));
     }
 
-    /** {@code errors: return.errors}, or {@code errors: {each, type, message}}; {@code null} when bad. */
+    /**
+     * {@code errors: return.errors}, or {@code errors: {each, type, message, type-pattern}};
+     * {@code null} when bad.
+     */
     private static ErrorCaptureSettings errors(YamlNode node, String field, Complaint dropped) {
         if (!(node instanceof YamlNode.Mapping object)) {
             CaptureExpression each = EXPRESSION.readOr(node, field, dropped);
-            return each == null ? null : new ErrorCaptureSettings(each, null, null);
+            return each == null ? null : new ErrorCaptureSettings(each, null, null, null);
         }
         MappingFields fields = new MappingFields(object, field, dropped);
-        fields.checkKeys(List.of("each", "type", "message"));
+        fields.checkKeys(List.of("each", "type", "message", "type-pattern"));
         CaptureExpression each = fields.required("each", EXPRESSION, "the expression of the errors, as in return.errors");
         CaptureExpression type = fields.optional("type", ELEMENT_EXPRESSION);
         CaptureExpression message = fields.optional("message", ELEMENT_EXPRESSION);
-        return fields.clean() ? new ErrorCaptureSettings(each, type, message) : null;
+        Pattern typePattern = fields.optional("type-pattern", TYPE_PATTERN);
+        return fields.clean() ? new ErrorCaptureSettings(each, type, message, typePattern) : null;
     }
 }

@@ -1,10 +1,12 @@
 package io.genscope.agent.config;
 
 import io.genscope.agent.config.ConfigProblem.Severity;
+import io.genscope.runtime.privacy.ErrorMessages;
 import io.genscope.runtime.store.TelemetrySettings;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -16,6 +18,8 @@ final class StoreSettingsReader {
     private static final ValueReader<Duration> RESOLUTION = Values.duration(Duration.ofMillis(100));
     private static final ValueReader<Integer> CAP = Values.wholeNumber(1, 100_000);
     private static final ValueReader<Pattern> REGEX = Values.regex();
+    private static final ValueReader<ErrorMessages> ERROR_MESSAGES =
+            Values.oneOf("an error-messages setting", Arrays.asList(ErrorMessages.values()), ErrorMessages::configName);
 
     private StoreSettingsReader() {
     }
@@ -32,6 +36,7 @@ final class StoreSettingsReader {
                 store.value("max-dependencies", CAP),
                 store.value("max-models", CAP),
                 store.value("max-failure-types", CAP),
+                store.value("error-messages", ERROR_MESSAGES),
                 store.value("error-message-length", Values.wholeNumber(0, 10_000)),
                 redact(store));
     }

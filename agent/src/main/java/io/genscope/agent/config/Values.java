@@ -124,6 +124,19 @@ final class Values {
         };
     }
 
+    /** A Java regular expression with at least one capturing group (group 1 is what it picks). */
+    static ValueReader<Pattern> regexWithGroup() {
+        ValueReader<Pattern> regex = regex();
+        return node -> {
+            Pattern pattern = regex.read(node);
+            if (pattern.matcher("").groupCount() < 1) {
+                throw new InvalidValueException(node.display() + " has no group; put the part that is the type in"
+                        + " parentheses, as in 'error (TS\\d+):'");
+            }
+            return pattern;
+        };
+    }
+
     /**
      * A capture expression, through {@link CaptureExpressionParser#parse} or, for the elements of
      * an {@code errors} capture, {@link CaptureExpressionParser#parseElement}.

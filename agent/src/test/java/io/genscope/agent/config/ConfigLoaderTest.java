@@ -2,6 +2,7 @@ package io.genscope.agent.config;
 
 import io.genscope.agent.config.ConfigProblem.Severity;
 import io.genscope.runtime.Role;
+import io.genscope.runtime.privacy.ErrorMessages;
 import io.genscope.runtime.store.TelemetrySettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +38,7 @@ class ConfigLoaderTest {
               max-dependencies: 20
               max-models: 30
               max-failure-types: 40
-              error-message-length: 0
+              error-messages: redacted
               redact: ['password=\\S+']
             rules:
               - name: generate
@@ -61,6 +62,7 @@ class ConfigLoaderTest {
                     each: return.errors
                     type: code
                     message: it.message
+                    type-pattern: '^(\\w+):'
                   detected-dependencies: return.dependencies
               - role: retry
                 implements: com.example.Retrying
@@ -82,7 +84,7 @@ class ConfigLoaderTest {
         assertThat(loaded.problems()).isEmpty();
         GenscopeSettings expected = new GenscopeSettings(true, true, LogLevel.DEBUG, false,
                 new TelemetrySettings(5_000, Duration.ofMinutes(30), Duration.ofSeconds(30), Duration.ofHours(2),
-                        10, 20, 30, 40, 0, List.of(Pattern.compile("password=\\S+"))),
+                        10, 20, 30, 40, ErrorMessages.REDACTED, 200, List.of(Pattern.compile("password=\\S+"))),
                 List.of(
                         new RuleSettings("generate", Role.GENERATION,
                                 new ClassSelector.Named("com.example.codegen.CodeGenerator"), "generate",
@@ -97,7 +99,8 @@ class ConfigLoaderTest {
                                 new CaptureSettings(null, null, null, null, null, null, expression("return.ok"),
                                         new ErrorCaptureSettings(expression("return.errors"),
                                                 CaptureExpressionParser.parseElement("it.code"),
-                                                CaptureExpressionParser.parseElement("it.message")),
+                                                CaptureExpressionParser.parseElement("it.message"),
+                                                Pattern.compile("^(\\w+):")),
                                         expression("return.dependencies")),
                                 ANY_ORIGIN),
                         new RuleSettings("Retrying.*", Role.RETRY, new ClassSelector.SubtypeOf("com.example.Retrying"),
@@ -117,7 +120,7 @@ class ConfigLoaderTest {
         assertThat(settings.strict()).isFalse();
         assertThat(settings.logLevel()).isEqualTo(LogLevel.INFO);
         assertThat(settings.store()).isEqualTo(new TelemetrySettings(1000, Duration.ofHours(1), Duration.ofMinutes(1),
-                Duration.ofHours(1), 100, 500, 20, 50, 200, List.of()));
+                Duration.ofHours(1), 100, 500, 20, 50, ErrorMessages.NONE, 200, List.of()));
     }
 
     @Test
@@ -221,7 +224,7 @@ class ConfigLoaderTest {
 
         ErrorCaptureSettings errors = ConfigLoader.parse("genscope.yaml", text).settings().rules().get(0).capture().errors();
 
-        assertThat(errors).isEqualTo(new ErrorCaptureSettings(expression("return.problems"), null, null));
+        assertThat(errors).isEqualTo(new ErrorCaptureSettings(expression("return.problems"), null, null, null));
     }
 
     @Test

@@ -112,6 +112,13 @@ class ConfigProblemsTest {
                 new Case("malformed element expression", "rules:\n  - role: validation\n    class: a.B\n    method: m\n"
                         + "    capture:\n      errors:\n        each: return.errors\n        type: it..code\n", 8,
                         "rules[0].capture.errors.type", SETTING, "'it..code' is not a capture expression"),
+                new Case("type-pattern without a group", "rules:\n  - role: validation\n    class: a.B\n    method: m\n"
+                        + "    capture:\n      errors:\n        each: return\n        type-pattern: 'TS\\d+'\n", 8,
+                        "rules[0].capture.errors.type-pattern", SETTING, "'TS\\d+' has no group; put the part that is"
+                        + " the type in parentheses"),
+                new Case("unknown error-messages setting", settings("store:\n  error-messages: some\n"), 2,
+                        "store.error-messages", SETTING, "'some' is not an error-messages setting; use one of none,"
+                        + " redacted, full (using the default none)"),
                 new Case("errors object without each", "rules:\n  - role: validation\n    class: a.B\n    method: m\n"
                         + "    capture:\n      errors:\n        type: code\n", 6, "rules[0].capture.errors.each", SETTING,
                         "missing 'each'"),

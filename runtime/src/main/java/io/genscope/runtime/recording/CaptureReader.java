@@ -88,18 +88,8 @@ final class CaptureReader {
         }
     }
 
-    /** The message of a throwable from the host, which may itself throw. */
-    private static String messageOf(Throwable failure) {
-        try {
-            String message = failure.getMessage();
-            return message == null ? "" : ": " + message;
-        } catch (RuntimeException | Error broken) {
-            return "";
-        }
-    }
-
     void failed(RuleDiagnostics rule, String field, Object path, Throwable failure) {
-        String problem = failure.getClass().getSimpleName() + messageOf(failure);
+        String problem = HostFailures.describe(failure);
         if (rule.captureFailed(field, problem)) {
             log.warn("rule '" + rule.rule().name() + "' " + field + " (" + path + ") failed: " + problem
                     + "; the field is left empty. Fix the expression in the config; later failures of it are"

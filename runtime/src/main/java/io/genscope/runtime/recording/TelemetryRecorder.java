@@ -297,7 +297,7 @@ public final class TelemetryRecorder implements Recorder {
         validation.durationNanos = end - start;
         if (thrown != null) {
             validation.ok = false;
-            validation.errors.add(store.error(thrown.getClass().getName(), thrown.getMessage()));
+            validation.errors.add(store.error(thrown.getClass().getName(), null, messageOf(thrown)));
         } else {
             scope.capturing = true;
             try {
@@ -323,7 +323,8 @@ public final class TelemetryRecorder implements Recorder {
         if (paths.errors() != null) {
             for (Object element : CapturedValues.elements(
                     captures.value(rule, "capture.errors", paths.errors(), self, args, returned, thrown))) {
-                validation.errors.add(store.error(errorType(rule, paths, element), errorMessage(rule, paths, element)));
+                validation.errors.add(store.error(errorType(rule, paths, element), paths.errorTypePattern(),
+                        errorMessage(rule, paths, element)));
             }
         }
         Boolean ok = paths.validationOk() == null ? null
@@ -347,11 +348,34 @@ public final class TelemetryRecorder implements Recorder {
         return type == null ? "(unknown)" : type;
     }
 
+    /**
+     * The element's message, read from the host only when {@code store.error-messages} keeps any.
+     * Without a {@code message} capture, an exception's message or a plain string itself (whose
+     * type is derived from it).
+     */
     private String errorMessage(RuleDiagnostics rule, RuleCaptures paths, Object element) {
+        if (!store.keepsErrorMessages()) {
+            return null;
+        }
         if (paths.errorMessage() == null) {
-            return element instanceof Throwable error ? error.getMessage() : null;
+            return element instanceof Throwable error ? messageOf(error) : element instanceof String text ? text : null;
         }
         return captures.elementName(rule, "capture.errors.message", paths.errorMessage(), element);
+    }
+
+    /**
+     * A validation exception's message, read only when {@code store.error-messages} keeps any: it
+     * is host text (it may quote the prompt), and {@code getMessage} is host code that may throw.
+     */
+    private String messageOf(Throwable error) {
+        if (!store.keepsErrorMessages()) {
+            return null;
+        }
+        try {
+            return error.getMessage();
+        } catch (RuntimeException | Error broken) {
+            return null;
+        }
     }
 
     private static Throwable unwrap(Throwable error) {
@@ -364,7 +388,7 @@ public final class TelemetryRecorder implements Recorder {
     }
 
     private void internalError(String where, int ruleIndex, Throwable failure) {
-        log.error("internal error in " + where + " of rule #" + ruleIndex + ": " + failure
+        log.error("internal error in " + where + " of rule #" + ruleIndex + ": " + HostFailures.describe(failure)
                 + "; the call was not recorded, the application is unaffected");
     }
 }

@@ -4,6 +4,7 @@ import io.genscope.runtime.capture.PropertyPath;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The compiled capture paths of one rule; {@code null} where the config names none.
@@ -14,7 +15,10 @@ import java.util.Map;
  * @param errors       the collection whose elements are the validation errors
  * @param errorType    read on each element of {@code errors}; {@code null} means the element's
  *                     own name (a string) or class name (a throwable)
- * @param errorMessage read on each element of {@code errors}; {@code null} keeps no message
+ * @param errorMessage read on each element of {@code errors}; {@code null} means the element itself
+ *                     (a string) or its message (a throwable)
+ * @param errorTypePattern {@code type-pattern}: group 1 of its first match in an error's type
+ *                     text is the type; {@code null} derives it by the built-in rules
  */
 public record RuleCaptures(
         PropertyPath projectId,
@@ -27,7 +31,16 @@ public record RuleCaptures(
         PropertyPath errors,
         PropertyPath errorType,
         PropertyPath errorMessage,
-        PropertyPath detectedDependencies) {
+        PropertyPath detectedDependencies,
+        Pattern errorTypePattern) {
+
+    /** Captures without a {@code type-pattern}. */
+    public RuleCaptures(PropertyPath projectId, PropertyPath model, PropertyPath functionName, PropertyPath promptLength,
+                        PropertyPath codeLength, PropertyPath dependencies, PropertyPath validationOk, PropertyPath errors,
+                        PropertyPath errorType, PropertyPath errorMessage, PropertyPath detectedDependencies) {
+        this(projectId, model, functionName, promptLength, codeLength, dependencies, validationOk, errors, errorType,
+                errorMessage, detectedDependencies, null);
+    }
 
     /** A rule that only times its calls. */
     public static RuleCaptures none() {

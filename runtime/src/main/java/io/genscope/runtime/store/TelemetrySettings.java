@@ -1,5 +1,7 @@
 package io.genscope.runtime.store;
 
+import io.genscope.runtime.privacy.ErrorMessages;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -31,10 +33,13 @@ import java.util.regex.Pattern;
  * @param maxModels          {@code max-models}: likewise for models. 1 to 100,000
  * @param maxFailureTypes    {@code max-failure-types}: likewise for the exception classes of failed
  *                           generations. 1 to 100,000
- * @param errorMessageLength {@code error-message-length}: characters of an error message kept; 0
- *                           keeps none. 0 to 10,000
- * @param redact             {@code redact}: patterns whose matches in kept messages become
- *                           {@code ***}
+ * @param errorMessages      {@code error-messages}: how much of an error message is kept: none
+ *                           (the default), redacted or full
+ * @param errorMessageLength {@code error-message-length}: characters of the first line of an
+ *                           error message kept when {@code errorMessages} keeps any; 0 keeps
+ *                           none. 0 to 10,000
+ * @param redact             {@code redact}: patterns whose matches in kept messages and in error
+ *                           types become {@code ***}
  */
 public record TelemetrySettings(
         int eventRingSize,
@@ -45,6 +50,7 @@ public record TelemetrySettings(
         int maxDependencies,
         int maxModels,
         int maxFailureTypes,
+        ErrorMessages errorMessages,
         int errorMessageLength,
         List<Pattern> redact) {
 
@@ -52,6 +58,7 @@ public record TelemetrySettings(
         Objects.requireNonNull(window, "window");
         Objects.requireNonNull(resolution, "resolution");
         Objects.requireNonNull(retention, "retention");
+        Objects.requireNonNull(errorMessages, "errorMessages");
         redact = List.copyOf(redact);
         if (resolution.toMillis() <= 0 || retention.compareTo(window) < 0) {
             throw new IllegalArgumentException("need 0 < resolution and window <= retention: " + this);
@@ -61,7 +68,7 @@ public record TelemetrySettings(
     /** The defaults of the bundled config: 1000 events, a 1 h window and retention in 1 min slices. */
     public static TelemetrySettings defaults() {
         return new TelemetrySettings(1000, Duration.ofHours(1), Duration.ofMinutes(1), Duration.ofHours(1),
-                100, 500, 20, 50, 200, List.of());
+                100, 500, 20, 50, ErrorMessages.NONE, 200, List.of());
     }
 
     /** How many slices the ring keeps to cover the retention. */

@@ -1,11 +1,15 @@
 package io.genscope.runtime.store;
 
+import io.genscope.runtime.privacy.ErrorTypes;
+import io.genscope.runtime.privacy.MessageSanitizer;
+import io.genscope.runtime.privacy.Redactor;
 import io.genscope.runtime.time.Clock;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * Where recorded generations, retries and validations go: exact counts in time slices (the
@@ -34,7 +38,8 @@ public final class TelemetryStore {
     private final SliceRing slices;
     private final SettledTotals settled;
     private final EventLog events;
-    private final MessageSanitizer sanitizer;
+    private final ErrorTypes errorTypes;
+    private final MessageSanitizer messages;
     private final int rules;
     private final long originNanos;
     private final long originWallNanos;
@@ -53,7 +58,8 @@ public final class TelemetryStore {
         this.slices = new SliceRing(settings, rules, newModels);
         this.settled = new SettledTotals(rules + settings.maxModels() + 1);
         this.events = new EventLog(settings.eventRingSize());
-        this.sanitizer = new MessageSanitizer(settings.errorMessageLength(), settings.redact());
+        this.errorTypes = new ErrorTypes(Redactor.withBuiltIns(settings.redact()));
+        this.messages = new MessageSanitizer(settings.errorMessages(), settings.errorMessageLength(), settings.redact());
         this.originNanos = clock.monotonicNanos();
         this.originWallNanos = clock.wallMillis() * 1_000_000L;
         this.resolutionNanos = settings.resolution().toNanos();
@@ -69,9 +75,19 @@ public final class TelemetryStore {
         return clock;
     }
 
-    /** An error as it may be kept: the type as given, the message bounded and redacted. */
-    public ErrorInfo error(String type, String message) {
-        return new ErrorInfo(type, sanitizer.sanitize(message));
+    /**
+     * An error as it may be kept: a short type derived from {@code type} (see {@link ErrorTypes}),
+     * the message as {@code error-messages} allows.
+     *
+     * @param typePattern the rule's {@code type-pattern}, or {@code null}
+     */
+    public ErrorInfo error(String type, Pattern typePattern, String message) {
+        return new ErrorInfo(errorTypes.type(type, typePattern), messages.sanitize(message));
+    }
+
+    /** Whether {@link #error} keeps any message: when not, callers need not read one from the host. */
+    public boolean keepsErrorMessages() {
+        return messages.keepsMessages();
     }
 
     /**

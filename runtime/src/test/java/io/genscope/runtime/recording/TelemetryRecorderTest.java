@@ -1,6 +1,7 @@
 package io.genscope.runtime.recording;
 
 import io.genscope.runtime.diagnostics.RuleDiagnostics;
+import io.genscope.runtime.privacy.ErrorMessages;
 import io.genscope.runtime.store.Dimension;
 import io.genscope.runtime.store.ErrorInfo;
 import io.genscope.runtime.store.EventType;
@@ -10,6 +11,7 @@ import io.genscope.runtime.testing.GeneratorLoop;
 import io.genscope.runtime.testing.GeneratorLoop.Code;
 import io.genscope.runtime.testing.GeneratorLoop.Request;
 import io.genscope.runtime.testing.GeneratorLoop.Verdict;
+import io.genscope.runtime.testing.TestSettings;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -205,6 +207,19 @@ class TelemetryRecorderTest {
         assertThat(totals.errorTypes()).containsOnly(entry("java.lang.IllegalArgumentException", 1L));
         assertThat(events()).filteredOn(e -> e.type() == EventType.VALIDATION_FAILURE)
                 .flatExtracting(TelemetryEvent::errors)
+                .containsExactly(new ErrorInfo("java.lang.IllegalArgumentException", null));
+    }
+
+    @Test
+    void aThrowingValidationsMessageIsKeptOnlyWhenErrorMessagesAskForIt() throws Exception {
+        GeneratorLoop full = new GeneratorLoop(TestSettings.defaults().errorMessages(ErrorMessages.FULL).build());
+        try {
+            full.compileThrowing(new IllegalArgumentException("unbalanced braces\n at line 3"));
+        } catch (IllegalArgumentException expected) {
+            // the generator handles its validator's exception
+        }
+
+        assertThat(full.store.events(1).get(0).errors())
                 .containsExactly(new ErrorInfo("java.lang.IllegalArgumentException", "unbalanced braces"));
     }
 
@@ -255,10 +270,13 @@ class TelemetryRecorderTest {
     }
 
     @Test
-    void errorMessagesOfFailedValidationsAreKeptWithTheirType() throws Exception {
+    void errorMessagesOfFailedValidationsAreKeptWithTheirTypeWhenErrorMessagesAskForIt() throws Exception {
+        GeneratorLoop full = new GeneratorLoop(TestSettings.defaults().errorMessages(ErrorMessages.FULL).build());
+        full.compile(Verdict.failed("E1"));
         loop.compile(Verdict.failed("E1"));
 
-        assertThat(loop.store.events(1).get(0).errors()).containsExactly(new ErrorInfo("E1", "E1 at line 1"));
+        assertThat(full.store.events(1).get(0).errors()).containsExactly(new ErrorInfo("E1", "E1 at line 1"));
+        assertThat(loop.store.events(1).get(0).errors()).containsExactly(new ErrorInfo("E1", null));
     }
 
     @Test

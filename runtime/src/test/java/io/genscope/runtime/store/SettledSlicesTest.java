@@ -83,8 +83,8 @@ class SettledSlicesTest {
             ValidationRecord validation = new ValidationRecord();
             validation.begin("compile", 0);
             validation.ok = false;
-            validation.errors.add(store.error("compile", null));
-            validation.errors.add(store.error(null, null));
+            validation.errors.add(store.error("compile", null, null));
+            validation.errors.add(new ErrorInfo(null, null));
             try {
                 store.validationCompleted(store.currentThread(), null, validation, late);
             } catch (NullPointerException expected) {

@@ -1,5 +1,6 @@
 package io.genscope.runtime.store;
 
+import io.genscope.runtime.privacy.ErrorMessages;
 import io.genscope.runtime.testing.TestSettings;
 import io.genscope.runtime.time.ManualClock;
 import org.junit.jupiter.api.Test;
@@ -7,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import static io.genscope.runtime.testing.Records.failure;
 import static io.genscope.runtime.testing.Records.generation;
@@ -128,13 +130,33 @@ class TelemetryStoreEventsTest {
     }
 
     @Test
-    void keptErrorsAreRedactedBoundedAndFirstLineOnly() {
-        TelemetryStore store = new TelemetryStore(
-                TestSettings.defaults().errorMessageLength(20).redact("token=\\S+").build(), 1, clock, model -> { });
+    void errorsKeepAShortTypeAndNoMessageByDefault() {
+        TelemetryStore store = storeKeeping(100);
 
-        ErrorInfo error = store.error("AuthError", "rejected token=abc123 for user bob\nstack trace");
+        ErrorInfo error = store.error("Gen.java:3: error: incompatible types: Secret7 cannot be converted to int", null,
+                "rejected token=abc123 for user bob");
+
+        assertThat(error).isEqualTo(new ErrorInfo("incompatible types", null));
+        assertThat(store.keepsErrorMessages()).isFalse();
+    }
+
+    @Test
+    void keptErrorsAreRedactedBoundedAndFirstLineOnly() {
+        TelemetryStore store = new TelemetryStore(TestSettings.defaults().errorMessages(ErrorMessages.FULL)
+                .errorMessageLength(20).redact("token=\\S+").build(), 1, clock, model -> { });
+
+        ErrorInfo error = store.error("AuthError", null, "rejected token=abc123 for user bob\nstack trace");
 
         assertThat(error.type()).isEqualTo("AuthError");
         assertThat(error.message()).isEqualTo("rejected *** for use…");
+    }
+
+    @Test
+    void typesAreRedactedWithTheConfiguredPatternsAndPickedByTheRulesTypePattern() {
+        TelemetryStore store = new TelemetryStore(TestSettings.defaults().redact("ACME-\\d+").build(), 1, clock,
+                model -> { });
+
+        assertThat(store.error("ACME-1234", null, null).type()).isEqualTo("***");
+        assertThat(store.error("[gen] E42 in 'x'", Pattern.compile("\\] (E\\d+)"), null).type()).isEqualTo("E42");
     }
 }

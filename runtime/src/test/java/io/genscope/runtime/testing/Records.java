@@ -55,7 +55,7 @@ public final class Records {
         validation.begin("compile", 0);
         validation.ok = false;
         for (String type : errorTypes) {
-            validation.errors.add(store.error(type, null));
+            validation.errors.add(store.error(type, null, null));
         }
         store.validationCompleted(store.currentThread(), null, validation, store.clock().monotonicNanos());
     }

@@ -1,5 +1,6 @@
 package io.genscope.runtime.testing;
 
+import io.genscope.runtime.privacy.ErrorMessages;
 import io.genscope.runtime.store.TelemetrySettings;
 
 import java.time.Duration;
@@ -24,6 +25,7 @@ public final class TestSettings {
     private int maxDependencies;
     private int maxModels;
     private int maxFailureTypes;
+    private ErrorMessages errorMessages;
     private int errorMessageLength;
     private final List<Pattern> redact = new ArrayList<>();
 
@@ -36,6 +38,7 @@ public final class TestSettings {
         maxDependencies = base.maxDependencies();
         maxModels = base.maxModels();
         maxFailureTypes = base.maxFailureTypes();
+        errorMessages = base.errorMessages();
         errorMessageLength = base.errorMessageLength();
         redact.addAll(base.redact());
     }
@@ -89,6 +92,11 @@ public final class TestSettings {
         return this;
     }
 
+    public TestSettings errorMessages(ErrorMessages value) {
+        errorMessages = value;
+        return this;
+    }
+
     public TestSettings errorMessageLength(int value) {
         errorMessageLength = value;
         return this;
@@ -101,6 +109,6 @@ public final class TestSettings {
 
     public TelemetrySettings build() {
         return new TelemetrySettings(eventRingSize, window, resolution, retention, maxErrorTypes, maxDependencies,
-                maxModels, maxFailureTypes, errorMessageLength, redact);
+                maxModels, maxFailureTypes, errorMessages, errorMessageLength, redact);
     }
 }
