@@ -33,7 +33,9 @@ final class StoreSettingsReader {
                 store.value("max-models", CAP),
                 store.value("max-failure-types", CAP),
                 store.value("error-message-length", Values.wholeNumber(0, 10_000)),
-                redact(store));
+                redact(store),
+                store.value("max-elements", CAP),
+                store.value("event-elements", Values.wholeNumber(0, 1_000)));
     }
 
     /**

@@ -39,6 +39,8 @@ class ConfigLoaderTest {
               max-failure-types: 40
               error-message-length: 0
               redact: ['password=\\S+']
+              max-elements: 50
+              event-elements: 5
             rules:
               - name: generate
                 role: generation
@@ -82,7 +84,7 @@ class ConfigLoaderTest {
         assertThat(loaded.problems()).isEmpty();
         GenscopeSettings expected = new GenscopeSettings(true, true, LogLevel.DEBUG, false,
                 new TelemetrySettings(5_000, Duration.ofMinutes(30), Duration.ofSeconds(30), Duration.ofHours(2),
-                        10, 20, 30, 40, 0, List.of(Pattern.compile("password=\\S+"))),
+                        10, 20, 30, 40, 0, List.of(Pattern.compile("password=\\S+")), 50, 5),
                 List.of(
                         new RuleSettings("generate", Role.GENERATION,
                                 new ClassSelector.Named("com.example.codegen.CodeGenerator"), "generate",
@@ -117,7 +119,7 @@ class ConfigLoaderTest {
         assertThat(settings.strict()).isFalse();
         assertThat(settings.logLevel()).isEqualTo(LogLevel.INFO);
         assertThat(settings.store()).isEqualTo(new TelemetrySettings(1000, Duration.ofHours(1), Duration.ofMinutes(1),
-                Duration.ofHours(1), 100, 500, 20, 50, 200, List.of()));
+                Duration.ofHours(1), 100, 500, 20, 50, 200, List.of(), 1000, 5));
     }
 
     @Test

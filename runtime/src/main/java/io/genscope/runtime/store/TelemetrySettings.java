@@ -35,6 +35,11 @@ import java.util.regex.Pattern;
  *                           keeps none. 0 to 10,000
  * @param redact             {@code redact}: patterns whose matches in kept messages become
  *                           {@code ***}
+ * @param maxElements        {@code max-elements}: elements of one captured collection (errors,
+ *                           dependencies) read per call; the rest are neither read, counted nor
+ *                           kept, and the raw event says the list was cut. 1 to 100,000
+ * @param eventElements      {@code event-elements}: of those, how many one raw event keeps per
+ *                           list (errors, dependencies). 0 to 1,000
  */
 public record TelemetrySettings(
         int eventRingSize,
@@ -46,7 +51,9 @@ public record TelemetrySettings(
         int maxModels,
         int maxFailureTypes,
         int errorMessageLength,
-        List<Pattern> redact) {
+        List<Pattern> redact,
+        int maxElements,
+        int eventElements) {
 
     public TelemetrySettings {
         Objects.requireNonNull(window, "window");
@@ -61,7 +68,7 @@ public record TelemetrySettings(
     /** The defaults of the bundled config: 1000 events, a 1 h window and retention in 1 min slices. */
     public static TelemetrySettings defaults() {
         return new TelemetrySettings(1000, Duration.ofHours(1), Duration.ofMinutes(1), Duration.ofHours(1),
-                100, 500, 20, 50, 200, List.of());
+                100, 500, 20, 50, 200, List.of(), 1000, 5);
     }
 
     /** How many slices the ring keeps to cover the retention. */

@@ -239,10 +239,11 @@ public final class TelemetryStore {
         }
         boolean hasGeneration = generation != null;
         // everything that can fail is done before the slot is opened, so a write is never abandoned
-        List<ErrorInfo> errors = validation != null ? copy(validation.errors) : List.of();
-        List<String> dependencies = validation != null ? copy(validation.detectedDependencies)
-                : hasGeneration && type == EventType.GENERATION_SUCCESS ? copy(generation.dependencies)
+        List<ErrorInfo> errors = validation != null ? kept(validation.errors) : List.of();
+        List<String> dependencies = validation != null ? validation.detectedDependencies
+                : hasGeneration && type == EventType.GENERATION_SUCCESS ? generation.dependencies
                 : List.of();
+        List<String> keptDependencies = kept(dependencies);
         ThreadEvents ring = eventsOf(thread);
         ring.next(thread.epoch, nanos, type, rule)
                 .generation(
@@ -255,7 +256,8 @@ public final class TelemetryStore {
                         hasGeneration ? generation.retries : 0,
                         hasGeneration && generation.validations > 0,
                         hasGeneration ? generation.failureType : null)
-                .outcome(duration, errors, dependencies)
+                .outcome(duration, errors, validation != null ? validation.reportedErrors() : 0, keptDependencies,
+                        NameList.totalOf(dependencies))
                 .publish();
     }
 
@@ -266,8 +268,21 @@ public final class TelemetryStore {
         return thread.events;
     }
 
-    /** An immutable copy; free for the empty and already-immutable lists of the common path. */
-    private static <T> List<T> copy(List<T> list) {
-        return list.isEmpty() ? List.of() : List.copyOf(list);
+    /**
+     * An immutable copy of the first {@code store.event-elements} of {@code list}: what one raw
+     * event keeps. Free for the empty lists of the common path, and for a list of names that did
+     * not change since the last event (see {@link NameList#snapshot}).
+     */
+    private <T> List<T> kept(List<T> list) {
+        if (list.isEmpty()) {
+            return List.of();
+        }
+        int max = settings.eventElements();
+        if (list instanceof NameList names) {
+            @SuppressWarnings("unchecked") // a NameList is a List<String>, and so is T here
+            List<T> snapshot = (List<T>) names.snapshot(max);
+            return snapshot;
+        }
+        return List.copyOf(list.size() <= max ? list : list.subList(0, max));
     }
 }

@@ -25,7 +25,7 @@ class EventJsonTest {
     private static TelemetryEvent event(EventType type, String model, List<ErrorInfo> errors, List<String> dependencies,
                                         String failureType) {
         return new TelemetryEvent(3, 0, ManualClock.START.toEpochMilli(), type, "generate", model, null, null, -1, 42, 2,
-                1, 1_500_000, true, errors, dependencies, failureType);
+                1, 1_500_000, true, errors, dependencies, failureType, errors.size(), dependencies.size());
     }
 
     @SuppressWarnings("unchecked")
@@ -63,7 +63,7 @@ class EventJsonTest {
     @Test
     void leavesOutAbsentValues() {
         TelemetryEvent start = new TelemetryEvent(0, 0, 0, EventType.GENERATION_ATTEMPT, "generate", null, null, null,
-                -1, -1, 0, 0, 0, false, List.of(new ErrorInfo("E1", null)), List.of(), null);
+                -1, -1, 0, 0, 0, false, List.of(new ErrorInfo("E1", null)), List.of(), null, 1, 0);
 
         Map<String, Object> json = parse(List.of(start)).get(0);
 

@@ -26,6 +26,8 @@ public final class TestSettings {
     private int maxFailureTypes;
     private int errorMessageLength;
     private final List<Pattern> redact = new ArrayList<>();
+    private int maxElements;
+    private int eventElements;
 
     private TestSettings(TelemetrySettings base) {
         eventRingSize = base.eventRingSize();
@@ -38,6 +40,8 @@ public final class TestSettings {
         maxFailureTypes = base.maxFailureTypes();
         errorMessageLength = base.errorMessageLength();
         redact.addAll(base.redact());
+        maxElements = base.maxElements();
+        eventElements = base.eventElements();
     }
 
     public static TestSettings defaults() {
@@ -99,8 +103,18 @@ public final class TestSettings {
         return this;
     }
 
+    public TestSettings maxElements(int value) {
+        maxElements = value;
+        return this;
+    }
+
+    public TestSettings eventElements(int value) {
+        eventElements = value;
+        return this;
+    }
+
     public TelemetrySettings build() {
         return new TelemetrySettings(eventRingSize, window, resolution, retention, maxErrorTypes, maxDependencies,
-                maxModels, maxFailureTypes, errorMessageLength, redact);
+                maxModels, maxFailureTypes, errorMessageLength, redact, maxElements, eventElements);
     }
 }
