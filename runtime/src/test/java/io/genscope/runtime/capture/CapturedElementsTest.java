@@ -1,5 +1,6 @@
 package io.genscope.runtime.capture;
 
+import io.genscope.runtime.testing.ChangingCollection;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -79,23 +80,7 @@ class CapturedElementsTest {
 
     @Test
     void aCollectionFailingPartWayKeepsWhatWasReadAndSaysTheTotalIsUnknown() {
-        Iterable<String> failing = () -> new Iterator<>() {
-            private boolean given;
-
-            @Override
-            public boolean hasNext() {
-                return true;
-            }
-
-            @Override
-            public String next() {
-                if (given) {
-                    throw new ConcurrentModificationException();
-                }
-                given = true;
-                return "first";
-            }
-        };
+        Iterable<String> failing = new ChangingCollection<>("first");
 
         assertThatThrownBy(() -> elements.read(failing)).isInstanceOf(ConcurrentModificationException.class);
         assertThat(elements.size()).isEqualTo(1);

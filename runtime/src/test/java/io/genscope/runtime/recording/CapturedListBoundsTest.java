@@ -3,6 +3,7 @@ package io.genscope.runtime.recording;
 import io.genscope.runtime.diagnostics.ProblemThrottle;
 import io.genscope.runtime.store.TallyTotals;
 import io.genscope.runtime.store.TelemetryEvent;
+import io.genscope.runtime.testing.ChangingCollection;
 import io.genscope.runtime.testing.GeneratorLoop;
 import io.genscope.runtime.testing.GeneratorLoop.Code;
 import io.genscope.runtime.testing.GeneratorLoop.Problem;
@@ -12,11 +13,8 @@ import io.genscope.runtime.testing.TestSettings;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.AbstractCollection;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.ConcurrentModificationException;
-import java.util.Iterator;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -81,33 +79,7 @@ class CapturedListBoundsTest {
 
     @Test
     void anErrorsCollectionThatFailsPartWayKeepsWhatWasReadAndTheValidationIsCounted() throws Exception {
-        Collection<Problem> changing = new AbstractCollection<>() {
-            @Override
-            public Iterator<Problem> iterator() {
-                return new Iterator<>() {
-                    private boolean given;
-
-                    @Override
-                    public boolean hasNext() {
-                        return true;
-                    }
-
-                    @Override
-                    public Problem next() {
-                        if (given) {
-                            throw new ConcurrentModificationException();
-                        }
-                        given = true;
-                        return new Problem("E1", "first");
-                    }
-                };
-            }
-
-            @Override
-            public int size() {
-                return 2;
-            }
-        };
+        Collection<Problem> changing = new ChangingCollection<>(new Problem("E1", "first"));
 
         loop.compile(Verdict.passed());
         loop.call(GeneratorLoop.COMPILE, loop, new Object[] {"class A {}"}, () -> new ChangingVerdict(changing));
