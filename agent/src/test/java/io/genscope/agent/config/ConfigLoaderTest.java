@@ -39,8 +39,6 @@ class ConfigLoaderTest {
               max-failure-types: 40
               error-message-length: 0
               redact: ['password=\\S+']
-              max-elements: 50
-              event-elements: 5
             rules:
               - name: generate
                 role: generation
@@ -84,7 +82,7 @@ class ConfigLoaderTest {
         assertThat(loaded.problems()).isEmpty();
         GenscopeSettings expected = new GenscopeSettings(true, true, LogLevel.DEBUG, false,
                 new TelemetrySettings(5_000, Duration.ofMinutes(30), Duration.ofSeconds(30), Duration.ofHours(2),
-                        10, 20, 30, 40, 0, List.of(Pattern.compile("password=\\S+")), 50, 5),
+                        10, 20, 30, 40, 0, List.of(Pattern.compile("password=\\S+")), 1000, 5),
                 List.of(
                         new RuleSettings("generate", Role.GENERATION,
                                 new ClassSelector.Named("com.example.codegen.CodeGenerator"), "generate",
@@ -128,6 +126,16 @@ class ConfigLoaderTest {
 
         assertThat(store.maxModels()).isEqualTo(7);
         assertThat(store.maxDependencies()).isEqualTo(500);
+    }
+
+    @Test
+    void elementBoundsAreReadAndAnOutOfRangeOneFallsBackToItsDefault() {
+        LoadedConfig loaded = ConfigLoader.parse("genscope.yaml",
+                "store:\n  max-elements: 50\n  event-elements: 1001\n" + MINIMAL);
+
+        assertThat(loaded.settings().store().maxElements()).isEqualTo(50);
+        assertThat(loaded.settings().store().eventElements()).isEqualTo(5);
+        assertThat(loaded.problems()).singleElement().asString().contains("store.event-elements");
     }
 
     @Test
