@@ -6,13 +6,14 @@
 #
 #   benchmarks/hostile-heap.sh             2,000 validations of 500 findings, then 20 of 100,000
 #   benchmarks/hostile-heap.sh lint 50 10  any ValuesHost arguments
+#   GENSCOPE_AGENT_JAR=/other/genscope-agent.jar benchmarks/hostile-heap.sh   another build's agent
 #
 # Needs the agent jar and the agent module's test classes: mvn -B -q -DskipTests verify -pl agent -am
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-agent_jar=agent/target/genscope-agent.jar
+agent_jar=${GENSCOPE_AGENT_JAR:-agent/target/genscope-agent.jar}
 classes=agent/target/test-classes
 config=$classes/hostile/values-genscope.yaml
 for needed in "$agent_jar" "$config"; do

@@ -36,7 +36,7 @@ public final class ProblemThrottle {
      * problems since the rule's last line, this one included.
      */
     public long admit(String kind, long nowNanos) {
-        if (loggedKinds.add(kind)) {
+        if (!loggedKinds.contains(kind) && loggedKinds.add(kind)) {
             lastLineNanos.set(nowNanos);
             return FIRST;
         }

@@ -62,7 +62,7 @@ public final class RuleDiagnostics {
      */
     public long internalError(String stage, long nowNanos) {
         internalErrors.increment();
-        return problems.admit("internal error in " + stage, nowNanos);
+        return problems.admit(stage, nowNanos);
     }
 
     public List<String> matchedMethods() {

@@ -20,8 +20,9 @@ import java.util.function.Consumer;
  * covers the retention; per slice, each recording thread holds one {@link Counts} (5.5 KB, plus
  * its dependencies) overall, per rule and per model it used, merged into the slice's own when it
  * moves on (or, once it has ended, when another thread joins or leaves that slice); at most
- * {@code maxModels} models per slice; each keyed count is capped. Nothing older than the
- * retention is kept or reported.
+ * {@code maxModels} models per slice; each keyed count is capped; a raw event keeps at most
+ * {@code eventElements} errors and dependencies (a fresh copy, never the host's list). Nothing
+ * older than the retention is kept or reported.
  *
  * <p>Thread-safe. Writers never block on each other; queries read counters while they move, so a
  * generation completing during a query may be half-counted in it (each counter is exact, the cut
