@@ -73,6 +73,19 @@ class EventJsonTest {
     }
 
     @Test
+    void aListTheEventKeepsOnlyPartOfSaysSoWithTheHostsTotalWhenKnown() {
+        TelemetryEvent cut = new TelemetryEvent(0, 0, 0, EventType.VALIDATION_FAILURE, "compile", null, null, null,
+                -1, -1, 1, 0, 0, false, List.of(new ErrorInfo("E1", null)), List.of("org.junit"), null, 500, -1);
+
+        Map<String, Object> json = parse(List.of(cut)).get(0);
+
+        assertThat(json).containsEntry("errorsTruncated", true).containsEntry("errorsTotal", 500.0)
+                .containsEntry("dependenciesTruncated", true).doesNotContainKey("dependenciesTotal");
+        assertThat(parse(List.of(event(EventType.GENERATION_SUCCESS, null, List.of(), List.of("a"), null))).get(0))
+                .doesNotContainKeys("errorsTruncated", "dependenciesTruncated");
+    }
+
+    @Test
     void escapesQuotesBackslashesNewlinesAndControlCharactersSoTheTextRoundTrips() {
         List<Map<String, Object>> json = parse(List.of(event(EventType.VALIDATION_FAILURE, NASTY,
                 List.of(new ErrorInfo(NASTY, NASTY)), List.of(NASTY), NASTY)));
