@@ -38,7 +38,9 @@ final class StoreSettingsReader {
                 store.value("max-failure-types", CAP),
                 store.value("error-messages", ERROR_MESSAGES),
                 store.value("error-message-length", Values.wholeNumber(0, 10_000)),
-                redact(store));
+                redact(store),
+                store.value("max-elements", CAP),
+                store.value("event-elements", Values.wholeNumber(0, 1_000)));
     }
 
     /**

@@ -84,7 +84,8 @@ class ConfigLoaderTest {
         assertThat(loaded.problems()).isEmpty();
         GenscopeSettings expected = new GenscopeSettings(true, true, LogLevel.DEBUG, false,
                 new TelemetrySettings(5_000, Duration.ofMinutes(30), Duration.ofSeconds(30), Duration.ofHours(2),
-                        10, 20, 30, 40, ErrorMessages.REDACTED, 200, List.of(Pattern.compile("password=\\S+"))),
+                        10, 20, 30, 40, ErrorMessages.REDACTED, 200, List.of(Pattern.compile("password=\\S+")),
+                        1000, 5),
                 List.of(
                         new RuleSettings("generate", Role.GENERATION,
                                 new ClassSelector.Named("com.example.codegen.CodeGenerator"), "generate",
@@ -120,7 +121,7 @@ class ConfigLoaderTest {
         assertThat(settings.strict()).isFalse();
         assertThat(settings.logLevel()).isEqualTo(LogLevel.INFO);
         assertThat(settings.store()).isEqualTo(new TelemetrySettings(1000, Duration.ofHours(1), Duration.ofMinutes(1),
-                Duration.ofHours(1), 100, 500, 20, 50, ErrorMessages.NONE, 200, List.of()));
+                Duration.ofHours(1), 100, 500, 20, 50, ErrorMessages.NONE, 200, List.of(), 1000, 5));
     }
 
     @Test
@@ -129,6 +130,16 @@ class ConfigLoaderTest {
 
         assertThat(store.maxModels()).isEqualTo(7);
         assertThat(store.maxDependencies()).isEqualTo(500);
+    }
+
+    @Test
+    void elementBoundsAreReadAndAnOutOfRangeOneFallsBackToItsDefault() {
+        LoadedConfig loaded = ConfigLoader.parse("genscope.yaml",
+                "store:\n  max-elements: 50\n  event-elements: 1001\n" + MINIMAL);
+
+        assertThat(loaded.settings().store().maxElements()).isEqualTo(50);
+        assertThat(loaded.settings().store().eventElements()).isEqualTo(5);
+        assertThat(loaded.problems()).singleElement().asString().contains("store.event-elements");
     }
 
     @Test

@@ -1,32 +1,57 @@
 package io.genscope.runtime.capture;
 
 import java.lang.reflect.Array;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 
 /**
- * Turns captured objects into the metadata the store keeps: short names, lengths, flags and
- * lists of names. Never the content itself: a prompt becomes its length, not its text.
+ * Turns captured objects into the metadata the store keeps: short names, lengths and flags.
+ * Never the content itself: a prompt becomes its length, not its text.
+ *
+ * <p>Only values of known types are read, so a capture never runs code of the host's own
+ * classes: a name comes from a string, a number or text type of the JDK, a boolean, a
+ * character, an enum constant ({@code name()}) or a class ({@code getName()}). Any other object
+ * is refused with a {@link CaptureException} that names its class and nothing else; its
+ * {@code toString}, {@code hashCode} and {@code equals} are never called (a {@code toString} may
+ * block, throw, recurse through a cyclic structure or print content that must not be kept).
+ * Collections are read element by element with a bound, by {@link CapturedElements}.
  */
 public final class CapturedValues {
 
     /** Longest name kept (project ids, models, error types, dependencies). */
     public static final int MAX_NAME_LENGTH = 200;
 
+    private static final Module JDK_BASE = Object.class.getModule();
+
     private CapturedValues() {
     }
 
-    /** A name for a value: its text for strings, enums and numbers, a class name for types. */
+    /**
+     * A name for a value of a known type, cut to {@value #MAX_NAME_LENGTH} characters;
+     * {@code null} for {@code null}.
+     *
+     * @throws CaptureException when the value is of any other type
+     */
     public static String name(Object value) {
         if (value == null) {
             return null;
         }
-        String text = value instanceof Class<?> type ? type.getName()
-                : value instanceof Enum<?> constant ? constant.name()
-                : value.toString();
-        return text.length() <= MAX_NAME_LENGTH ? text : text.substring(0, MAX_NAME_LENGTH);
+        if (value instanceof String text) {
+            return cut(text);
+        }
+        if (value instanceof Enum<?> constant) {
+            return cut(constant.name());
+        }
+        if (value instanceof Class<?> type) {
+            return cut(type.getName());
+        }
+        if (value instanceof Boolean || value instanceof Character || ofTheJdk(value) && value instanceof Number) {
+            return cut(value.toString());
+        }
+        if (ofTheJdk(value) && value instanceof CharSequence text) {
+            return (text.length() <= MAX_NAME_LENGTH ? text : text.subSequence(0, MAX_NAME_LENGTH)).toString();
+        }
+        throw new CaptureException(notAName(value));
     }
 
     /**
@@ -39,7 +64,7 @@ public final class CapturedValues {
         if (value == null) {
             return -1;
         }
-        if (value instanceof Number number) {
+        if (value instanceof Number number && ofTheJdk(value)) {
             return number.intValue();
         }
         if (value instanceof CharSequence text) {
@@ -71,52 +96,19 @@ public final class CapturedValues {
                 + " a boolean field or method");
     }
 
-    /** The elements of a collection, array or iterable; a single value is a one-element list. */
-    public static List<Object> elements(Object value) {
-        if (value == null) {
-            return List.of();
-        }
-        List<Object> result = new ArrayList<>();
-        if (value instanceof Iterable<?> iterable) {
-            iterable.forEach(result::add);
-        } else if (value.getClass().isArray()) {
-            for (int i = 0, n = Array.getLength(value); i < n; i++) {
-                result.add(Array.get(value, i));
-            }
-        } else {
-            result.add(value);
-        }
-        return result;
+    private static String notAName(Object value) {
+        String kind = value instanceof Collection<?> || value instanceof Map<?, ?> || value instanceof Iterable<?>
+                || value.getClass().isArray() ? " (a collection inside a collection is not read)" : "";
+        return "a " + value.getClass().getName() + " is not a name" + kind + "; point the capture at a string,"
+                + " number, boolean, enum or class, for example a field or getter of that object";
     }
 
-    /**
-     * The names of the elements of a collection, skipping {@code null}s. A list of short strings
-     * is returned as it is, without a copy: it is read when the validation or generation that
-     * captured it ends, so a generator that changes such a list afterwards changes nothing here
-     * except the raw event of that call.
-     */
-    @SuppressWarnings("unchecked")
-    public static List<String> names(Object value) {
-        if (value instanceof List<?> list && allShortStrings(list)) {
-            return (List<String>) list;
-        }
-        List<Object> elements = elements(value);
-        List<String> names = new ArrayList<>(elements.size());
-        for (Object element : elements) {
-            String name = name(element);
-            if (name != null) {
-                names.add(name);
-            }
-        }
-        return names;
+    /** Whether {@code value}'s class is one of the JDK's own ({@code java.base}), whose methods run no host code. */
+    private static boolean ofTheJdk(Object value) {
+        return value.getClass().getModule() == JDK_BASE;
     }
 
-    private static boolean allShortStrings(List<?> list) {
-        for (int i = 0, n = list.size(); i < n; i++) {
-            if (!(list.get(i) instanceof String text) || text.length() > MAX_NAME_LENGTH) {
-                return false;
-            }
-        }
-        return true;
+    private static String cut(String text) {
+        return text.length() <= MAX_NAME_LENGTH ? text : text.substring(0, MAX_NAME_LENGTH);
     }
 }

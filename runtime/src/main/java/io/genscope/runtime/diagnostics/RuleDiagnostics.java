@@ -12,16 +12,18 @@ import java.util.concurrent.atomic.LongAdder;
  * captures failed. Feeds the Diagnostics MBean, so a rule that matched nothing or a capture that
  * never resolves is visible without reading logs.
  *
- * <p>Thread-safe. Counters are striped; {@link #captureFailed} reports a field's first failure
- * only, so a broken capture on a hot method does not flood the log.
+ * <p>Thread-safe. Counters are striped; {@link #captureFailed} and {@link #internalError} count
+ * every problem and say which to log ({@link ProblemThrottle}), so a broken capture on a hot
+ * method does not flood the log.
  */
 public final class RuleDiagnostics {
 
     private final RuleDefinition rule;
     private final Set<String> matchedMethods = ConcurrentHashMap.newKeySet();
-    private final Set<String> failedFields = ConcurrentHashMap.newKeySet();
+    private final ProblemThrottle problems = new ProblemThrottle();
     private final LongAdder calls = new LongAdder();
     private final LongAdder captureFailures = new LongAdder();
+    private final LongAdder internalErrors = new LongAdder();
     private volatile String lastCaptureFailure = "";
 
     public RuleDiagnostics(RuleDefinition rule) {
@@ -42,14 +44,25 @@ public final class RuleDiagnostics {
     }
 
     /**
-     * Records a capture that could not be read.
+     * Records a capture that could not be read, at {@code nowNanos} (monotonic).
      *
-     * @return {@code true} the first time {@code field} fails, when the caller should log it
+     * @return what to log, see {@link ProblemThrottle#admit}
      */
-    public boolean captureFailed(String field, String problem) {
+    public long captureFailed(String field, String problem, long nowNanos) {
         captureFailures.increment();
         lastCaptureFailure = field + ": " + problem;
-        return failedFields.add(field);
+        return problems.admit(field, nowNanos);
+    }
+
+    /**
+     * Records a failure inside the recorder while it handled a call of this rule, in {@code stage}
+     * (enter, exit...), at {@code nowNanos} (monotonic): that call went unrecorded.
+     *
+     * @return what to log, see {@link ProblemThrottle#admit}
+     */
+    public long internalError(String stage, long nowNanos) {
+        internalErrors.increment();
+        return problems.admit(stage, nowNanos);
     }
 
     public List<String> matchedMethods() {
@@ -64,6 +77,10 @@ public final class RuleDiagnostics {
         return captureFailures.sum();
     }
 
+    public long internalErrors() {
+        return internalErrors.sum();
+    }
+
     public String lastCaptureFailure() {
         return lastCaptureFailure;
     }
@@ -71,7 +88,8 @@ public final class RuleDiagnostics {
     public void reset() {
         calls.reset();
         captureFailures.reset();
-        failedFields.clear();
+        internalErrors.reset();
+        problems.reset();
         lastCaptureFailure = "";
     }
 }

@@ -9,7 +9,10 @@ import java.util.List;
 /**
  * Writes raw events as a JSON array, one object per event, for the {@code exportEvents}
  * operation. Hand-written because the runtime lives on the bootstrap class path and may depend
- * on the JDK only. Absent values (-1 lengths, {@code null} names) are left out.
+ * on the JDK only. Absent values (-1 lengths, {@code null} names) are left out. An event keeps
+ * the first few errors and dependencies of a long list ({@code store.event-elements}); it then
+ * says so with {@code errorsTruncated: true} and {@code errorsTotal} (the host's count, when its
+ * collection gave one), and likewise for dependencies.
  */
 public final class EventJson {
 
@@ -55,6 +58,7 @@ public final class EventJson {
             }
             json.append(']');
         }
+        truncation(json, "errors", e.errorsTruncated(), e.errorsTotal());
         if (!e.dependencies().isEmpty()) {
             json.append(",\"dependencies\":[");
             for (int i = 0; i < e.dependencies().size(); i++) {
@@ -65,6 +69,7 @@ public final class EventJson {
             }
             json.append(']');
         }
+        truncation(json, "dependencies", e.dependenciesTruncated(), e.dependenciesTotal());
         string(json, "failureType", e.failureType());
         json.append('}');
     }
@@ -73,6 +78,14 @@ public final class EventJson {
         if (value != null) {
             json.append(",\"").append(key).append("\":");
             quote(json, value);
+        }
+    }
+
+    /** For a list the event keeps only part of: {@code "<list>Truncated":true} and the host's total when known. */
+    private static void truncation(StringBuilder json, String list, boolean truncated, int total) {
+        if (truncated) {
+            json.append(",\"").append(list).append("Truncated\":true");
+            number(json, list + "Total", total);
         }
     }
 

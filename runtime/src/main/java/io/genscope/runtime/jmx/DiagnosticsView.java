@@ -38,7 +38,8 @@ final class DiagnosticsView implements DiagnosticsMXBean {
         for (RuleDiagnostics rule : rules) {
             List<String> matched = rule.matchedMethods();
             statuses.put(rule.rule().name(), new RuleStatus(rule.rule().role().configName(), matched,
-                    matched.isEmpty(), rule.calls(), rule.captureFailures(), rule.lastCaptureFailure()));
+                    matched.isEmpty(), rule.calls(), rule.captureFailures(), rule.lastCaptureFailure(),
+                    rule.internalErrors()));
         }
         return statuses;
     }

@@ -11,6 +11,7 @@ import java.util.List;
  * @param calls              intercepted calls so far
  * @param captureFailures    capture reads that failed so far (the field is left empty each time)
  * @param lastCaptureFailure the latest failure, "" if none
+ * @param internalErrors     calls the recorder failed on inside Genscope (not recorded) so far
  */
 public record RuleStatus(
         String role,
@@ -18,5 +19,6 @@ public record RuleStatus(
         boolean matchedNothing,
         long calls,
         long captureFailures,
-        String lastCaptureFailure) {
+        String lastCaptureFailure,
+        long internalErrors) {
 }

@@ -1,17 +1,23 @@
 package io.genscope.runtime.recording;
 
 import io.genscope.runtime.RuntimeLog;
+import io.genscope.runtime.capture.CaptureException;
+import io.genscope.runtime.capture.CapturedElements;
 import io.genscope.runtime.capture.CapturedValues;
 import io.genscope.runtime.capture.PropertyPath;
+import io.genscope.runtime.diagnostics.ProblemThrottle;
 import io.genscope.runtime.diagnostics.RuleDiagnostics;
+import io.genscope.runtime.store.NameList;
+import io.genscope.runtime.time.Clock;
 
-import java.util.List;
 import java.util.function.Function;
 
 /**
  * Reads a rule's captures for one call and converts them to metadata. A capture that fails
  * (a getter throws, a name does not resolve, a value has the wrong shape) yields "absent",
- * is counted against its rule, and is logged the first time: it never affects the call.
+ * is counted against its rule, and is logged the first time (then at most one reminder a minute
+ * per rule, see {@link ProblemThrottle}): it never affects the call. Values are read by known
+ * type only ({@link CapturedValues}) and collections with a bound ({@link CapturedElements}).
  *
  * <p>The call's receiver, arguments, result and exception come as parameters rather than in a
  * holder reused from call to call, which had to be filled and emptied around every read (each
@@ -21,9 +27,11 @@ import java.util.function.Function;
 final class CaptureReader {
 
     private final RuntimeLog log;
+    private final Clock clock;
 
-    CaptureReader(RuntimeLog log) {
+    CaptureReader(RuntimeLog log, Clock clock) {
         this.log = log;
+        this.clock = clock;
     }
 
     Object value(RuleDiagnostics rule, String field, PropertyPath path,
@@ -52,10 +60,48 @@ final class CaptureReader {
         }
     }
 
-    List<String> names(RuleDiagnostics rule, String field, PropertyPath path,
-                       Object self, Object[] args, Object returned, Throwable thrown) {
-        return converted(rule, field, path, value(rule, field, path, self, args, returned, thrown),
-                CapturedValues::names, List.of());
+    /**
+     * Reads the elements of a collection capture into {@code into}, at most its bound. A
+     * collection that fails part-way (another thread changed it) counts as a failed capture and
+     * keeps the elements read before the failure. The caller {@link CapturedElements#clear clears}
+     * {@code into} once it has used them.
+     */
+    CapturedElements elements(RuleDiagnostics rule, String field, PropertyPath path, CapturedElements into,
+                              Object self, Object[] args, Object returned, Throwable thrown) {
+        Object value = value(rule, field, path, self, args, returned, thrown);
+        try {
+            into.read(value);
+        } catch (Throwable failure) {
+            failed(rule, field, path, failure);
+        }
+        return into;
+    }
+
+    /**
+     * Reads the names of a collection capture into {@code into}, with how many the host's
+     * collection held. An element that is not a name (a nested collection, an object of the
+     * host's) makes the whole capture fail: {@code into} is left empty.
+     *
+     * @param elements the thread's buffer for the elements, left empty
+     */
+    void names(RuleDiagnostics rule, String field, PropertyPath path, CapturedElements elements, NameList into,
+               Object self, Object[] args, Object returned, Throwable thrown) {
+        into.clear();
+        elements(rule, field, path, elements, self, args, returned, thrown);
+        try {
+            for (int i = 0, n = elements.size(); i < n; i++) {
+                String name = CapturedValues.name(elements.get(i));
+                if (name != null) {
+                    into.append(name);
+                }
+            }
+            into.total(elements.cut() ? elements.total() : into.size());
+        } catch (CaptureException refused) {
+            into.clear();
+            failed(rule, field, path, refused);
+        } finally {
+            elements.clear();
+        }
     }
 
     Boolean flag(RuleDiagnostics rule, String field, PropertyPath path,
@@ -90,10 +136,13 @@ final class CaptureReader {
 
     void failed(RuleDiagnostics rule, String field, Object path, Throwable failure) {
         String problem = HostFailures.describe(failure);
-        if (rule.captureFailed(field, problem)) {
+        long verdict = rule.captureFailed(field, problem, clock.monotonicNanos());
+        if (verdict > 0) {
+            log.warn(ProblemThrottle.reminder(rule.rule().name(), verdict, field));
+        } else if (verdict == ProblemThrottle.FIRST) {
             log.warn("rule '" + rule.rule().name() + "' " + field + " (" + path + ") failed: " + problem
                     + "; the field is left empty. Fix the expression in the config; later failures of it are"
-                    + " only counted (Diagnostics MBean).");
+                    + " only counted (Diagnostics MBean), with a reminder at most once a minute.");
         }
     }
 }

@@ -2,8 +2,9 @@ package io.genscope.runtime.recording;
 
 import io.genscope.runtime.RuntimeLog;
 import io.genscope.runtime.capture.ArgumentSlots;
-import io.genscope.runtime.capture.CapturedValues;
+import io.genscope.runtime.capture.CapturedElements;
 import io.genscope.runtime.capture.PropertyPath;
+import io.genscope.runtime.diagnostics.ProblemThrottle;
 import io.genscope.runtime.rule.RuleCaptures;
 import io.genscope.runtime.diagnostics.RuleDiagnostics;
 import io.genscope.runtime.store.GenerationRecord;
@@ -29,7 +30,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * validations run inside that stage on other threads are not attributed to it.
  *
  * <p>Every public method catches everything: a failure here is reported as an agent error and
- * the intercepted call goes on untouched.
+ * the intercepted call goes on untouched. Like a failed capture, it is logged the first time for
+ * its rule and stage, then counted (Diagnostics MBean) with at most one reminder a minute.
  */
 public final class TelemetryRecorder implements Recorder {
 
@@ -41,6 +43,9 @@ public final class TelemetryRecorder implements Recorder {
     private final ThreadLocal<ThreadScope> scopes;
     private final Slots[] positions;
     private final AtomicReference<Runnable> atNextCall = new AtomicReference<>();
+    /** For failures of calls whose rule index names no rule (a weaving bug). */
+    private final ProblemThrottle unknownRules = new ProblemThrottle();
+    private final int maxElements;
 
     public TelemetryRecorder(List<RuleDiagnostics> rules, TelemetryStore store, RuntimeLog log) {
         this.positions = new Slots[rules.size()];
@@ -48,8 +53,9 @@ public final class TelemetryRecorder implements Recorder {
         this.store = store;
         this.clock = store.clock();
         this.log = log;
-        this.captures = new CaptureReader(log);
-        this.scopes = ThreadLocal.withInitial(() -> new ThreadScope(this, store.currentThread()));
+        this.captures = new CaptureReader(log, clock);
+        this.maxElements = store.settings().maxElements();
+        this.scopes = ThreadLocal.withInitial(() -> new ThreadScope(this, store.currentThread(), maxElements));
     }
 
     @Override
@@ -195,7 +201,7 @@ public final class TelemetryRecorder implements Recorder {
         generation.begin(ruleIndex, rule.rule().name(), start);
         scope.capturing = true;
         try {
-            readGenerationCaptures(generation, rule, self, args, null, null, false);
+            readGenerationCaptures(generation, rule, scope.elements, self, args, null, null, false);
         } finally {
             scope.capturing = false;
         }
@@ -240,7 +246,9 @@ public final class TelemetryRecorder implements Recorder {
             scope.capturing = true;
         }
         try {
-            readGenerationCaptures(generation, rule, self, args, returned, thrown, true);
+            // a future completing on another thread has no scope: its rare completion gets its own buffer
+            CapturedElements elements = scope != null ? scope.elements : new CapturedElements(maxElements);
+            readGenerationCaptures(generation, rule, elements, self, args, returned, thrown, true);
         } finally {
             if (scope != null) {
                 scope.capturing = false;
@@ -253,8 +261,8 @@ public final class TelemetryRecorder implements Recorder {
      * Reads the generation captures whose root is available now: at entry those on {@code this}
      * and the arguments, at exit those on the result or exception.
      */
-    private void readGenerationCaptures(GenerationRecord generation, RuleDiagnostics rule, Object self, Object[] args,
-                                        Object returned, Throwable thrown, boolean atExit) {
+    private void readGenerationCaptures(GenerationRecord generation, RuleDiagnostics rule, CapturedElements elements,
+                                        Object self, Object[] args, Object returned, Throwable thrown, boolean atExit) {
         RuleCaptures paths = rule.rule().captures();
         if (due(paths.projectId(), atExit)) {
             generation.projectId = captures.name(rule, "capture.project-id", paths.projectId(),
@@ -277,8 +285,9 @@ public final class TelemetryRecorder implements Recorder {
                         self, args, returned, thrown);
             }
             if (paths.dependencies() != null) {
-                generation.dependencies = captures.names(rule, "capture.dependencies", paths.dependencies(),
-                        self, args, returned, thrown);
+                captures.names(rule, "capture.dependencies", paths.dependencies(), elements,
+                        generation.dependencyNames, self, args, returned, thrown);
+                useOwnDependencies(generation);
                 generation.dependenciesFromGeneration = true;
             }
         }
@@ -301,7 +310,7 @@ public final class TelemetryRecorder implements Recorder {
         } else {
             scope.capturing = true;
             try {
-                readValidationCaptures(validation, rule, self, args, returned, thrown);
+                readValidationCaptures(validation, rule, scope.elements, self, args, returned, thrown);
             } finally {
                 scope.capturing = false;
             }
@@ -311,21 +320,26 @@ public final class TelemetryRecorder implements Recorder {
                 generation.failedValidations++;
             }
             if (!generation.dependenciesFromGeneration && !validation.detectedDependencies.isEmpty()) {
-                generation.dependencies = validation.detectedDependencies;
+                generation.dependencyNames.copy(validation.detectedDependencies);
+                useOwnDependencies(generation);
             }
         }
         store.validationCompleted(scope.store, generation, validation, end);
     }
 
-    private void readValidationCaptures(ValidationRecord validation, RuleDiagnostics rule, Object self, Object[] args,
-                                        Object returned, Throwable thrown) {
+    /** Stored only when it changes: see EventSlot on write barriers. */
+    private static void useOwnDependencies(GenerationRecord generation) {
+        if (generation.dependencies != generation.dependencyNames) {
+            generation.dependencies = generation.dependencyNames;
+        }
+    }
+
+    private void readValidationCaptures(ValidationRecord validation, RuleDiagnostics rule, CapturedElements elements,
+                                        Object self, Object[] args, Object returned, Throwable thrown) {
         RuleCaptures paths = rule.rule().captures();
         if (paths.errors() != null) {
-            for (Object element : CapturedValues.elements(
-                    captures.value(rule, "capture.errors", paths.errors(), self, args, returned, thrown))) {
-                validation.errors.add(store.error(errorType(rule, paths, element), paths.errorTypePattern(),
-                        errorMessage(rule, paths, element)));
-            }
+            readErrors(validation, rule, paths, captures.elements(rule, "capture.errors", paths.errors(), elements,
+                    self, args, returned, thrown));
         }
         Boolean ok = paths.validationOk() == null ? null
                 : captures.flag(rule, "capture.validation-ok", paths.validationOk(), self, args, returned, thrown);
@@ -334,9 +348,33 @@ public final class TelemetryRecorder implements Recorder {
             validation.errors.clear();
         }
         if (paths.detectedDependencies() != null) {
-            validation.detectedDependencies =
-                    captures.names(rule, "capture.detected-dependencies", paths.detectedDependencies(),
-                            self, args, returned, thrown);
+            captures.names(rule, "capture.detected-dependencies", paths.detectedDependencies(), elements,
+                    validation.detectedNames, self, args, returned, thrown);
+            if (validation.detectedDependencies != validation.detectedNames) {
+                validation.detectedDependencies = validation.detectedNames;
+            }
+        }
+    }
+
+    /**
+     * The errors read from a validation's collection: every one's type, which is counted; the
+     * message of those a raw event keeps only ({@code store.event-elements}), the rest are never
+     * read.
+     */
+    private void readErrors(ValidationRecord validation, RuleDiagnostics rule, RuleCaptures paths,
+                            CapturedElements elements) {
+        try {
+            int withMessage = store.settings().eventElements();
+            for (int i = 0, n = elements.size(); i < n; i++) {
+                Object element = elements.get(i);
+                validation.errors.add(store.error(errorType(rule, paths, element), paths.errorTypePattern(),
+                        i < withMessage ? errorMessage(rule, paths, element) : null));
+            }
+            if (elements.cut()) {
+                validation.errorsTotal = elements.total();
+            }
+        } finally {
+            elements.clear();
         }
     }
 
@@ -387,8 +425,17 @@ public final class TelemetryRecorder implements Recorder {
         return cause;
     }
 
-    private void internalError(String where, int ruleIndex, Throwable failure) {
-        log.error("internal error in " + where + " of rule #" + ruleIndex + ": " + HostFailures.describe(failure)
-                + "; the call was not recorded, the application is unaffected");
+    /** A failure inside the recorder while it handled a call of rule {@code ruleIndex}, in {@code stage}. */
+    private void internalError(String stage, int ruleIndex, Throwable failure) {
+        long now = clock.monotonicNanos();
+        boolean known = ruleIndex >= 0 && ruleIndex < rules.length;
+        long verdict = known ? rules[ruleIndex].internalError(stage, now) : unknownRules.admit(stage, now);
+        if (verdict == ProblemThrottle.FIRST) {
+            log.error("internal error in " + stage + " of rule #" + ruleIndex + ": " + HostFailures.describe(failure)
+                    + "; the call was not recorded, the application is unaffected. Later ones are only counted"
+                    + " (Diagnostics MBean, Rules: internalErrors), with a reminder at most once a minute");
+        } else if (verdict > 0) {
+            log.warn(ProblemThrottle.reminder("#" + ruleIndex, verdict, "internal error in " + stage));
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.genscope.runtime.recording;
 
+import io.genscope.runtime.capture.CapturedElements;
 import io.genscope.runtime.store.GenerationRecord;
 import io.genscope.runtime.store.ThreadSlice;
 import io.genscope.runtime.store.ValidationRecord;
@@ -20,6 +21,8 @@ final class ThreadScope {
     boolean capturing;
     final GenerationRecord generation = new GenerationRecord();
     final ValidationRecord validation = new ValidationRecord();
+    /** The elements of the collection capture being read, bounded by {@code store.max-elements}. */
+    final CapturedElements elements;
     /** This thread's state in the store, kept here to save the store its own thread-local lookup. */
     final ThreadSlice store;
     /** The recorder this scope belongs to: a scope handed over from an earlier one is not used. */
@@ -56,9 +59,10 @@ final class ThreadScope {
         }
     }
 
-    ThreadScope(Recorder recorder, ThreadSlice store) {
+    ThreadScope(Recorder recorder, ThreadSlice store, int maxElements) {
         this.recorder = recorder;
         this.store = store;
+        this.elements = new CapturedElements(maxElements);
     }
 
     boolean inGeneration() {

@@ -61,9 +61,7 @@ final class Counts {
         recordTime(generation.durationNanos);
         if (generation.succeeded()) {
             increment(SUCCESSES);
-            for (String dependency : generation.dependencies) {
-                dependencies.increment(dependency);
-            }
+            count(generation.dependencies);
             if (retried) {
                 increment(RETRIED_SUCCESSES);
             }
@@ -85,8 +83,13 @@ final class Counts {
 
     /** Dependencies detected by a validation outside any generation, counted as they come. */
     void dependenciesDetected(ValidationRecord validation) {
-        for (String dependency : validation.detectedDependencies) {
-            dependencies.increment(dependency);
+        count(validation.detectedDependencies);
+    }
+
+    /** Counts each name, by index: the lists are bounded {@link NameList}s, and no iterator is made. */
+    private void count(java.util.List<String> names) {
+        for (int i = 0, n = names.size(); i < n; i++) {
+            dependencies.increment(names.get(i));
         }
     }
 

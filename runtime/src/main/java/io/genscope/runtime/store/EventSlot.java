@@ -42,6 +42,8 @@ final class EventSlot {
     private List<ErrorInfo> errors;
     private List<String> dependencies;
     private String failureType;
+    private int errorsTotal;
+    private int dependenciesTotal;
 
     /** Starts a write; the fields set after this are published by {@link #publish()}. */
     EventSlot begin(long sequence, long epoch, long nanos, EventType type, String rule) {
@@ -82,8 +84,11 @@ final class EventSlot {
         return this;
     }
 
-    EventSlot outcome(long durationNanos, List<ErrorInfo> errors, List<String> dependencies) {
+    EventSlot outcome(long durationNanos, List<ErrorInfo> errors, int errorsTotal, List<String> dependencies,
+                      int dependenciesTotal) {
         this.durationNanos = durationNanos;
+        this.errorsTotal = errorsTotal;
+        this.dependenciesTotal = dependenciesTotal;
         if (this.errors != errors) {
             this.errors = errors;
         }
@@ -116,7 +121,7 @@ final class EventSlot {
         }
         TelemetryEvent copy = new TelemetryEvent(sequence, nanos, wallMillis.applyAsLong(nanos), type, rule, model,
                 projectId, functionName, promptLength, codeLength, attempt, retryCount, durationNanos, validated,
-                errors, dependencies, failureType);
+                errors, dependencies, failureType, errorsTotal, dependenciesTotal);
         VarHandle.loadLoadFence();
         return before == (long) VERSION.getOpaque(this) ? copy : null;
     }

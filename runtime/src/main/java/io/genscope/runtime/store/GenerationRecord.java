@@ -1,6 +1,5 @@
 package io.genscope.runtime.store;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -30,6 +29,8 @@ public final class GenerationRecord {
     public int failedValidations;
     /** Captured by the generation rule, or detected by its latest validation. */
     public List<String> dependencies = NONE;
+    /** This record's own list for {@link #dependencies}, filled from a capture or a validation's. */
+    public final NameList dependencyNames = new NameList();
     public boolean dependenciesFromGeneration;
     public long durationNanos;
     /** Class name of what the generation threw, {@code null} on success. */
@@ -50,8 +51,9 @@ public final class GenerationRecord {
         retries = 0;
         validations = 0;
         failedValidations = 0;
-        if (dependencies != NONE) {
-            dependencies = NONE;
+        dependencyNames.clear();
+        if (dependencies != NONE && dependencies != dependencyNames) {
+            dependencies = NONE; // the own list, now empty, is kept: see EventSlot on write barriers
         }
         dependenciesFromGeneration = false;
         durationNanos = 0;
@@ -74,7 +76,8 @@ public final class GenerationRecord {
         copy.retries = retries;
         copy.validations = validations;
         copy.failedValidations = failedValidations;
-        copy.dependencies = new ArrayList<>(dependencies);
+        copy.dependencyNames.copy(dependencies);
+        copy.dependencies = copy.dependencyNames;
         copy.dependenciesFromGeneration = dependenciesFromGeneration;
         return copy;
     }

@@ -15,6 +15,11 @@ import java.util.List;
  * @param retryCount       retries so far in the generation
  * @param durationNanos    generation or validation time; 0 for start events
  * @param failureType      class name of what a failed generation threw
+ * @param errorsTotal      how many errors the host reported, more than {@code errors} holds when
+ *                         the event keeps only the first ({@code store.event-elements}) or reading
+ *                         stopped ({@code store.max-elements}); -1 when the host's collection did
+ *                         not say
+ * @param dependenciesTotal likewise for {@code dependencies}
  */
 public record TelemetryEvent(
         long sequence,
@@ -33,5 +38,17 @@ public record TelemetryEvent(
         boolean validated,
         List<ErrorInfo> errors,
         List<String> dependencies,
-        String failureType) {
+        String failureType,
+        int errorsTotal,
+        int dependenciesTotal) {
+
+    /** Whether {@code errors} holds fewer errors than the host reported. */
+    public boolean errorsTruncated() {
+        return errorsTotal != errors.size();
+    }
+
+    /** Whether {@code dependencies} holds fewer names than the host reported. */
+    public boolean dependenciesTruncated() {
+        return dependenciesTotal != dependencies.size();
+    }
 }

@@ -40,6 +40,11 @@ import java.util.regex.Pattern;
  *                           none. 0 to 10,000
  * @param redact             {@code redact}: patterns whose matches in kept messages and in error
  *                           types become {@code ***}
+ * @param maxElements        {@code max-elements}: elements of one captured collection (errors,
+ *                           dependencies) read per call; the rest are neither read, counted nor
+ *                           kept, and the raw event says the list was cut. 1 to 100,000
+ * @param eventElements      {@code event-elements}: of those, how many one raw event keeps per
+ *                           list (errors, dependencies). 0 to 1,000
  */
 public record TelemetrySettings(
         int eventRingSize,
@@ -52,7 +57,9 @@ public record TelemetrySettings(
         int maxFailureTypes,
         ErrorMessages errorMessages,
         int errorMessageLength,
-        List<Pattern> redact) {
+        List<Pattern> redact,
+        int maxElements,
+        int eventElements) {
 
     public TelemetrySettings {
         Objects.requireNonNull(window, "window");
@@ -68,7 +75,7 @@ public record TelemetrySettings(
     /** The defaults of the bundled config: 1000 events, a 1 h window and retention in 1 min slices. */
     public static TelemetrySettings defaults() {
         return new TelemetrySettings(1000, Duration.ofHours(1), Duration.ofMinutes(1), Duration.ofHours(1),
-                100, 500, 20, 50, ErrorMessages.NONE, 200, List.of());
+                100, 500, 20, 50, ErrorMessages.NONE, 200, List.of(), 1000, 5);
     }
 
     /** How many slices the ring keeps to cover the retention. */

@@ -24,8 +24,9 @@ import java.util.regex.Pattern;
  * covers the retention; per slice, each recording thread holds one {@link Counts} (5.5 KB, plus
  * its dependencies) overall, per rule and per model it used, merged into the slice's own when it
  * moves on (or, once it has ended, when another thread joins or leaves that slice); at most
- * {@code maxModels} models per slice; each keyed count is capped. Nothing older than the
- * retention is kept or reported.
+ * {@code maxModels} models per slice; each keyed count is capped; a raw event keeps at most
+ * {@code eventElements} errors and dependencies (a fresh copy, never the host's list). Nothing
+ * older than the retention is kept or reported.
  *
  * <p>Thread-safe. Writers never block on each other; queries read counters while they move, so a
  * generation completing during a query may be half-counted in it (each counter is exact, the cut
@@ -255,10 +256,11 @@ public final class TelemetryStore {
         }
         boolean hasGeneration = generation != null;
         // everything that can fail is done before the slot is opened, so a write is never abandoned
-        List<ErrorInfo> errors = validation != null ? copy(validation.errors) : List.of();
-        List<String> dependencies = validation != null ? copy(validation.detectedDependencies)
-                : hasGeneration && type == EventType.GENERATION_SUCCESS ? copy(generation.dependencies)
+        List<ErrorInfo> errors = validation != null ? kept(validation.errors) : List.of();
+        List<String> dependencies = validation != null ? validation.detectedDependencies
+                : hasGeneration && type == EventType.GENERATION_SUCCESS ? generation.dependencies
                 : List.of();
+        List<String> keptDependencies = kept(dependencies);
         ThreadEvents ring = eventsOf(thread);
         ring.next(thread.epoch, nanos, type, rule)
                 .generation(
@@ -271,7 +273,8 @@ public final class TelemetryStore {
                         hasGeneration ? generation.retries : 0,
                         hasGeneration && generation.validations > 0,
                         hasGeneration ? generation.failureType : null)
-                .outcome(duration, errors, dependencies)
+                .outcome(duration, errors, validation != null ? validation.reportedErrors() : 0, keptDependencies,
+                        NameList.totalOf(dependencies))
                 .publish();
     }
 
@@ -282,8 +285,21 @@ public final class TelemetryStore {
         return thread.events;
     }
 
-    /** An immutable copy; free for the empty and already-immutable lists of the common path. */
-    private static <T> List<T> copy(List<T> list) {
-        return list.isEmpty() ? List.of() : List.copyOf(list);
+    /**
+     * An immutable copy of the first {@code store.event-elements} of {@code list}: what one raw
+     * event keeps. Free for the empty lists of the common path, and for a list of names that did
+     * not change since the last event (see {@link NameList#snapshot}).
+     */
+    private <T> List<T> kept(List<T> list) {
+        if (list.isEmpty()) {
+            return List.of();
+        }
+        int max = settings.eventElements();
+        if (list instanceof NameList names) {
+            @SuppressWarnings("unchecked") // a NameList is a List<String>, and so is T here
+            List<T> snapshot = (List<T>) names.snapshot(max);
+            return snapshot;
+        }
+        return List.copyOf(list.size() <= max ? list : list.subList(0, max));
     }
 }

@@ -16,7 +16,20 @@ public final class ValidationRecord {
     public int attempt;
     public long durationNanos;
     public final List<ErrorInfo> errors = new ArrayList<>();
+    /**
+     * 0 when {@link #errors} holds every error the host reported; else, reading having stopped
+     * early ({@code store.max-elements}, or a collection that failed part-way), how many the host
+     * reported, -1 when its collection did not say. See {@link #reportedErrors()}.
+     */
+    public int errorsTotal;
     public List<String> detectedDependencies = NONE;
+    /** This thread's reusable list for {@link #detectedDependencies}. */
+    public final NameList detectedNames = new NameList();
+
+    /** How many errors the host reported, -1 when unknown: at least as many as {@link #errors} holds. */
+    public int reportedErrors() {
+        return errorsTotal == 0 ? errors.size() : errorsTotal;
+    }
 
     public void begin(String ruleName, int attempt) {
         if (this.ruleName != ruleName) {
@@ -26,8 +39,10 @@ public final class ValidationRecord {
         ok = true;
         durationNanos = 0;
         errors.clear();
-        if (detectedDependencies != NONE) {
-            detectedDependencies = NONE;
+        errorsTotal = 0;
+        detectedNames.clear();
+        if (detectedDependencies != NONE && detectedDependencies != detectedNames) {
+            detectedDependencies = NONE; // the own list, now empty, is kept: see EventSlot on write barriers
         }
     }
 }

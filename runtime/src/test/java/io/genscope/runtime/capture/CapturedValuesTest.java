@@ -2,8 +2,7 @@ package io.genscope.runtime.capture;
 
 import org.junit.jupiter.api.Test;
 
-import java.util.Arrays;
-import java.util.List;
+import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -11,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Captured objects become metadata: names, lengths, flags and lists of names, never content. */
+/** Captured objects become metadata: names, lengths and flags, never content, read by known type only. */
 class CapturedValuesTest {
 
     enum Shouting {
@@ -23,10 +22,50 @@ class CapturedValuesTest {
         }
     }
 
+    /** A host object that must never be asked for its text. */
+    static final class Chatty {
+        @Override
+        public String toString() {
+            throw new AssertionError("toString called");
+        }
+    }
+
+    /** A host number, whose methods are the host's code. */
+    static final class HostNumber extends Number {
+        @Override
+        public int intValue() {
+            throw new AssertionError("intValue called");
+        }
+
+        @Override
+        public long longValue() {
+            return intValue();
+        }
+
+        @Override
+        public float floatValue() {
+            return intValue();
+        }
+
+        @Override
+        public double doubleValue() {
+            return intValue();
+        }
+
+        @Override
+        public String toString() {
+            throw new AssertionError("toString called");
+        }
+    }
+
     @Test
     void nameIsTheTextOfStringsNumbersAndEnumConstantNamesAndTheClassNameOfTypes() {
         assertThat(CapturedValues.name("gpt-4")).isEqualTo("gpt-4");
         assertThat(CapturedValues.name(42)).isEqualTo("42");
+        assertThat(CapturedValues.name(new BigDecimal("1.50"))).isEqualTo("1.50");
+        assertThat(CapturedValues.name(true)).isEqualTo("true");
+        assertThat(CapturedValues.name('x')).isEqualTo("x");
+        assertThat(CapturedValues.name(new StringBuilder("sb"))).isEqualTo("sb");
         assertThat(CapturedValues.name(Shouting.LOUD)).isEqualTo("LOUD");
         assertThat(CapturedValues.name(TimeUnit.class)).isEqualTo("java.util.concurrent.TimeUnit");
         assertThat(CapturedValues.name(null)).isNull();
@@ -34,9 +73,30 @@ class CapturedValuesTest {
 
     @Test
     void nameIsCutToTheMaximumNameLength() {
-        String name = CapturedValues.name("x".repeat(CapturedValues.MAX_NAME_LENGTH + 50));
+        assertThat(CapturedValues.name("x".repeat(CapturedValues.MAX_NAME_LENGTH + 50)))
+                .hasSize(CapturedValues.MAX_NAME_LENGTH);
+        assertThat(CapturedValues.name(new StringBuilder("y".repeat(CapturedValues.MAX_NAME_LENGTH * 2))))
+                .hasSize(CapturedValues.MAX_NAME_LENGTH);
+    }
 
-        assertThat(name).hasSize(CapturedValues.MAX_NAME_LENGTH);
+    @Test
+    void anObjectOfAnyOtherTypeIsRefusedByItsClassNameWithoutBeingAskedForItsText() {
+        assertThatThrownBy(() -> CapturedValues.name(new Chatty()))
+                .isInstanceOf(CaptureException.class)
+                .hasMessageStartingWith("a " + Chatty.class.getName() + " is not a name;");
+        assertThatThrownBy(() -> CapturedValues.name(new HostNumber()))
+                .isInstanceOf(CaptureException.class)
+                .hasMessageContaining(HostNumber.class.getName());
+    }
+
+    @Test
+    void aCollectionIsNotANameSoACyclicOneIsNeverWalked() {
+        java.util.List<Object> cyclic = new java.util.ArrayList<>();
+        cyclic.add(cyclic);
+
+        assertThatThrownBy(() -> CapturedValues.name(cyclic))
+                .isInstanceOf(CaptureException.class)
+                .hasMessageContaining("java.util.ArrayList is not a name (a collection inside a collection");
     }
 
     @Test
@@ -54,6 +114,9 @@ class CapturedValuesTest {
         assertThatThrownBy(() -> CapturedValues.length(new Object()))
                 .isInstanceOf(CaptureException.class)
                 .hasMessageContaining("java.lang.Object");
+        assertThatThrownBy(() -> CapturedValues.length(new HostNumber()))
+                .isInstanceOf(CaptureException.class)
+                .hasMessageContaining(HostNumber.class.getName());
     }
 
     @Test
@@ -63,18 +126,5 @@ class CapturedValuesTest {
         assertThatThrownBy(() -> CapturedValues.flag("true"))
                 .isInstanceOf(CaptureException.class)
                 .hasMessageContaining("java.lang.String");
-    }
-
-    @Test
-    void elementsOfIterablesAndArraysAndASingleValueAsOneElement() {
-        assertThat(CapturedValues.elements(List.of("a", "b"))).containsExactly("a", "b");
-        assertThat(CapturedValues.elements(new int[] {1, 2})).containsExactly(1, 2);
-        assertThat(CapturedValues.elements("single")).containsExactly("single");
-        assertThat(CapturedValues.elements(null)).isEmpty();
-    }
-
-    @Test
-    void namesSkipNullElements() {
-        assertThat(CapturedValues.names(Arrays.asList("junit", null, Shouting.LOUD))).containsExactly("junit", "LOUD");
     }
 }

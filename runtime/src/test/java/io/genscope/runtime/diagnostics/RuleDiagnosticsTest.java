@@ -7,20 +7,41 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** One rule's health: what it matched, its calls, and its capture failures (each field reported once). */
+/**
+ * One rule's health: what it matched, its calls, its capture failures and internal errors, each
+ * kind logged once, then counted with at most one reminder a minute.
+ */
 class RuleDiagnosticsTest {
 
     private final RuleDiagnostics rule = new RuleDiagnostics(
             new RuleDefinition("generate", Role.GENERATION, RuleCaptures.none()));
 
+    private static final long MINUTE = ProblemThrottle.REMINDER_INTERVAL_NANOS;
+
     @Test
     void captureFailureAsksToBeLoggedOnlyTheFirstTimeForEachField() {
-        assertThat(rule.captureFailed("model", "first")).isTrue();
-        assertThat(rule.captureFailed("model", "second")).isFalse();
-        assertThat(rule.captureFailed("prompt-length", "third")).isTrue();
+        assertThat(rule.captureFailed("model", "first", 0)).isEqualTo(ProblemThrottle.FIRST);
+        assertThat(rule.captureFailed("model", "second", 1)).isEqualTo(ProblemThrottle.SILENT);
+        assertThat(rule.captureFailed("prompt-length", "third", 2)).isEqualTo(ProblemThrottle.FIRST);
 
         assertThat(rule.captureFailures()).isEqualTo(3);
         assertThat(rule.lastCaptureFailure()).isEqualTo("prompt-length: third");
+    }
+
+    @Test
+    void repeatedProblemsGetOneReminderPerMinuteForTheWholeRuleWithTheirCount() {
+        rule.captureFailed("model", "first", 0);
+        rule.internalError("exit", 10);
+        for (int i = 1; i <= 1_000; i++) {
+            assertThat(rule.captureFailed("model", "again", 20 + i)).isEqualTo(ProblemThrottle.SILENT);
+            assertThat(rule.internalError("exit", 20 + i)).isEqualTo(ProblemThrottle.SILENT);
+        }
+
+        assertThat(rule.captureFailed("model", "again", 10 + MINUTE)).isEqualTo(2_001);
+        assertThat(rule.internalError("exit", 10 + MINUTE + 1)).isEqualTo(ProblemThrottle.SILENT);
+        assertThat(rule.internalError("exit", 10 + 2 * MINUTE)).isEqualTo(2);
+        assertThat(rule.captureFailures()).isEqualTo(1_002);
+        assertThat(rule.internalErrors()).isEqualTo(1_003);
     }
 
     @Test
@@ -36,14 +57,16 @@ class RuleDiagnosticsTest {
     void resetClearsCountersAndLetsAFieldBeReportedAgainButKeepsWhatWasMatched() {
         rule.matched("a.Gen#run()");
         rule.called();
-        rule.captureFailed("model", "boom");
+        rule.captureFailed("model", "boom", 0);
+        rule.internalError("enter", 0);
 
         rule.reset();
 
         assertThat(rule.calls()).isZero();
         assertThat(rule.captureFailures()).isZero();
         assertThat(rule.lastCaptureFailure()).isEmpty();
-        assertThat(rule.captureFailed("model", "boom")).isTrue();
+        assertThat(rule.internalErrors()).isZero();
+        assertThat(rule.captureFailed("model", "boom", 1)).isEqualTo(ProblemThrottle.FIRST);
         assertThat(rule.matchedMethods()).containsExactly("a.Gen#run()");
     }
 }

@@ -25,7 +25,7 @@ class EventJsonTest {
     private static TelemetryEvent event(EventType type, String model, List<ErrorInfo> errors, List<String> dependencies,
                                         String failureType) {
         return new TelemetryEvent(3, 0, ManualClock.START.toEpochMilli(), type, "generate", model, null, null, -1, 42, 2,
-                1, 1_500_000, true, errors, dependencies, failureType);
+                1, 1_500_000, true, errors, dependencies, failureType, errors.size(), dependencies.size());
     }
 
     @SuppressWarnings("unchecked")
@@ -63,13 +63,26 @@ class EventJsonTest {
     @Test
     void leavesOutAbsentValues() {
         TelemetryEvent start = new TelemetryEvent(0, 0, 0, EventType.GENERATION_ATTEMPT, "generate", null, null, null,
-                -1, -1, 0, 0, 0, false, List.of(new ErrorInfo("E1", null)), List.of(), null);
+                -1, -1, 0, 0, 0, false, List.of(new ErrorInfo("E1", null)), List.of(), null, 1, 0);
 
         Map<String, Object> json = parse(List.of(start)).get(0);
 
         assertThat(json).doesNotContainKeys("model", "projectId", "functionName", "promptLength", "codeLength",
                 "durationMillis", "dependencies", "failureType");
         assertThat(json.get("errors")).isEqualTo(List.of(Map.of("type", "E1")));
+    }
+
+    @Test
+    void aListTheEventKeepsOnlyPartOfSaysSoWithTheHostsTotalWhenKnown() {
+        TelemetryEvent cut = new TelemetryEvent(0, 0, 0, EventType.VALIDATION_FAILURE, "compile", null, null, null,
+                -1, -1, 1, 0, 0, false, List.of(new ErrorInfo("E1", null)), List.of("org.junit"), null, 500, -1);
+
+        Map<String, Object> json = parse(List.of(cut)).get(0);
+
+        assertThat(json).containsEntry("errorsTruncated", true).containsEntry("errorsTotal", 500.0)
+                .containsEntry("dependenciesTruncated", true).doesNotContainKey("dependenciesTotal");
+        assertThat(parse(List.of(event(EventType.GENERATION_SUCCESS, null, List.of(), List.of("a"), null))).get(0))
+                .doesNotContainKeys("errorsTruncated", "dependenciesTruncated");
     }
 
     @Test

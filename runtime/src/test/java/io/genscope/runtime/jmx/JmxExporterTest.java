@@ -133,7 +133,7 @@ class JmxExporterTest {
     @Test
     void diagnosticsShowVersionConfigAndEachRulesHealth() throws Exception {
         jmx.loop.rules.get(GeneratorLoop.GENERATE).matched("com.acme.Gen#generate(Request)");
-        jmx.loop.rules.get(GeneratorLoop.GENERATE).captureFailed("model", "boom");
+        jmx.loop.rules.get(GeneratorLoop.GENERATE).captureFailed("model", "boom", 0);
         jmx.journal.warn("first warning");
         jmx.journal.error("first error");
         jmx.exporter.start();
@@ -156,13 +156,15 @@ class JmxExporterTest {
                 "matchedNothing", generate.get("matchedNothing"),
                 "calls", generate.get("calls"),
                 "captureFailures", generate.get("captureFailures"),
-                "lastCaptureFailure", generate.get("lastCaptureFailure")))
+                "lastCaptureFailure", generate.get("lastCaptureFailure"),
+                "internalErrors", generate.get("internalErrors")))
                 .isEqualTo(Map.of(
                         "role", "generation",
                         "matchedMethods", List.of("com.acme.Gen#generate(Request)"),
                         "matchedNothing", false,
                         "calls", 1L,
                         "captureFailures", 1L,
-                        "lastCaptureFailure", "model: boom"));
+                        "lastCaptureFailure", "model: boom",
+                        "internalErrors", 0L));
     }
 }

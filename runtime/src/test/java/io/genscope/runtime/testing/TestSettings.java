@@ -28,6 +28,8 @@ public final class TestSettings {
     private ErrorMessages errorMessages;
     private int errorMessageLength;
     private final List<Pattern> redact = new ArrayList<>();
+    private int maxElements;
+    private int eventElements;
 
     private TestSettings(TelemetrySettings base) {
         eventRingSize = base.eventRingSize();
@@ -41,6 +43,8 @@ public final class TestSettings {
         errorMessages = base.errorMessages();
         errorMessageLength = base.errorMessageLength();
         redact.addAll(base.redact());
+        maxElements = base.maxElements();
+        eventElements = base.eventElements();
     }
 
     public static TestSettings defaults() {
@@ -107,8 +111,18 @@ public final class TestSettings {
         return this;
     }
 
+    public TestSettings maxElements(int value) {
+        maxElements = value;
+        return this;
+    }
+
+    public TestSettings eventElements(int value) {
+        eventElements = value;
+        return this;
+    }
+
     public TelemetrySettings build() {
         return new TelemetrySettings(eventRingSize, window, resolution, retention, maxErrorTypes, maxDependencies,
-                maxModels, maxFailureTypes, errorMessages, errorMessageLength, redact);
+                maxModels, maxFailureTypes, errorMessages, errorMessageLength, redact, maxElements, eventElements);
     }
 }
