@@ -65,14 +65,14 @@ class StartupConfigFileIT {
     @Test
     void aTwoMegabyteRuleNameIsRefused() throws Exception {
         Path file = Files.writeString(directory.resolve("genscope.yaml"),
-                StartupSampleRun.VALID_RULES.replace("name: generate", "name: " + "g".repeat(2 << 20)));
+                SampleLaunch.ONE_RULE_CONFIG.replace("name: generate", "name: " + "g".repeat(2 << 20)));
         assertRefusedWithOneLine(file, "cannot read the config file: it is larger than 262144 bytes");
     }
 
     @Test
     void aSecondYamlDocumentIsOneLineAndGenscopeRunsOnTheFirst() throws Exception {
         Path file = Files.writeString(directory.resolve("genscope.yaml"),
-                StartupSampleRun.VALID_RULES + "---\nstrict: true\n");
+                SampleLaunch.ONE_RULE_CONFIG + "---\nstrict: true\n");
         StartupSampleRun run = StartupSampleRun.of(SampleLaunch.JAR, List.of(SampleLaunch.agentFlag(file)));
 
         assertThat(run.exitCode()).isZero();
@@ -85,7 +85,7 @@ class StartupConfigFileIT {
     @Test
     void configGivenTwiceInTheAgentArgumentsIsOneLineAndTheLastIsUsed() throws Exception {
         Path first = Files.writeString(directory.resolve("first.yaml"), "enabled: false\n");
-        Path last = Files.writeString(directory.resolve("last.yaml"), StartupSampleRun.VALID_RULES);
+        Path last = Files.writeString(directory.resolve("last.yaml"), SampleLaunch.ONE_RULE_CONFIG);
         String flag = SampleLaunch.agentFlag(first) + ",config=" + last;
         StartupSampleRun run = StartupSampleRun.of(SampleLaunch.JAR, List.of(flag));
 

@@ -23,17 +23,6 @@ record StartupSampleRun(int exitCode, List<String> hostOutput, List<String> stde
     /** Generous: the run takes seconds; a start-up that hangs takes for ever. */
     static final Duration RUN_TIME = Duration.ofMinutes(2);
 
-    /** A valid rule set for the sample, to which a test adds its own fault. */
-    static final String VALID_RULES = """
-            rules:
-              - name: generate
-                role: generation
-                class: com.example.codegen.CodeGenerator
-                method: generate
-                capture:
-                  project-id: args[0].projectId
-            """;
-
     static StartupSampleRun of(SampleLaunch launch, List<String> jvmFlags) throws Exception {
         try (ForkedJvm jvm = ForkedJvm.start(jvmFlags, launch.mainArgs(SAMPLE_ARGS))) {
             int exitCode = jvm.awaitExit(RUN_TIME);

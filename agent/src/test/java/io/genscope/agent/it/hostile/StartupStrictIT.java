@@ -36,15 +36,15 @@ class StartupStrictIT {
     static Stream<Arguments> problemsFoundAtStart() {
         String nested = "extra: " + "[".repeat(5000) + "]".repeat(5000) + "\n";
         return Stream.of(
-                Arguments.of("YAML syntax", STRICT + StartupSampleRun.VALID_RULES + "  - name: [unclosed\n",
+                Arguments.of("YAML syntax", STRICT + SampleLaunch.ONE_RULE_CONFIG + "  - name: [unclosed\n",
                         ":10: not valid YAML"),
-                Arguments.of("duplicate key", STRICT + "log-level: info\nlog-level: warn\n" + StartupSampleRun.VALID_RULES,
+                Arguments.of("duplicate key", STRICT + "log-level: info\nlog-level: warn\n" + SampleLaunch.ONE_RULE_CONFIG,
                         ":3: not valid YAML: key 'log-level' appears twice"),
-                Arguments.of("bytes that are not UTF-8", STRICT + "# g\u00e9n\u00e9rateur\n" + StartupSampleRun.VALID_RULES,
+                Arguments.of("bytes that are not UTF-8", STRICT + "# g\u00e9n\u00e9rateur\n" + SampleLaunch.ONE_RULE_CONFIG,
                         ":2: not UTF-8 text"),
-                Arguments.of("deep nesting", STRICT + StartupSampleRun.VALID_RULES + nested,
+                Arguments.of("deep nesting", STRICT + SampleLaunch.ONE_RULE_CONFIG + nested,
                         ":9: mappings and lists are nested more than 32 levels deep"),
-                Arguments.of("unknown key", STRICT + "store:\n  windw: 1h\n" + StartupSampleRun.VALID_RULES,
+                Arguments.of("unknown key", STRICT + "store:\n  windw: 1h\n" + SampleLaunch.ONE_RULE_CONFIG,
                         ":3 store.windw: unknown key 'windw'"));
     }
 
@@ -66,7 +66,7 @@ class StartupStrictIT {
 
     @Test
     void aCorrectConfigForClassesOfAPluginLoaderStartsWithoutAnError() throws Exception {
-        Path file = Files.writeString(directory.resolve("genscope.yaml"), STRICT + StartupSampleRun.VALID_RULES);
+        Path file = Files.writeString(directory.resolve("genscope.yaml"), STRICT + SampleLaunch.ONE_RULE_CONFIG);
         StartupSampleRun alone = StartupSampleRun.of(SampleLaunch.ISOLATED_LOADER, List.of());
         StartupSampleRun run = StartupSampleRun.of(SampleLaunch.ISOLATED_LOADER, List.of(SampleLaunch.agentFlag(file)));
 
@@ -80,7 +80,7 @@ class StartupStrictIT {
     @Test
     void underAttachStrictRefusesToLoadAndTheJvmRunsOn() throws Exception {
         Path file = Files.writeString(directory.resolve("genscope.yaml"),
-                STRICT + "store:\n  windw: 1h\n" + StartupSampleRun.VALID_RULES);
+                STRICT + "store:\n  windw: 1h\n" + SampleLaunch.ONE_RULE_CONFIG);
         try (ForkedJvm jvm = ForkedJvm.start(List.of(), SampleLaunch.JAR.mainArgs(List.of("--keep-running")))) {
             jvm.awaitLine(GroundTruth.PREFIX, StartupSampleRun.RUN_TIME);
             VirtualMachine vm = VirtualMachine.attach(Long.toString(jvm.pid()));
