@@ -30,7 +30,10 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  */
 final class YamlTreeReader {
 
-    /** The longest key or value read, in characters: ten times the longest class name in the JDK. */
+    /**
+     * The longest key or value read, in characters: room for any class name, glob, capture
+     * expression or {@code redact} pattern, and a bound on every message that quotes a value.
+     */
     static final int MAX_SCALAR_LENGTH = 4096;
     /** The deepest nesting of mappings and lists read; a rule's {@code capture.errors.each} is at 5. */
     static final int MAX_DEPTH = 32;
