@@ -65,6 +65,19 @@ class StartupStrictIT {
     }
 
     @Test
+    void aCaptureThatFailsOnlyWhenItsClassLoadsIsAnErrorButCannotRefuseStart() throws Exception {
+        Path file = Files.writeString(directory.resolve("genscope.yaml"),
+                STRICT + SampleLaunch.ONE_RULE_CONFIG.replace("projectId", "projectIdentifier"));
+        StartupSampleRun alone = StartupSampleRun.of(SampleLaunch.JAR, List.of());
+        StartupSampleRun run = StartupSampleRun.of(SampleLaunch.JAR, List.of(SampleLaunch.agentFlag(file)));
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.hostOutput()).isEqualTo(alone.hostOutput());
+        assertThat(run.genscope("ERROR")).singleElement().asString()
+                .startsWith("[genscope] ERROR " + file + ":8 rules[0].capture.project-id: ");
+    }
+
+    @Test
     void aCorrectConfigForClassesOfAPluginLoaderStartsWithoutAnError() throws Exception {
         Path file = Files.writeString(directory.resolve("genscope.yaml"), STRICT + SampleLaunch.ONE_RULE_CONFIG);
         StartupSampleRun alone = StartupSampleRun.of(SampleLaunch.ISOLATED_LOADER, List.of());
