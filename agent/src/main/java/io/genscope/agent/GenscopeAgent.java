@@ -30,8 +30,6 @@ import java.util.jar.JarFile;
  */
 public final class GenscopeAgent {
 
-    private static final String STRICT_MODE_REFUSAL = "io.genscope.agent.install.StrictModeRefusal";
-
     private GenscopeAgent() {
     }
 
@@ -46,9 +44,10 @@ public final class GenscopeAgent {
     }
 
     /**
-     * Hands off once the jar is on the bootstrap class path. Nothing escapes to the host except a
-     * deliberate refusal under {@code strict: true}, recognised by name so this class names no
-     * other; any other failure is one line on stderr and the application runs on without Genscope.
+     * Hands off once the jar is on the bootstrap class path. Nothing escapes to the host: a failure
+     * is one line on stderr and the application runs on without Genscope. (A refusal under
+     * {@code strict: true} does not throw either: {@link AgentStartup} ends the JVM with status 1,
+     * since a throwing {@code premain} makes the JVM abort with a stack trace and a core dump.)
      */
     private static void start(String arguments, Instrumentation instrumentation, boolean attached) {
         JarFile jar = null;
@@ -56,7 +55,9 @@ public final class GenscopeAgent {
             Path location = ownJar();
             if (location != null) {
                 jar = new JarFile(location.toFile());
-                instrumentation.appendToBootstrapClassLoaderSearch(jar);
+                if (!onBootstrapPath()) {
+                    instrumentation.appendToBootstrapClassLoaderSearch(jar);
+                }
             }
         } catch (IOException | URISyntaxException | RuntimeException failure) {
             System.err.println("[genscope] ERROR the agent jar could not be put on the bootstrap class path ("
@@ -66,12 +67,19 @@ public final class GenscopeAgent {
         try {
             AgentStartup.start(arguments, instrumentation, attached, jar);
         } catch (Throwable failure) {
-            if (failure.getClass().getName().equals(STRICT_MODE_REFUSAL)) {
-                throw failure;
-            }
             System.err.println("[genscope] ERROR the agent could not start (" + failure
                     + "); the application runs without Genscope");
         }
+    }
+
+    /**
+     * Whether a Genscope jar is on the bootstrap class path already: this is a second agent in the
+     * JVM (which start-up then turns away), so a second append would only add a jar the boot
+     * loader never reads. Asks for a resource, which loads no class.
+     */
+    private static boolean onBootstrapPath() {
+        return ClassLoader.getPlatformClassLoader().getResource(
+                GenscopeAgent.class.getName().replace('.', '/') + ".class") != null;
     }
 
     /**

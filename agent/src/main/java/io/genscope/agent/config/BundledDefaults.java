@@ -54,7 +54,9 @@ public final class BundledDefaults {
     private static BundledDefaults parse(InputStream in) throws IOException {
         try {
             return new BundledDefaults((YamlNode.Mapping) YamlTreeReader.read(new String(in.readAllBytes(),
-                    StandardCharsets.UTF_8)));
+                    StandardCharsets.UTF_8), (line, field, what) -> {
+                        throw new IllegalStateException(NAME + ":" + line + " " + what);
+                    }));
         } catch (YamlSyntaxException e) {
             throw new IllegalStateException(NAME + ":" + e.line() + " " + e.getMessage(), e);
         }

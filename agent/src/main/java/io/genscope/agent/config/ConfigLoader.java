@@ -1,11 +1,6 @@
 package io.genscope.agent.config;
 
 import io.genscope.agent.config.ConfigProblem.Severity;
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -34,17 +29,19 @@ public final class ConfigLoader {
         return load(file, BundledDefaults.onClassPath());
     }
 
-    /** Reads and checks the config file at {@code file} over {@code defaults}. */
+    /**
+     * Reads and checks the config file at {@code file} over {@code defaults}; only a regular file of
+     * at most {@link ConfigFile#MAX_BYTES} is read (see {@link ConfigFile}). When the file cannot be
+     * used, its {@code strict} setting is still honoured if {@link StrictLine} finds it.
+     */
     public static LoadedConfig load(Path file, BundledDefaults defaults) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (IOException | RuntimeException e) {
-            Problems problems = new Problems(file.toString());
-            problems.add(Severity.FATAL, 0, "", "cannot read the config file: " + reason(e), Problems.AGENT_OFF);
-            return off(problems, defaults);
+        Problems problems = new Problems(file.toString());
+        byte[] bytes = ConfigFile.read(file, problems);
+        String text = bytes == null || problems.hasFatal() ? null : ConfigFile.text(bytes, problems);
+        if (text == null) {
+            return off(problems, defaults, bytes != null && StrictLine.in(bytes));
         }
-        return parse(file.toString(), text, defaults);
+        return parse(problems, text, defaults);
     }
 
     /**
@@ -53,23 +50,22 @@ public final class ConfigLoader {
      * @param fileName how problems name the file
      */
     public static LoadedConfig parse(String fileName, String text) {
-        return parse(fileName, text, BundledDefaults.onClassPath());
+        return parse(new Problems(fileName), text, BundledDefaults.onClassPath());
     }
 
-    private static LoadedConfig parse(String fileName, String text, BundledDefaults defaults) {
-        Problems problems = new Problems(fileName);
+    private static LoadedConfig parse(Problems problems, String text, BundledDefaults defaults) {
         YamlNode root;
         try {
-            root = YamlTreeReader.read(text);
+            root = YamlTreeReader.read(text, problems.complaint(Severity.SETTING, "ignored"));
         } catch (YamlSyntaxException e) {
-            problems.add(Severity.FATAL, e.line(), "", "not valid YAML: " + e.getMessage(), Problems.AGENT_OFF);
-            return off(problems, defaults);
+            problems.add(Severity.FATAL, e.line(), "", e.getMessage(), Problems.AGENT_OFF);
+            return off(problems, defaults, StrictLine.in(text));
         }
         if (!(root instanceof YamlNode.Mapping mapping)) {
             String found = root == null ? "the file is empty" : "the file holds " + root.display();
             problems.add(Severity.FATAL, root == null ? 0 : root.line(), "",
                     found + "; expected a mapping with keys such as enabled, store and rules", Problems.AGENT_OFF);
-            return off(problems, defaults);
+            return off(problems, defaults, false);
         }
         GenscopeSettings settings = settings(mapping, defaults, problems);
         return new LoadedConfig(settings, problems.inFileOrder());
@@ -88,24 +84,15 @@ public final class ConfigLoader {
                 RuleReader.read(given.get("rules"), enabled, problems));
     }
 
-    /** The defaults, switched off and without rules: what runs when the file cannot be used. */
-    private static LoadedConfig off(Problems problems, BundledDefaults bundled) {
+    /**
+     * The defaults, switched off and without rules: what runs when the file cannot be used.
+     *
+     * @param strict whether the unusable file asks for strict mode all the same
+     */
+    private static LoadedConfig off(Problems problems, BundledDefaults bundled, boolean strict) {
         GenscopeSettings defaults = settings(YamlNode.Mapping.empty(0), bundled, new Problems(BundledDefaults.NAME));
-        GenscopeSettings off = new GenscopeSettings(false, defaults.strict(), defaults.logLevel(), false, defaults.store(),
-                List.of());
+        GenscopeSettings off = new GenscopeSettings(false, strict || defaults.strict(), defaults.logLevel(), false,
+                defaults.store(), List.of());
         return new LoadedConfig(off, problems.inFileOrder());
-    }
-
-    private static String reason(Exception e) {
-        if (e instanceof NoSuchFileException) {
-            return "no such file";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof CharacterCodingException) {
-            return "it is not UTF-8 text";
-        }
-        return e.toString();
     }
 }

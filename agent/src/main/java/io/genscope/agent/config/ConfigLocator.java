@@ -16,7 +16,8 @@ import java.util.function.Consumer;
  *   <li>the system property {@code genscope.config}: {@code -Dgenscope.config=genscope.yaml};</li>
  *   <li>the environment variable {@code GENSCOPE_CONFIG}.</li>
  * </ol>
- * Agent arguments are comma-separated {@code key=value} pairs. The path is returned as given, so
+ * Agent arguments are comma-separated {@code key=value} pairs; when {@code config} is given twice,
+ * the last one is used and the other reported. The path is returned as given, so
  * problems name the file the way the user wrote it; a relative path resolves against the working
  * directory when it is opened. Sources are passed in rather than read here, so tests need not
  * touch the real system properties or environment.
@@ -74,7 +75,13 @@ public final class ConfigLocator {
             }
             String key = pair.substring(0, equals).strip();
             if (ARGUMENT_KEYS.contains(key)) {
-                config = pair.substring(equals + 1).strip();
+                String value = pair.substring(equals + 1).strip();
+                if (config != null) {
+                    problems.accept(Problems.problem(ARGUMENTS, Severity.SETTING, 0, "", CONFIG_ARGUMENT + " is given twice, "
+                            + CONFIG_ARGUMENT + "=" + config + " then " + CONFIG_ARGUMENT + "=" + value + "; keep one",
+                            "the last is used, " + value));
+                }
+                config = value;
             } else {
                 problems.accept(ignored(Keys.unknown(key, ARGUMENT_KEYS)));
             }

@@ -36,6 +36,11 @@ final class Problems {
         return (line, field, what) -> add(severity, line, field, what, consequence);
     }
 
+    /** Whether a problem so far makes the file unusable. */
+    boolean hasFatal() {
+        return found.stream().anyMatch(problem -> problem.severity() == Severity.FATAL);
+    }
+
     /** The problems by line, so they read top to bottom like the file. */
     List<ConfigProblem> inFileOrder() {
         List<ConfigProblem> sorted = new ArrayList<>(found);

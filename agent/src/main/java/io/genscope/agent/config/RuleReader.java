@@ -25,6 +25,8 @@ final class RuleReader {
             "one of " + Arrays.stream(Role.values()).map(Role::configName).collect(Collectors.joining(", "));
     private static final String SELECTOR_FORM = "class: " + Values.CLASS_FORM + ", or implements: " + Values.TYPE_FORM;
     private static final String NO_RULES = "nothing will be recorded";
+    /** The longest rule name: names become MBean names and log text, so they stay short. */
+    static final int MAX_NAME_LENGTH = 200;
 
     private final Problems problems;
     private final Map<String, String> pathsByName = new HashMap<>();
@@ -70,7 +72,7 @@ final class RuleReader {
         List<Pending> pending = new ArrayList<>();
         MappingFields fields = new MappingFields(rule, path, (line, field, what) -> pending.add(new Pending(line, field, what)));
         fields.checkKeys(KEYS);
-        String explicitName = fields.optional("name", Values.text("a rule name"));
+        String explicitName = fields.optional("name", Values.text("a rule name", MAX_NAME_LENGTH));
         Role role = fields.required("role", ROLE, ROLE_FORM);
         ClassSelector selector = selector(fields);
         String annotation = fields.optional("annotation", Values.typeName(Values.TYPE_FORM));

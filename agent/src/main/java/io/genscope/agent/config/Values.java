@@ -89,9 +89,16 @@ final class Values {
         };
     }
 
-    /** Any text. */
-    static ValueReader<String> text(String form) {
-        return node -> scalar(node, form).text();
+    /** Any text of at most {@code maxLength} characters. */
+    static ValueReader<String> text(String form, int maxLength) {
+        return node -> {
+            String text = scalar(node, form).text();
+            if (text.length() > maxLength) {
+                throw new InvalidValueException("expected " + form + " of at most " + maxLength + " characters, got "
+                        + text.length());
+            }
+            return text;
+        };
     }
 
     static ValueReader<String> typeName(String form) {

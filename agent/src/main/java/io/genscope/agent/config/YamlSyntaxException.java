@@ -1,6 +1,9 @@
 package io.genscope.agent.config;
 
-/** The config text is not YAML; carries the line to point at and a one-line reason. */
+/**
+ * The config text cannot be read into a tree: it is not YAML, or it exceeds a bound of
+ * {@link YamlTreeReader}. Carries the line to point at and a one-line reason.
+ */
 final class YamlSyntaxException extends Exception {
 
     private static final long serialVersionUID = 1L;
@@ -10,6 +13,11 @@ final class YamlSyntaxException extends Exception {
     YamlSyntaxException(int line, String reason) {
         super(reason);
         this.line = line;
+    }
+
+    /** The text is not YAML: the reason says so. */
+    static YamlSyntaxException notYaml(int line, String reason) {
+        return new YamlSyntaxException(line, "not valid YAML: " + reason);
     }
 
     /** 1-based line of the error, or 0 when the parser did not say. */

@@ -20,12 +20,28 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  *
  * <p>A key repeated in one mapping is a syntax error here: YAML forbids it, and silently keeping
  * the last value would hide a mistake.
+ *
+ * <p>The tree is bounded whatever the text holds, since a config has a known shape: a key or
+ * value longer than {@link #MAX_SCALAR_LENGTH} characters, or nesting deeper than
+ * {@link #MAX_DEPTH} levels, refuses the text (a config needs five levels and short values, so
+ * neither is a config written by hand); and the depth bound keeps this recursive reader's stack
+ * small. Only the first YAML document is read; a second one is reported, since whatever it says
+ * would otherwise be silently ignored.
  */
 final class YamlTreeReader {
+
+    /**
+     * The longest key or value read, in characters: room for any class name, glob, capture
+     * expression or {@code redact} pattern, and a bound on every message that quotes a value.
+     */
+    static final int MAX_SCALAR_LENGTH = 4096;
+    /** The deepest nesting of mappings and lists read; a rule's {@code capture.errors.each} is at 5. */
+    static final int MAX_DEPTH = 32;
 
     private static final YAMLFactory FACTORY = new YAMLFactory();
 
     private final JsonParser parser;
+    private int depth;
 
     private YamlTreeReader(JsonParser parser) {
         this.parser = parser;
@@ -34,24 +50,46 @@ final class YamlTreeReader {
     /**
      * Reads the first document of {@code text}.
      *
+     * @param ignored told about a second document, which is not read
      * @return the root node, or {@code null} when the text holds no document (empty or only comments)
-     * @throws YamlSyntaxException when the text is not YAML, with the line and a one-line reason
+     * @throws YamlSyntaxException when the text is not YAML or exceeds a bound, with the line and a
+     *                             one-line reason
      */
-    static YamlNode read(String text) throws YamlSyntaxException {
+    static YamlNode read(String text, Complaint ignored) throws YamlSyntaxException {
         try (JsonParser parser = FACTORY.createParser(text)) {
             JsonToken first = parser.nextToken();
-            return first == null ? null : new YamlTreeReader(parser).value(first, tokenLine(parser));
+            if (first == null) {
+                return null;
+            }
+            YamlNode root = new YamlTreeReader(parser).value(first, tokenLine(parser));
+            reportSecondDocument(parser, ignored);
+            return root;
         } catch (JsonProcessingException e) {
             throw syntaxError(e);
         } catch (IOException | RuntimeException e) {
-            throw new YamlSyntaxException(0, "the YAML parser failed: " + e);
+            throw YamlSyntaxException.notYaml(0, "the YAML parser failed: " + e);
         }
+    }
+
+    /** Looks one token past the first document: whatever is there, valid YAML or not, is not read. */
+    private static void reportSecondDocument(JsonParser parser, Complaint ignored) {
+        int line;
+        try {
+            if (parser.nextToken() == null) {
+                return;
+            }
+            line = tokenLine(parser);
+        } catch (IOException | RuntimeException unreadable) {
+            line = parser.currentLocation().getLineNr();
+        }
+        ignored.at(line, "", "a second YAML document starts here; Genscope reads only the first document of"
+                + " the file, so merge the two or remove the '---' line between them");
     }
 
     private YamlNode value(JsonToken token, int line) throws IOException, YamlSyntaxException {
         return switch (token) {
-            case START_OBJECT -> mapping(line);
-            case START_ARRAY -> sequence(line);
+            case START_OBJECT -> nested(line, true);
+            case START_ARRAY -> nested(line, false);
             case VALUE_NULL -> scalar(line, Kind.NULL);
             case VALUE_TRUE -> scalar(line, Kind.TRUE);
             case VALUE_FALSE -> scalar(line, Kind.FALSE);
@@ -59,18 +97,36 @@ final class YamlTreeReader {
         };
     }
 
-    private YamlNode.Scalar scalar(int line, Kind kind) throws IOException {
-        return new YamlNode.Scalar(line, parser.getText(), kind);
+    private YamlNode.Scalar scalar(int line, Kind kind) throws IOException, YamlSyntaxException {
+        return new YamlNode.Scalar(line, bounded(parser.getText(), "value"), kind);
+    }
+
+    private YamlNode nested(int line, boolean mapping) throws IOException, YamlSyntaxException {
+        if (++depth > MAX_DEPTH) {
+            throw new YamlSyntaxException(line, "mappings and lists are nested more than " + MAX_DEPTH
+                    + " levels deep here; a Genscope config needs 5 at most");
+        }
+        YamlNode node = mapping ? mapping(line) : sequence(line);
+        depth--;
+        return node;
+    }
+
+    private String bounded(String text, String what) throws YamlSyntaxException {
+        if (text.length() > MAX_SCALAR_LENGTH) {
+            throw new YamlSyntaxException(tokenLine(parser), "a " + what + " of " + text.length() + " characters; a key or value may"
+                    + " have at most " + MAX_SCALAR_LENGTH);
+        }
+        return text;
     }
 
     private YamlNode.Mapping mapping(int line) throws IOException, YamlSyntaxException {
         Map<String, YamlNode> entries = new LinkedHashMap<>();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String key = parser.currentName();
+            String key = bounded(parser.currentName(), "key");
             int keyLine = tokenLine(parser);
             YamlNode earlier = entries.put(key, value(parser.nextToken(), keyLine));
             if (earlier != null) {
-                throw new YamlSyntaxException(keyLine, "key '" + key + "' appears twice in one mapping (also on line "
+                throw YamlSyntaxException.notYaml(keyLine, "key '" + key + "' appears twice in one mapping (also on line "
                         + earlier.line() + "); keep one of them");
             }
         }
@@ -97,10 +153,10 @@ final class YamlTreeReader {
             Mark context = marked.getContextMark();
             String during = marked.getContext() == null ? ""
                     : " (" + marked.getContext() + (context == null ? "" : " that starts on line " + (context.getLine() + 1)) + ")";
-            return new YamlSyntaxException(marked.getProblemMark().getLine() + 1, oneLine(marked.getProblem()) + during);
+            return YamlSyntaxException.notYaml(marked.getProblemMark().getLine() + 1, oneLine(marked.getProblem()) + during);
         }
         String message = e.getOriginalMessage();
-        return new YamlSyntaxException(jacksonLine, oneLine(message.lines().findFirst().orElse(message)));
+        return YamlSyntaxException.notYaml(jacksonLine, oneLine(message.lines().findFirst().orElse(message)));
     }
 
     private static String oneLine(String text) {

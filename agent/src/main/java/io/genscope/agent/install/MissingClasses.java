@@ -1,36 +1,57 @@
 package io.genscope.agent.install;
 
 import io.genscope.agent.config.ClassSelector;
-import io.genscope.agent.config.ConfigProblem;
 import io.genscope.agent.config.RuleSettings;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
- * Finds rules naming an exact class that is not on the application class path: usually a typo.
- * The rule stays active, since a plugin class loader may still load such a class later, but the
- * user hears about it at start-up rather than wondering why nothing is recorded.
+ * Finds the classes that rules name exactly and that are not on the application class path at
+ * start. That is normal, not a problem: in a plugin host (an IDE, a build tool, a server with
+ * isolated applications) the generator's classes live only in a plugin class loader, which
+ * loads them later, and they are instrumented then. So this is one {@code info} line, never an
+ * error and never a reason for {@code strict: true} to refuse start; it is there for the user
+ * who sees nothing recorded and wonders whether a name is misspelt.
  */
 final class MissingClasses {
+
+    private static final int CLASSES_NAMED = 10;
 
     private MissingClasses() {
     }
 
-    static List<ConfigProblem> check(List<RuleSettings> rules) {
-        List<ConfigProblem> problems = new ArrayList<>();
+    /**
+     * The one line naming such classes and the rules of {@code file} that name them, or empty when
+     * all are visible. The line stays short whatever the number of rules: it names at most
+     * {@link #CLASSES_NAMED} classes, and for each the first rule and how many more.
+     */
+    static Optional<String> note(Path file, List<RuleSettings> rules) {
         ClassLoader application = ClassLoader.getSystemClassLoader();
+        Map<String, List<String>> rulesByClass = new LinkedHashMap<>();
         for (RuleSettings rule : rules) {
             String name = rule.classSelector() instanceof ClassSelector.Named named ? named.className()
                     : rule.classSelector() instanceof ClassSelector.SubtypeOf subtype ? subtype.typeName()
                     : null;
             if (name != null && application.getResource(name.replace('.', '/') + ".class") == null) {
-                String field = rule.classSelector() instanceof ClassSelector.Named ? "class" : "implements";
-                problems.add(rule.origin().problem(field, "class " + name + " is not on the application class path;"
-                        + " check the name (a class loaded later by another class loader is still instrumented)",
-                        ConfigProblem.Severity.SETTING));
+                rulesByClass.computeIfAbsent(name, key -> new ArrayList<>()).add(rule.origin().path());
             }
         }
-        return problems;
+        if (rulesByClass.isEmpty()) {
+            return Optional.empty();
+        }
+        String named = rulesByClass.entrySet().stream().limit(CLASSES_NAMED)
+                .map(entry -> entry.getKey() + " (" + entry.getValue().get(0)
+                        + (entry.getValue().size() > 1 ? " and " + (entry.getValue().size() - 1) + " more" : "") + ")")
+                .collect(Collectors.joining(", "));
+        String more = rulesByClass.size() > CLASSES_NAMED ? " and " + (rulesByClass.size() - CLASSES_NAMED) + " more" : "";
+        return Optional.of(file + ": classes not on the application class path at start: " + named + more
+                + "; normal when a plugin class loader loads them later, and they are instrumented then;"
+                + " if nothing is recorded, check the names");
     }
 }

@@ -33,21 +33,31 @@ public record StartupConfig(Path file, GenscopeSettings settings, List<ConfigPro
      * Reads the config named by the agent arguments, {@code -Dgenscope.config} or
      * {@code GENSCOPE_CONFIG}.
      *
+     * <p>Under {@code strict: true} every problem found here refuses start: the problems of the
+     * agent arguments, those of a file that cannot be used at all (not UTF-8, not YAML, a key
+     * given twice, too large, nested too deep; {@code strict} is then found by
+     * {@code StrictLine}), and those of every setting and rule. A class not on the application
+     * class path is not one of them: that is normal in a plugin host (see {@link MissingClasses}).
+     * Without a readable file there is no {@code strict} to honour, and Genscope stays off.
+     *
      * @param agentJar the agent's jar, where the bundled defaults are read, or {@code null} when
      *                 its classes come from directories
      * @return empty when Genscope must stay off (the reason is already logged)
-     * @throws StrictModeRefusal when {@code strict: true} and the config has any problem
+     * @throws StrictModeRefusal when {@code strict: true} and the config has any problem (the
+     *                           problems are already logged)
      */
     public static Optional<StartupConfig> read(String arguments, JarFile agentJar) {
         List<ConfigProblem> problems = new ArrayList<>();
         Optional<Path> file = ConfigLocator.locate(arguments, System.getProperties(), System.getenv(), problems::add);
         LoadedConfig config = file.map(path -> ConfigLoader.load(path, BundledDefaults.of(agentJar))).orElse(null);
-        if (config == null || config.hasFatal()) {
-            problems.addAll(config == null ? List.of() : config.problems());
+        problems.addAll(config == null ? List.of() : config.problems());
+        if (config == null || config.hasFatal() || config.settings().strict() && !problems.isEmpty()) {
             problems.forEach(problem -> LOGGER.error(problem.describe()));
+            if (config != null && config.settings().strict()) {
+                throw new StrictModeRefusal(file.get(), problems.size());
+            }
             return Optional.empty();
         }
-        problems.addAll(config.problems());
         GenscopeSettings settings = config.settings();
         AgentLogging.threshold(settings.logLevel());
         if (!settings.enabled()) {
@@ -55,12 +65,7 @@ public record StartupConfig(Path file, GenscopeSettings settings, List<ConfigPro
             LOGGER.info("disabled by enabled: false in {}; nothing is instrumented", file.get());
             return Optional.empty();
         }
-        problems.addAll(MissingClasses.check(settings.rules()));
-        if (settings.strict() && !problems.isEmpty()) {
-            problems.forEach(problem -> LOGGER.error(problem.describe()));
-            throw new StrictModeRefusal("[genscope] strict: true and " + file.get() + " has " + problems.size()
-                    + " problem(s), listed above; fix them or set strict: false. The JVM will not start.");
-        }
+        MissingClasses.note(file.get(), settings.rules()).ifPresent(LOGGER::info);
         return Optional.of(new StartupConfig(file.get(), settings, List.copyOf(problems)));
     }
 }

@@ -249,6 +249,69 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void strictTrueIsHonouredInAFileThatIsNotYaml() {
+        assertThat(ConfigLoader.parse("genscope.yaml", "strict: true\nrules: [").settings().strict()).isTrue();
+        assertThat(ConfigLoader.parse("genscope.yaml", "strict: true\nstrict: true\n").settings().strict()).isTrue();
+        assertThat(ConfigLoader.parse("genscope.yaml", "rules: [").settings().strict()).isFalse();
+    }
+
+    @Test
+    void aValueOverTheLengthLimitRefusesTheFile() {
+        LoadedConfig loaded = ConfigLoader.parse("genscope.yaml", "log-level: " + "x".repeat(YamlTreeReader.MAX_SCALAR_LENGTH + 1));
+
+        assertThat(loaded.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.severity()).isEqualTo(Severity.FATAL);
+            assertThat(problem.describe()).isEqualTo("genscope.yaml:1: a value of 4097 characters; a key or value may have"
+                    + " at most 4096 (Genscope disabled)");
+        });
+    }
+
+    @Test
+    void aKeyOverTheLengthLimitRefusesTheFile() {
+        String key = "k".repeat(YamlTreeReader.MAX_SCALAR_LENGTH + 1);
+        assertThat(ConfigLoader.parse("genscope.json", "{\"" + key + "\": 1}").problems())
+                .singleElement().extracting(ConfigProblem::message).asString().startsWith("a key of 4097 characters");
+    }
+
+    @Test
+    void aRuleNameOverItsLimitDropsTheRule() {
+        LoadedConfig loaded = ConfigLoader.parse("genscope.yaml", MINIMAL.replace("generate\n",
+                "generate\n    name: " + "n".repeat(RuleReader.MAX_NAME_LENGTH + 1) + "\n"));
+
+        assertThat(loaded.settings().rules()).isEmpty();
+        assertThat(loaded.problems()).anySatisfy(problem -> assertThat(problem.describe())
+                .contains("rules[0].name: expected a rule name of at most 200 characters, got 201"));
+    }
+
+    @Test
+    void nestingDeeperThanTheLimitRefusesTheFile() {
+        int depth = YamlTreeReader.MAX_DEPTH + 1;
+        LoadedConfig loaded = ConfigLoader.parse("genscope.yaml", "a: " + "[".repeat(depth) + "]".repeat(depth));
+
+        assertThat(loaded.problems()).singleElement().extracting(ConfigProblem::message).asString()
+                .startsWith("mappings and lists are nested more than 32 levels deep");
+    }
+
+    @Test
+    void aSecondDocumentIsOneLineAndIgnored() {
+        LoadedConfig loaded = ConfigLoader.parse("genscope.yaml", "---\n" + MINIMAL + "---\nlog-level: debug\n");
+
+        assertThat(loaded.settings().logLevel()).isEqualTo(LogLevel.INFO);
+        assertThat(loaded.settings().rules()).hasSize(1);
+        assertThat(loaded.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.severity()).isEqualTo(Severity.SETTING);
+            assertThat(problem.line()).isEqualTo(MINIMAL.split("\n").length + 3);
+            assertThat(problem.message()).startsWith("a second YAML document starts here").endsWith("(ignored)");
+        });
+    }
+
+    @Test
+    void aSecondDocumentThatIsNotYamlIsStillOnlyReported() {
+        assertThat(ConfigLoader.parse("genscope.yaml", MINIMAL + "---\nrules: [\n").problems()).singleElement()
+                .extracting(ConfigProblem::message).asString().startsWith("a second YAML document");
+    }
+
+    @Test
     void disabledAgentNeedsNoRules() {
         assertThat(ConfigLoader.parse("genscope.yaml", "enabled: false\n").problems()).isEmpty();
     }

@@ -48,6 +48,13 @@ class ConfigLocatorTest {
     }
 
     @Test
+    void configGivenTwiceIsOneLineAndTheLastIsUsed() {
+        assertThat(locate("config=/a.yaml,config=/b.yaml", null, null)).contains(Path.of("/b.yaml"));
+        assertThat(problems).singleElement().extracting(ConfigProblem::describe).isEqualTo("-javaagent arguments: config is"
+                + " given twice, config=/a.yaml then config=/b.yaml; keep one (the last is used, /b.yaml)");
+    }
+
+    @Test
     void argumentWithoutValueIsReportedAndIgnored() {
         locate("verbose,config=/a.yaml", null, null);
 

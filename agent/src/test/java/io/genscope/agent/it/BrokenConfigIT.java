@@ -24,15 +24,6 @@ class BrokenConfigIT {
 
     private static final List<String> SAMPLE_ARGS = List.of("--requests", "8");
     private static final Duration RUN_TIME = Duration.ofMinutes(2);
-    private static final String VALID_RULE = """
-            rules:
-              - name: generate
-                role: generation
-                class: com.example.codegen.CodeGenerator
-                method: generate
-                capture:
-                  project-id: args[0].projectId
-            """;
 
     private static String groundTruthWithoutAgent;
 
@@ -47,14 +38,12 @@ class BrokenConfigIT {
     static Stream<Arguments> brokenConfigs() {
         return Stream.of(
                 Arguments.of("YAML syntax", "rules:\n  - name: [unclosed\n", "genscope.yaml:3: not valid YAML"),
-                Arguments.of("unknown key", "store:\n  windw: 1h\n" + VALID_RULE, "genscope.yaml:2 store.windw"),
-                Arguments.of("wrong type", "store:\n  event-ring-size: lots\n" + VALID_RULE,
+                Arguments.of("unknown key", "store:\n  windw: 1h\n" + SampleLaunch.ONE_RULE_CONFIG, "genscope.yaml:2 store.windw"),
+                Arguments.of("wrong type", "store:\n  event-ring-size: lots\n" + SampleLaunch.ONE_RULE_CONFIG,
                         "genscope.yaml:2 store.event-ring-size"),
-                Arguments.of("missing class", VALID_RULE.replace("CodeGenerator", "CodeGeneratr"),
-                        "genscope.yaml:4 rules[0].class"),
-                Arguments.of("capture that cannot resolve", VALID_RULE.replace("projectId", "projectIdentifier"),
+                Arguments.of("capture that cannot resolve", SampleLaunch.ONE_RULE_CONFIG.replace("projectId", "projectIdentifier"),
                         "genscope.yaml:7 rules[0].capture.project-id"),
-                Arguments.of("unknown role", VALID_RULE.replace("role: generation", "role: generator"),
+                Arguments.of("unknown role", SampleLaunch.ONE_RULE_CONFIG.replace("role: generation", "role: generator"),
                         "genscope.yaml:3 rules[0].role"));
     }
 
@@ -72,6 +61,19 @@ class BrokenConfigIT {
     }
 
     @Test
+    void aClassNotOnTheClassPathAtStartIsOneInfoLineNotAnError() throws Exception {
+        Path file = Files.writeString(directory.resolve("genscope.yaml"),
+                SampleLaunch.ONE_RULE_CONFIG.replace("CodeGenerator", "CodeGeneratr"));
+        try (ForkedJvm jvm = ForkedJvm.start(List.of(SampleLaunch.agentFlag(file)), SampleLaunch.JAR.mainArgs(SAMPLE_ARGS))) {
+            assertThat(jvm.awaitExit(RUN_TIME)).isZero();
+            assertThat(jvm.stdout()).contains(groundTruthWithoutAgent);
+            assertThat(jvm.stderr()).noneMatch(line -> line.startsWith("[genscope] ERROR"));
+            assertThat(jvm.stderrLine("com.example.codegen.CodeGeneratr (rules[0])")).hasValueSatisfying(line ->
+                    assertThat(line).startsWith("[genscope] INFO ").contains("not on the application class path at start"));
+        }
+    }
+
+    @Test
     void aMissingConfigFileGivesOneErrorLineAndAnUnharmedHost() throws Exception {
         Path missing = directory.resolve("nowhere.yaml");
         try (ForkedJvm jvm = ForkedJvm.start(List.of(SampleLaunch.agentFlag(missing)), SampleLaunch.JAR.mainArgs(SAMPLE_ARGS))) {
@@ -85,7 +87,7 @@ class BrokenConfigIT {
     @Test
     void strictModeRefusesToStartOnAnyProblem() throws Exception {
         Path file = Files.writeString(directory.resolve("genscope.yaml"),
-                "strict: true\nstore:\n  windw: 1h\n" + VALID_RULE);
+                "strict: true\nstore:\n  windw: 1h\n" + SampleLaunch.ONE_RULE_CONFIG);
         try (ForkedJvm jvm = ForkedJvm.start(List.of(SampleLaunch.agentFlag(file)), SampleLaunch.JAR.mainArgs(SAMPLE_ARGS))) {
             assertThat(jvm.awaitExit(RUN_TIME)).as("exit code").isNotZero();
             assertThat(jvm.stdout()).noneMatch(line -> line.startsWith(GroundTruth.PREFIX));
@@ -96,7 +98,7 @@ class BrokenConfigIT {
 
     @Test
     void enabledFalseInstrumentsNothingAndSaysSoOnce() throws Exception {
-        Path file = Files.writeString(directory.resolve("genscope.yaml"), "enabled: false\n" + VALID_RULE);
+        Path file = Files.writeString(directory.resolve("genscope.yaml"), "enabled: false\n" + SampleLaunch.ONE_RULE_CONFIG);
         try (ForkedJvm jvm = ForkedJvm.start(List.of(SampleLaunch.agentFlag(file)), SampleLaunch.JAR.mainArgs(SAMPLE_ARGS))) {
             assertThat(jvm.awaitExit(RUN_TIME)).isZero();
             assertThat(jvm.stdout()).contains(groundTruthWithoutAgent);

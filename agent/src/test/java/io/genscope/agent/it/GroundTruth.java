@@ -10,7 +10,7 @@ import java.util.Map;
  * The sample generator's own count of what it did, from its {@code GROUND_TRUTH} line: what
  * Genscope must report without having been told.
  */
-record GroundTruth(
+public record GroundTruth(
         long generations,
         long successes,
         long failures,
@@ -22,9 +22,9 @@ record GroundTruth(
         Map<String, Long> dependencies,
         Map<String, Map<String, Long>> byModel) {
 
-    static final String PREFIX = "GROUND_TRUTH ";
+    public static final String PREFIX = "GROUND_TRUTH ";
 
-    static GroundTruth parse(String line) throws IOException {
+    public static GroundTruth parse(String line) throws IOException {
         return new ObjectMapper().readValue(line.substring(PREFIX.length()), new TypeReference<>() {
         });
     }

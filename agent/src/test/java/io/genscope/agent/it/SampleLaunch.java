@@ -24,6 +24,16 @@ public enum SampleLaunch {
             + " classes because bootstrap classpath has been appended";
     public static final Path SAMPLE_JAR = Path.of(System.getProperty("genscope.sample.jar"));
     public static final Path SAMPLE_CONFIG = Path.of(System.getProperty("genscope.sample.config"));
+    /** A config of one valid rule for the sample, to which a test adds its own fault. */
+    public static final String ONE_RULE_CONFIG = """
+            rules:
+              - name: generate
+                role: generation
+                class: com.example.codegen.CodeGenerator
+                method: generate
+                capture:
+                  project-id: args[0].projectId
+            """;
     static final Path HOST_LIBS = Path.of(System.getProperty("genscope.host.libs"));
     public static final Path TEST_CLASSES = Path.of("target", "test-classes").toAbsolutePath();
 
