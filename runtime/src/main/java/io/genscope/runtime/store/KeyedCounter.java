@@ -33,6 +33,11 @@ final class KeyedCounter {
         counter.increment();
     }
 
+    /** Forgets every key; a count racing with it may land before or after. */
+    void clear() {
+        counts.clear();
+    }
+
     void addTo(KeyedSums totals) {
         counts.forEach((key, count) -> totals.add(key, count.sum()));
     }

@@ -71,6 +71,11 @@ final class SettledTotals {
         });
     }
 
+    /** Forgets every kept sum: a slice was let go, and the sums that include it keep its keys. */
+    void forget() {
+        kept.clear();
+    }
+
     /**
      * The totals of {@code dimension} over {@code window}, which covers {@code slices} slice
      * periods up to the current one, {@code current}.

@@ -18,6 +18,14 @@ public final class ValidationRecord {
     public final List<ErrorInfo> errors = new ArrayList<>();
     public List<String> detectedDependencies = NONE;
 
+    /**
+     * Lets go of the errors once the store has recorded them (it keeps its own copy), so a
+     * thread that validates no more keeps no error message past its last call.
+     */
+    void recorded() {
+        errors.clear();
+    }
+
     public void begin(String ruleName, int attempt) {
         if (this.ruleName != ruleName) {
             this.ruleName = ruleName; // stored only when it changes: see EventSlot on write barriers

@@ -12,6 +12,6 @@ final class JmxFixture {
             "/etc/genscope.yaml");
 
     JmxFixture() {
-        loop.modelListeners.add(exporter::modelSeen);
+        loop.modelListeners.add(exporter::modelChanged);
     }
 }
