@@ -33,7 +33,8 @@ final class StoreSettingsReader {
                 store.value("max-models", CAP),
                 store.value("max-failure-types", CAP),
                 store.value("error-message-length", Values.wholeNumber(0, 10_000)),
-                redact(store));
+                redact(store),
+                store.value("max-memory", Values.size(1L << 20, 64L << 30)));
     }
 
     /**

@@ -35,6 +35,9 @@ import java.util.regex.Pattern;
  *                           keeps none. 0 to 10,000
  * @param redact             {@code redact}: patterns whose matches in kept messages become
  *                           {@code ***}
+ * @param maxMemory          {@code max-memory}: bytes the store's worst case ({@link StoreFootprint})
+ *                           may reach; a config whose worst case is larger is refused. 1 MB to
+ *                           64 GB
  */
 public record TelemetrySettings(
         int eventRingSize,
@@ -46,7 +49,8 @@ public record TelemetrySettings(
         int maxModels,
         int maxFailureTypes,
         int errorMessageLength,
-        List<Pattern> redact) {
+        List<Pattern> redact,
+        long maxMemory) {
 
     public TelemetrySettings {
         Objects.requireNonNull(window, "window");
@@ -61,11 +65,11 @@ public record TelemetrySettings(
     /** The defaults of the bundled config: 1000 events, a 1 h window and retention in 1 min slices. */
     public static TelemetrySettings defaults() {
         return new TelemetrySettings(1000, Duration.ofHours(1), Duration.ofMinutes(1), Duration.ofHours(1),
-                100, 500, 20, 50, 200, List.of());
+                50, 100, 20, 20, 200, List.of(), 64L << 20);
     }
 
     /** How many slices the ring keeps to cover the retention. */
-    int sliceCount() {
+    public int sliceCount() {
         return slicesFor(retention);
     }
 

@@ -55,7 +55,7 @@ public final class TelemetryStore {
         this.settings = settings;
         this.clock = clock;
         this.rules = rules;
-        this.settled = new SettledTotals(rules + settings.maxModels() + 1);
+        this.settled = new SettledTotals(settings, rules);
         this.slices = new SliceRing(settings, rules, models, settled::forget);
         this.events = new EventLog(settings.eventRingSize());
         this.sanitizer = new MessageSanitizer(settings.errorMessageLength(), settings.redact());

@@ -26,6 +26,7 @@ public final class TestSettings {
     private int maxFailureTypes;
     private int errorMessageLength;
     private final List<Pattern> redact = new ArrayList<>();
+    private long maxMemory;
 
     private TestSettings(TelemetrySettings base) {
         eventRingSize = base.eventRingSize();
@@ -38,6 +39,7 @@ public final class TestSettings {
         maxFailureTypes = base.maxFailureTypes();
         errorMessageLength = base.errorMessageLength();
         redact.addAll(base.redact());
+        maxMemory = base.maxMemory();
     }
 
     public static TestSettings defaults() {
@@ -101,6 +103,6 @@ public final class TestSettings {
 
     public TelemetrySettings build() {
         return new TelemetrySettings(eventRingSize, window, resolution, retention, maxErrorTypes, maxDependencies,
-                maxModels, maxFailureTypes, errorMessageLength, redact);
+                maxModels, maxFailureTypes, errorMessageLength, redact, maxMemory);
     }
 }
