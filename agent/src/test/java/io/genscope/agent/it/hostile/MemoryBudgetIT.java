@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A config whose worst case is over {@code store.max-memory} is refused before anything starts:
  * one ERROR line naming the setting to lower, and the sample generator runs to the same result as
- * without the agent. Within the budget, the worst case is printed once at {@code info}.
+ * without the agent (under {@code strict: true}, the JVM does not start). Within the budget, the
+ * worst case is printed once at {@code info}.
  */
 class MemoryBudgetIT {
 
@@ -38,6 +39,19 @@ class MemoryBudgetIT {
         assertThat(with.stderr()).filteredOn(line -> line.startsWith("[genscope] ERROR")).singleElement().asString()
                 .contains("worst case").contains("store.max-memory (64.0 MB)").contains("lower store.event-ring-size");
         assertThat(with.stderr()).noneMatch(line -> line.contains("started with"));
+    }
+
+    @Test
+    void underStrictAConfigOverTheBudgetKeepsTheJvmFromStarting() throws Exception {
+        String config = "strict: true\n" + Files.readString(SampleLaunch.SAMPLE_CONFIG)
+                .replace("event-ring-size: 1000", "event-ring-size: 1000000");
+        Path file = Files.writeString(directory.resolve("genscope.yaml"), config);
+        try (ForkedJvm jvm = ForkedJvm.start(List.of(SampleLaunch.agentFlag(file)), SampleLaunch.JAR.mainArgs(SAMPLE_ARGS))) {
+            assertThat(jvm.awaitExit(RUN_TIME)).as("exit code").isNotZero();
+            assertThat(jvm.stdout()).noneMatch(line -> line.startsWith("GROUND_TRUTH"));
+            assertThat(jvm.stderr()).anyMatch(line -> line.startsWith("[genscope] ERROR")
+                    && line.contains("lower store.event-ring-size"));
+        }
     }
 
     @Test
