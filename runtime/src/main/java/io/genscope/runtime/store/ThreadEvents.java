@@ -38,8 +38,11 @@ final class ThreadEvents {
     private int nextIndex;
     /** Events before this sequence have been dropped by the writer. */
     private long dropped;
-    /** The end of the time slice the writer records into: every event here is older. Guarded by this. */
-    private long writtenBefore = Long.MIN_VALUE;
+    /**
+     * The end of the time slice the writer records into: every event here is older. Written under
+     * this ring's lock; volatile so that a look that finds nothing to drop takes no lock.
+     */
+    private volatile long writtenBefore = Long.MIN_VALUE;
 
     ThreadEvents(int capacity, Thread owner) {
         this.capacity = capacity;
@@ -94,10 +97,11 @@ final class ThreadEvents {
 
     /**
      * Drops every event if the writer has recorded nothing since {@code expiredNanos}: all its
-     * events are then past the retention. Any thread may call it; it costs a lock when it drops.
+     * events are then past the retention. Any thread may call it; it takes a lock only when there
+     * is something to drop.
      */
     void dropIfExpired(long expiredNanos) {
-        if (slots == null) {
+        if (slots == null || writtenBefore > expiredNanos) {
             return;
         }
         synchronized (this) {
