@@ -43,7 +43,7 @@ public final class GenscopeRuntime {
                             String version, String configFile, Clock clock) {
         this.rules = definitions.stream().map(RuleDiagnostics::new).toList();
         this.journal = new ErrorJournal(log);
-        this.store = new TelemetryStore(settings, rules.size(), clock, this::modelSeen);
+        this.store = new TelemetryStore(settings, rules.size(), clock, this::modelChanged);
         this.analytics = new Analytics(store, TOP_ENTRIES);
         this.jmx = new JmxExporter(analytics, store, rules, journal, version, configFile);
         this.recorder = new TelemetryRecorder(rules, store, journal);
@@ -57,8 +57,8 @@ public final class GenscopeRuntime {
         return runtime;
     }
 
-    private void modelSeen(String model) {
-        jmx.modelSeen(model);
+    private void modelChanged(String model) {
+        jmx.modelChanged(model);
     }
 
     /** The diagnostics of the rule at {@code index} in the list given to {@link #start}. */

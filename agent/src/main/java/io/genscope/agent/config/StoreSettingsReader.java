@@ -40,7 +40,9 @@ final class StoreSettingsReader {
                 store.value("error-message-length", Values.wholeNumber(0, 10_000)),
                 redact(store),
                 store.value("max-elements", CAP),
-                store.value("event-elements", Values.wholeNumber(0, 1_000)));
+                store.value("event-elements", Values.wholeNumber(0, 1_000)),
+
+                store.value("max-memory", Values.size(1L << 20, 64L << 30)));
     }
 
     /**

@@ -56,6 +56,25 @@ final class Values {
         };
     }
 
+    /** How a size is written in the config. */
+    static final String SIZE_FORM = "a whole number of KB, MB or GB such as 64MB (1 MB = 1024 KB = 1048576 bytes)";
+
+    /** A size in bytes from {@code min} to {@code max}, written as a whole number of KB, MB or GB. */
+    static ValueReader<Long> size(long min, long max) {
+        String range = SIZE_FORM + ", from " + ByteSizes.format(min) + " to " + ByteSizes.format(max);
+        return node -> {
+            String text = scalar(node, range).text();
+            Long bytes = ByteSizes.parse(text);
+            if (bytes == null) {
+                throw new InvalidValueException(node.display() + " is not a size; use " + range);
+            }
+            if (bytes < min || bytes > max) {
+                throw new InvalidValueException(text + " is out of range; use " + range);
+            }
+            return bytes;
+        };
+    }
+
     /** A positive duration of at least {@code min}, in one of the {@link Durations#FORMS}. */
     static ValueReader<Duration> duration(Duration min) {
         return node -> {

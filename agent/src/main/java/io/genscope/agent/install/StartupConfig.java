@@ -19,7 +19,8 @@ import java.util.jar.JarFile;
 /**
  * The first phase of start-up: find and read the config, and decide whether Genscope runs at
  * all. When the file is unusable or says {@code enabled: false}, the runtime is not started and
- * nothing is instrumented.
+ * nothing is instrumented; so too when the store's worst case is over {@code store.max-memory}
+ * (see {@link MemoryBudget}).
  *
  * @param file     the config file in use
  * @param settings the settings, with every bad value already replaced by its default
@@ -63,6 +64,14 @@ public record StartupConfig(Path file, GenscopeSettings settings, List<ConfigPro
         if (!settings.enabled()) {
             problems.forEach(problem -> LOGGER.error(problem.describe()));
             LOGGER.info("disabled by enabled: false in {}; nothing is instrumented", file.get());
+            return Optional.empty();
+        }
+        Optional<ConfigProblem> overBudget = MemoryBudget.check(file.get(), settings);
+        if (overBudget.isPresent()) {
+            LOGGER.error(overBudget.get().describe());
+            if (settings.strict()) {
+                throw new StrictModeRefusal(file.get(), 1);
+            }
             return Optional.empty();
         }
         MissingClasses.note(file.get(), settings.rules()).ifPresent(LOGGER::info);

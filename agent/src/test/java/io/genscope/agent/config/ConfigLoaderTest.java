@@ -85,7 +85,7 @@ class ConfigLoaderTest {
         GenscopeSettings expected = new GenscopeSettings(true, true, LogLevel.DEBUG, false,
                 new TelemetrySettings(5_000, Duration.ofMinutes(30), Duration.ofSeconds(30), Duration.ofHours(2),
                         10, 20, 30, 40, ErrorMessages.REDACTED, 200, List.of(Pattern.compile("password=\\S+")),
-                        1000, 5),
+                        1000, 5, 64L << 20),
                 List.of(
                         new RuleSettings("generate", Role.GENERATION,
                                 new ClassSelector.Named("com.example.codegen.CodeGenerator"), "generate",
@@ -121,7 +121,7 @@ class ConfigLoaderTest {
         assertThat(settings.strict()).isFalse();
         assertThat(settings.logLevel()).isEqualTo(LogLevel.INFO);
         assertThat(settings.store()).isEqualTo(new TelemetrySettings(1000, Duration.ofHours(1), Duration.ofMinutes(1),
-                Duration.ofHours(1), 100, 500, 20, 50, ErrorMessages.NONE, 200, List.of(), 1000, 5));
+                Duration.ofHours(1), 50, 100, 20, 20, ErrorMessages.NONE, 200, List.of(), 1000, 5, 64L << 20));
     }
 
     @Test
@@ -129,7 +129,7 @@ class ConfigLoaderTest {
         TelemetrySettings store = ConfigLoader.parse("genscope.yaml", "store:\n  max-models: 7\n" + MINIMAL).settings().store();
 
         assertThat(store.maxModels()).isEqualTo(7);
-        assertThat(store.maxDependencies()).isEqualTo(500);
+        assertThat(store.maxDependencies()).isEqualTo(100);
     }
 
     @Test

@@ -16,11 +16,14 @@ import java.util.List;
  */
 public final class EventJson {
 
+    /** Events the first buffer is sized for (256 characters each); a longer export grows it. */
+    private static final int EXPECTED_EVENTS = 4096;
+
     private EventJson() {
     }
 
     public static String toJson(List<TelemetryEvent> events) {
-        StringBuilder json = new StringBuilder(256 * events.size() + 2).append('[');
+        StringBuilder json = new StringBuilder(256 * Math.min(events.size(), EXPECTED_EVENTS) + 2).append('[');
         for (int i = 0; i < events.size(); i++) {
             json.append(i == 0 ? "\n  " : ",\n  ");
             append(json, events.get(i));

@@ -10,20 +10,23 @@ import io.genscope.runtime.store.TelemetryStore;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import java.lang.management.ManagementFactory;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Registers Genscope's MXBeans on the platform MBean server under the {@code io.genscope} domain:
  * Telemetry and Diagnostics, one Generator per generation rule, and one Model per model as models
- * appear.
+ * appear. A model's MBean goes when no slice still kept has data for it, and there are at most
+ * {@code max-models} of them plus {@code (other)}: past that, a model gets its MBean when it is
+ * next seen after another's has gone (its figures are in the Telemetry MBean's {@code ByModel}
+ * meanwhile).
  *
  * <p>Nothing touches the MBean server until {@link #start()}. The agent has it called when the
  * platform MBean server is created by someone else (the application, a library, the JVM's remote
  * JMX agent, a JConsole attaching), so Genscope never pays for creating it, nor creates it inside
  * {@code premain}, which breaks hosts that install their own MBean server builder or logging
- * manager from {@code main}. Models seen before then are registered at start.
+ * manager from {@code main}. Models still kept then are registered at start.
  *
  * <p>Thread-safe; registration is idempotent and never throws: a failure is logged once.
  */
@@ -36,8 +39,8 @@ public final class JmxExporter {
     private final List<RuleDiagnostics> rules;
     private final DiagnosticsView diagnostics;
     private final RuntimeLog log;
-    private final Set<String> models = ConcurrentHashMap.newKeySet();
-    private final Set<String> registeredModels = ConcurrentHashMap.newKeySet();
+    /** Models with an MBean; guarded by this. */
+    private final Set<String> registeredModels = new HashSet<>();
     private volatile boolean started;
 
     public JmxExporter(Analytics analytics, TelemetryStore store, List<RuleDiagnostics> rules, ErrorJournal journal,
@@ -88,25 +91,42 @@ public final class JmxExporter {
                                     GeneratorMXBean.class));
                 }
             }
-            models.forEach(model -> registerModel(server, model));
+            store.retainedModels().forEach(model -> reconcileModel(server, model));
         }
     }
 
-    /** Called by the store when a model shows up in a time slice. */
-    public void modelSeen(String model) {
-        if (models.add(model) && started) {
+    /**
+     * Called by the store when {@code model} may have entered or left the retention: registers
+     * or unregisters its MBean to match where it stands now. The server is fetched before this
+     * object's lock is taken, as in {@link #start()}.
+     */
+    public void modelChanged(String model) {
+        if (started) {
             MBeanServer server = platformServer();
             if (server != null) {
-                registerModel(server, model);
+                synchronized (this) {
+                    reconcileModel(server, model);
+                }
             }
         }
     }
 
-    private void registerModel(MBeanServer server, String model) {
-        if (registeredModels.add(model)) {
-            register(server, name("type=Model,name=" + ObjectName.quote(model)),
-                    new DescribedMXBean(new ModelView(analytics, model), ModelMXBean.class));
+    private void reconcileModel(MBeanServer server, String model) {
+        ObjectName name = name("type=Model,name=" + ObjectName.quote(model));
+        if (!store.retainsModel(model)) {
+            if (registeredModels.remove(model)) {
+                unregister(server, name);
+            }
+        } else if (!registeredModels.contains(model) && hasRoomFor(model)) {
+            registeredModels.add(model);
+            register(server, name, new DescribedMXBean(new ModelView(analytics, model), ModelMXBean.class));
         }
+    }
+
+    /** {@code max-models} models, plus {@code (other)}. */
+    private boolean hasRoomFor(String model) {
+        int others = registeredModels.contains(TelemetryStore.OTHER) ? 1 : 0;
+        return model.equals(TelemetryStore.OTHER) || registeredModels.size() - others < store.settings().maxModels();
     }
 
     private MBeanServer platformServer() {
@@ -129,6 +149,19 @@ public final class JmxExporter {
             server.registerMBean(mbean, name);
         } catch (Exception | LinkageError e) {
             log.error("could not register MBean " + name + ": " + e + "; that MBean will be missing in JConsole");
+        }
+    }
+
+    private void unregister(MBeanServer server, ObjectName name) {
+        if (name == null) {
+            return;
+        }
+        try {
+            if (server.isRegistered(name)) {
+                server.unregisterMBean(name);
+            }
+        } catch (Exception | LinkageError e) {
+            log.error("could not unregister MBean " + name + ": " + e + "; it stays in JConsole with no new figures");
         }
     }
 

@@ -14,9 +14,12 @@ public interface TelemetryMXBean extends FiguresMXBean {
     @Description("Generator rule -> its figures over the default window")
     Map<String, AnalyticsSummary> getByGenerator();
 
-    @Description("The newest raw events (at most max, within the retention) as a JSON array, newest first."
-            + " Metadata only: no prompt text, no generated code")
-    String exportEvents(@Description(name = "max", value = "how many events at most") int max);
+    /** The most events one {@link #exportEvents} call returns, whatever {@code max} says: about 25 MB of JSON. */
+    int MAX_EXPORTED_EVENTS = 100_000;
+
+    @Description("The newest raw events (at most max, and at most 100000, within the retention) as a JSON array,"
+            + " newest first; max <= 0 gives []. Metadata only: no prompt text, no generated code")
+    String exportEvents(@Description(name = "max", value = "how many events at most (up to 100000)") int max);
 
     @Description("Forgets all counts and events; figures start again from zero")
     void reset();

@@ -48,7 +48,7 @@ final class TelemetryView extends FiguresView implements TelemetryMXBean {
 
     @Override
     public String exportEvents(int max) {
-        return EventJson.toJson(store.events(Math.max(0, max)));
+        return EventJson.toJson(store.events(Math.min(max, TelemetryMXBean.MAX_EXPORTED_EVENTS)));
     }
 
     @Override

@@ -102,12 +102,14 @@ final class EventSlot {
         VERSION.setRelease(this, (long) VERSION.getOpaque(this) + 1);
     }
 
-    /** Nanos of the event last published here, without copying it; {@code Long.MIN_VALUE} if none. */
-    long publishedNanos() {
-        long before = (long) VERSION.getAcquire(this);
-        long at = nanos;
-        VarHandle.loadLoadFence();
-        return before != 0 && (before & 1) == 0 && before == (long) VERSION.getOpaque(this) ? at : Long.MIN_VALUE;
+    /** Nanos of the event last written here; only the writer may ask. */
+    long nanosOfWriter() {
+        return nanos;
+    }
+
+    /** Whether the event here was recorded before the store's last reset ({@code epoch}); a hint while it is written. */
+    boolean olderEpochThan(long epoch) {
+        return this.epoch < epoch;
     }
 
     /**

@@ -1,12 +1,17 @@
 package io.genscope.runtime.store;
 
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Counts per key (error type, dependency, failure type) with a cap on distinct keys: once full,
  * new keys are counted under {@link #OTHER}, so a generator that invents a new error text per
  * call cannot grow memory without bound.
+ *
+ * <p>Each key's counter is an {@code AtomicLong}, not a striped {@code LongAdder}: only failures
+ * are counted here, so threads rarely contend, and a counter whose size does not grow with
+ * contention (a {@code LongAdder} adds a padded cell per contending core) keeps the store's
+ * worst case ({@link StoreFootprint}) a fixed figure.
  *
  * <p>Thread-safe and lock-free once a key exists; adding a new key goes through
  * {@link ConcurrentHashMap#computeIfAbsent}. The cap may be overshot by the number of threads
@@ -18,22 +23,27 @@ final class KeyedCounter {
     static final String OTHER = "(other)";
 
     private final int maxKeys;
-    private final ConcurrentHashMap<String, LongAdder> counts = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, AtomicLong> counts = new ConcurrentHashMap<>();
 
     KeyedCounter(int maxKeys) {
         this.maxKeys = maxKeys;
     }
 
     void increment(String key) {
-        LongAdder counter = counts.get(key);
+        AtomicLong counter = counts.get(key);
         if (counter == null) {
             String admitted = counts.size() < maxKeys ? key : OTHER;
-            counter = counts.computeIfAbsent(admitted, k -> new LongAdder());
+            counter = counts.computeIfAbsent(admitted, k -> new AtomicLong());
         }
-        counter.increment();
+        counter.incrementAndGet();
+    }
+
+    /** Forgets every key; a count racing with it may land before or after. */
+    void clear() {
+        counts.clear();
     }
 
     void addTo(KeyedSums totals) {
-        counts.forEach((key, count) -> totals.add(key, count.sum()));
+        counts.forEach((key, count) -> totals.add(key, count.get()));
     }
 }

@@ -26,6 +26,12 @@ final class KeyedCounts {
         }
     }
 
+    /** Forgets every key. */
+    void clear() {
+        errorTypes.clear();
+        failureTypes.clear();
+    }
+
     void addTo(KeyedSums errors, KeyedSums failures) {
         errorTypes.addTo(errors);
         failureTypes.addTo(failures);

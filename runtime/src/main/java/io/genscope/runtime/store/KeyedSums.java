@@ -23,6 +23,10 @@ final class KeyedSums {
         other.sums.forEach((key, sum) -> add(key, sum[0]));
     }
 
+    int size() {
+        return sums.size();
+    }
+
     /** The sums, unordered. */
     Map<String, Long> toMap() {
         Map<String, Long> map = new HashMap<>(Math.max(16, sums.size() * 2));

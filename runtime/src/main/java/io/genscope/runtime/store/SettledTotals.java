@@ -22,7 +22,10 @@ import java.util.Objects;
  *
  * <p>One sum is kept per dimension and window length asked for, up to a capacity that covers
  * everything, every rule and every model (what the Telemetry MBean asks for in one read) and a
- * few other windows; past it, the sum used least recently goes. About 6 KB each, plus keys.
+ * few other windows; past it, the sum used least recently goes. About 6 KB each, plus keys: a
+ * sum is kept only while it has no more keys than one slice may hold ({@link #maxKeptKeys}), so a
+ * window whose slices each bring new keys is summed afresh by each query rather than kept at
+ * up to a window's worth of keys per dimension.
  *
  * <p>Thread-safe. Kept sums are never changed once kept; concurrent queries may each sum a window
  * and keep theirs, and either is right.
@@ -59,16 +62,32 @@ final class SettledTotals {
     }
 
     private final Map<Key, Kept> kept;
+    private final int maxKeys;
 
-    /** @param dimensions how many dimensions are queried in turn: rules, models and one overall */
-    SettledTotals(int dimensions) {
-        int capacity = dimensions + SPARE;
+    SettledTotals(TelemetrySettings settings, int rules) {
+        int capacity = capacity(rules, settings.maxModels());
+        this.maxKeys = maxKeptKeys(settings);
         this.kept = Collections.synchronizedMap(new LinkedHashMap<>(capacity * 2, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<Key, Kept> eldest) {
                 return size() > capacity;
             }
         });
+    }
+
+    /** Sums kept at most: one per rule, per model and "(other)", overall, and a few other windows. */
+    static int capacity(int rules, int maxModels) {
+        return rules + maxModels + 2 + SPARE;
+    }
+
+    /** Keys a kept sum may have: the error types, failure types and dependencies of one slice. */
+    static int maxKeptKeys(TelemetrySettings settings) {
+        return settings.maxErrorTypes() + settings.maxFailureTypes() + settings.maxDependencies() + 3;
+    }
+
+    /** Forgets every kept sum: a slice was let go, and the sums that include it keep its keys. */
+    void forget() {
+        kept.clear();
     }
 
     /**
@@ -85,7 +104,11 @@ final class SettledTotals {
         Kept past = kept.get(key);
         if (past == null || !past.stillFor(window, now)) {
             past = sumPast(window, current, dimension);
-            kept.put(key, past);
+            if (past.totals().keys() <= maxKeys) {
+                kept.put(key, past);
+            } else {
+                kept.remove(key);
+            }
         }
         TallyTotals totals = new TallyTotals();
         totals.add(past.totals());

@@ -2,13 +2,15 @@ package io.genscope.runtime.store;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
-import java.util.function.Consumer;
 
 /**
  * The time slices covering the retention, in a ring indexed by slice number. A slot whose slice
  * has aged out is replaced by a fresh slice when a thread first records into the new period, so
- * memory is fixed by the retention and old data disappears without a sweeper thread.
+ * memory is fixed by the retention and old data disappears without a sweeper thread. A slice
+ * that has aged out while nobody recorded into its slot's new period is let go by the next
+ * thread that moves to a new slice, or the next query ({@link #expireBefore}).
  *
  * <p>Thread-safe, lock-free: a slot is replaced by compare-and-set, and a thread that loses the
  * race uses the winner's slice. A late writer whose slice was already replaced by a newer one
@@ -18,14 +20,23 @@ final class SliceRing {
 
     private final TelemetrySettings settings;
     private final int rules;
-    private final Consumer<String> newModels;
+    private final RetainedModels models;
+    private final Runnable letGo;
     private final AtomicReferenceArray<TimeSlice> ring;
+    /** Every slice with a smaller index has been let go. */
+    private final AtomicLong keptFrom = new AtomicLong(Long.MIN_VALUE);
 
-    SliceRing(TelemetrySettings settings, int rules, Consumer<String> newModels) {
+    /** @param letGo run after a slice is let go, so sums that include it can go too */
+    SliceRing(TelemetrySettings settings, int rules, ModelListener models, Runnable letGo) {
         this.settings = settings;
         this.rules = rules;
-        this.newModels = newModels;
+        this.models = new RetainedModels(models);
+        this.letGo = letGo;
         this.ring = new AtomicReferenceArray<>(settings.sliceCount());
+    }
+
+    RetainedModels models() {
+        return models;
     }
 
     TimeSlice slice(long index) {
@@ -35,10 +46,10 @@ final class SliceRing {
             if (slice != null && slice.index >= index) {
                 return slice;
             }
-            TimeSlice fresh = new TimeSlice(index, settings, rules, newModels);
+            TimeSlice fresh = new TimeSlice(index, settings, rules, models);
             if (ring.compareAndSet(slot, slice, fresh)) {
                 if (slice != null) {
-                    slice.evict();
+                    letGo(slice);
                 }
                 return fresh;
             }
@@ -57,13 +68,38 @@ final class SliceRing {
         return slices;
     }
 
+    /**
+     * Lets go of the slices older than the ring covers at slice {@code now}. Each slot is looked
+     * at once per lap of the ring however often this is called: a caller claims the range of
+     * indexes that expired since the last call, at most one lap of it.
+     */
+    void expireBefore(long now) {
+        long keepFrom = now - ring.length() + 1;
+        long from = keptFrom.get();
+        if (from >= keepFrom || !keptFrom.compareAndSet(from, keepFrom)) {
+            return;
+        }
+        for (long index = Math.max(from, keepFrom - ring.length()); index < keepFrom; index++) {
+            int slot = slot(index);
+            TimeSlice slice = ring.get(slot);
+            if (slice != null && slice.index < keepFrom && ring.compareAndSet(slot, slice, null)) {
+                letGo(slice);
+            }
+        }
+    }
+
     void clear() {
         for (int i = 0; i < ring.length(); i++) {
             TimeSlice slice = ring.getAndSet(i, null);
             if (slice != null) {
-                slice.evict();
+                letGo(slice);
             }
         }
+    }
+
+    private void letGo(TimeSlice slice) {
+        slice.evict();
+        letGo.run();
     }
 
     private int slot(long index) {

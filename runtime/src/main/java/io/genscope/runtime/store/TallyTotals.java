@@ -34,6 +34,11 @@ public final class TallyTotals {
         dependencies.add(other.dependencies);
     }
 
+    /** Distinct keys held: error types, failure types and dependencies. */
+    int keys() {
+        return errorTypes.size() + failureTypes.size() + dependencies.size();
+    }
+
     /** Generations started (outermost calls entered). */
     public long generations() {
         return counts[Counts.GENERATIONS];

@@ -45,6 +45,9 @@ import java.util.regex.Pattern;
  *                           kept, and the raw event says the list was cut. 1 to 100,000
  * @param eventElements      {@code event-elements}: of those, how many one raw event keeps per
  *                           list (errors, dependencies). 0 to 1,000
+ * @param maxMemory          {@code max-memory}: bytes the store's worst case ({@link StoreFootprint})
+ *                           may reach; a config whose worst case is larger is refused. 1 MB to
+ *                           64 GB
  */
 public record TelemetrySettings(
         int eventRingSize,
@@ -59,7 +62,8 @@ public record TelemetrySettings(
         int errorMessageLength,
         List<Pattern> redact,
         int maxElements,
-        int eventElements) {
+        int eventElements,
+        long maxMemory) {
 
     public TelemetrySettings {
         Objects.requireNonNull(window, "window");
@@ -75,11 +79,11 @@ public record TelemetrySettings(
     /** The defaults of the bundled config: 1000 events, a 1 h window and retention in 1 min slices. */
     public static TelemetrySettings defaults() {
         return new TelemetrySettings(1000, Duration.ofHours(1), Duration.ofMinutes(1), Duration.ofHours(1),
-                100, 500, 20, 50, ErrorMessages.NONE, 200, List.of(), 1000, 5);
+                50, 100, 20, 20, ErrorMessages.NONE, 200, List.of(), 1000, 5, 64L << 20);
     }
 
     /** How many slices the ring keeps to cover the retention. */
-    int sliceCount() {
+    public int sliceCount() {
         return slicesFor(retention);
     }
 

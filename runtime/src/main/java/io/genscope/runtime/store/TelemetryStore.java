@@ -8,7 +8,6 @@ import io.genscope.runtime.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -25,14 +24,19 @@ import java.util.regex.Pattern;
  * its dependencies) overall, per rule and per model it used, merged into the slice's own when it
  * moves on (or, once it has ended, when another thread joins or leaves that slice); at most
  * {@code maxModels} models per slice; each keyed count is capped; a raw event keeps at most
- * {@code eventElements} errors and dependencies (a fresh copy, never the host's list). Nothing
- * older than the retention is kept or reported.
+ * {@code eventElements} errors and dependencies (a fresh copy, never the host's list).
+ * {@link StoreFootprint} adds it up. Nothing older than the retention is kept or reported: slices
+ * past it are let go, and raw events past it dropped (see {@link EventLog}), by the threads that
+ * record as they move to a new slice and by queries, without a thread of Genscope's own.
  *
  * <p>Thread-safe. Writers never block on each other; queries read counters while they move, so a
  * generation completing during a query may be half-counted in it (each counter is exact, the cut
  * across counters is not atomic).
  */
 public final class TelemetryStore {
+
+    /** The name that takes every count past a cap, models included. */
+    public static final String OTHER = KeyedCounter.OTHER;
 
     private final TelemetrySettings settings;
     private final Clock clock;
@@ -45,25 +49,27 @@ public final class TelemetryStore {
     private final long originNanos;
     private final long originWallNanos;
     private final long resolutionNanos;
+    private final long retentionNanos;
     private final ThreadLocal<ThreadSlice> threads;
     private volatile long epoch;
 
     /**
      * @param rules     how many rules the advice may name (indexes 0..rules-1)
-     * @param newModels told each time a model first appears in a time slice; must be cheap and not throw
+     * @param models    told each time a model may have entered or left the retention
      */
-    public TelemetryStore(TelemetrySettings settings, int rules, Clock clock, Consumer<String> newModels) {
+    public TelemetryStore(TelemetrySettings settings, int rules, Clock clock, ModelListener models) {
         this.settings = settings;
         this.clock = clock;
         this.rules = rules;
-        this.slices = new SliceRing(settings, rules, newModels);
-        this.settled = new SettledTotals(rules + settings.maxModels() + 1);
+        this.settled = new SettledTotals(settings, rules);
+        this.slices = new SliceRing(settings, rules, models, settled::forget);
         this.events = new EventLog(settings.eventRingSize());
         this.errorTypes = new ErrorTypes(Redactor.withBuiltIns(settings.redact()));
         this.messages = new MessageSanitizer(settings.errorMessages(), settings.errorMessageLength(), settings.redact());
         this.originNanos = clock.monotonicNanos();
         this.originWallNanos = clock.wallMillis() * 1_000_000L;
         this.resolutionNanos = settings.resolution().toNanos();
+        this.retentionNanos = settings.retention().toNanos();
         this.threads = ThreadLocal.withInitial(
                 () -> new ThreadSlice(rules, settings.maxDependencies(), Thread.currentThread()));
     }
@@ -153,9 +159,13 @@ public final class TelemetryStore {
         } finally {
             thread.recorded();
         }
-        if (!validation.ok) {
-            event(thread, EventType.VALIDATION_FAILURE, validation.ruleName, generation, validation,
-                    validation.durationNanos, nanos);
+        try {
+            if (!validation.ok) {
+                event(thread, EventType.VALIDATION_FAILURE, validation.ruleName, generation, validation,
+                        validation.durationNanos, nanos);
+            }
+        } finally {
+            validation.recorded();
         }
     }
 
@@ -186,21 +196,38 @@ public final class TelemetryStore {
     public TallyTotals totals(Duration window, Dimension dimension) {
         int count = settings.slicesFor(window);
         long now = sliceIndex(clock.monotonicNanos());
+        slices.expireBefore(now);
         return settled.totals(slices.latest(now, count), now, count, dimension);
     }
 
     /** The models that generated anything in the last {@code window}, sorted. */
     public List<String> models(Duration window) {
         TreeSet<String> models = new TreeSet<>();
-        for (TimeSlice slice : slices.latest(sliceIndex(clock.monotonicNanos()), settings.slicesFor(window))) {
+        long now = sliceIndex(clock.monotonicNanos());
+        slices.expireBefore(now);
+        for (TimeSlice slice : slices.latest(now, settings.slicesFor(window))) {
             models.addAll(slice.models());
         }
         return List.copyOf(models);
     }
 
-    /** Up to {@code max} raw events within the retention, newest first. */
+    /** Whether a slice still kept has data for {@code model} (the name it is counted under). */
+    public boolean retainsModel(String model) {
+        return slices.models().contains(model);
+    }
+
+    /** The models some slice still kept has data for, unordered. */
+    public List<String> retainedModels() {
+        slices.expireBefore(sliceIndex(clock.monotonicNanos()));
+        return slices.models().models();
+    }
+
+    /**
+     * Up to {@code max} raw events within the retention, newest first; none when {@code max <= 0}.
+     * Reads about {@code max} events, however many are kept.
+     */
     public List<TelemetryEvent> events(int max) {
-        return events.newest(max, clock.monotonicNanos() - settings.retention().toNanos(), epoch, this::wallMillis);
+        return events.newest(max, clock.monotonicNanos() - retentionNanos, epoch, this::wallMillis);
     }
 
     /** Forgets every count and event; what is recorded afterwards starts from zero. */
@@ -234,6 +261,12 @@ public final class TelemetryStore {
         thread.sliceStartNanos = originNanos + (index * resolutionNanos - originWallNanos);
         thread.sliceEndNanos = thread.sliceStartNanos + resolutionNanos;
         slice.join(thread);
+        long expired = nanos - retentionNanos;
+        if (thread.events != null) {
+            thread.events.opened(thread.sliceEndNanos, expired);
+        }
+        events.dropExpired(expired);
+        slices.expireBefore(index);
     }
 
     /**
@@ -280,7 +313,9 @@ public final class TelemetryStore {
 
     private ThreadEvents eventsOf(ThreadSlice thread) {
         if (thread.events == null) {
-            thread.events = events.register();
+            ThreadEvents ring = events.register();
+            ring.opened(thread.sliceEndNanos, thread.sliceStartNanos - retentionNanos);
+            thread.events = ring;
         }
         return thread.events;
     }

@@ -3,7 +3,6 @@ package io.genscope.runtime.store;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.lang.ref.WeakReference;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.LongUnaryOperator;
 
@@ -12,6 +11,14 @@ import java.util.function.LongUnaryOperator;
  * them and reused on every later lap, so once warm, recording an event allocates nothing and
  * touches no memory another thread writes.
  *
+ * <p>Nothing older than the retention stays reachable from here. The writer drops its own expired
+ * events, oldest first, each time it moves on to a new time slice ({@link #opened}); a ring whose
+ * writer has recorded nothing for a whole retention (an idle or ended thread) is dropped whole by
+ * whoever comes by first ({@link #dropIfExpired}: a thread moving to a new slice, or an export).
+ * The two never meet: the writer records only into the slice it {@linkplain #opened opened}, so
+ * once that slice has expired it must open a new one, under this ring's lock, before it writes
+ * again.
+ *
  * <p>Single writer, any number of readers; see {@link EventSlot} for how a reader gets a
  * consistent copy. The writer is the owning thread; once it has ended, another thread may
  * {@link #takeOver} the ring and write on.
@@ -19,15 +26,26 @@ import java.util.function.LongUnaryOperator;
 final class ThreadEvents {
 
     private static final VarHandle OWNER = FieldHandles.of(MethodHandles.lookup(), "owner", WeakReference.class);
+    private static final VarHandle WRITTEN = FieldHandles.of(MethodHandles.lookup(), "written", long.class);
 
-    private final AtomicReferenceArray<EventSlot> slots;
+    private final int capacity;
+    /** The slots; {@code null} once dropped (until the next write). Replaced only under this ring's lock. */
+    private volatile AtomicReferenceArray<EventSlot> slots;
     /** The thread that writes here. */
     private volatile WeakReference<Thread> owner;
+    /** Events written so far (the next event's sequence); written by the writer only, read by readers. */
     private long written;
     private int nextIndex;
+    /** Events before this sequence have been dropped by the writer. */
+    private long dropped;
+    /**
+     * The end of the time slice the writer records into: every event here is older. Written under
+     * this ring's lock; volatile so that a look that finds nothing to drop takes no lock.
+     */
+    private volatile long writtenBefore = Long.MIN_VALUE;
 
     ThreadEvents(int capacity, Thread owner) {
-        this.slots = new AtomicReferenceArray<>(capacity);
+        this.capacity = capacity;
         this.owner = new WeakReference<>(owner);
     }
 
@@ -49,29 +67,130 @@ final class ThreadEvents {
                 && OWNER.compareAndSet(this, current, new WeakReference<>(thread));
     }
 
+    /**
+     * The writer records into a time slice ending at {@code sliceEndNanos} from now on; its events
+     * recorded before {@code expiredNanos} are dropped. Called by the writer when it starts and
+     * each time it moves to a new slice. Dropping goes oldest first and stops at the first event
+     * still kept, so each event is looked at about once however often this is called.
+     */
+    void opened(long sliceEndNanos, long expiredNanos) {
+        synchronized (this) {
+            writtenBefore = sliceEndNanos;
+        }
+        AtomicReferenceArray<EventSlot> current = slots;
+        if (current == null) {
+            return;
+        }
+        long sequence = Math.max(dropped, written - capacity);
+        for (; sequence < written; sequence++) {
+            int index = (int) (sequence % capacity);
+            EventSlot slot = current.getPlain(index);
+            if (slot != null) {
+                if (slot.nanosOfWriter() >= expiredNanos) {
+                    break;
+                }
+                current.setRelease(index, null);
+            }
+        }
+        dropped = sequence;
+    }
+
+    /**
+     * Drops every event if the writer has recorded nothing since {@code expiredNanos}: all its
+     * events are then past the retention. Any thread may call it; it takes a lock only when there
+     * is something to drop.
+     */
+    void dropIfExpired(long expiredNanos) {
+        if (slots == null || writtenBefore > expiredNanos) {
+            return;
+        }
+        synchronized (this) {
+            if (writtenBefore <= expiredNanos) {
+                slots = null;
+            }
+        }
+    }
+
     /** The slot for the next event, already begun; fill it and {@link EventSlot#publish()} it. */
     EventSlot next(long epoch, long nanos, EventType type, String rule) {
-        long sequence = written++;
+        AtomicReferenceArray<EventSlot> current = slots;
+        if (current == null) {
+            current = new AtomicReferenceArray<>(capacity);
+            slots = current;
+        }
+        long sequence = written;
+        WRITTEN.setRelease(this, sequence + 1);
         int index = nextIndex;
-        nextIndex = index + 1 == slots.length() ? 0 : index + 1;
-        EventSlot slot = slots.getPlain(index);
+        nextIndex = index + 1 == capacity ? 0 : index + 1;
+        EventSlot slot = current.getPlain(index);
         if (slot == null) {
             slot = new EventSlot();
-            slots.setRelease(index, slot);
+            current.setRelease(index, slot);
         }
         return slot.begin(sequence, epoch, nanos, type, rule);
     }
 
-    /** Adds the events of {@code epoch} recorded at or after {@code oldestNanos} to {@code into}. */
-    void collect(List<TelemetryEvent> into, long oldestNanos, long epoch, LongUnaryOperator wallMillis) {
-        for (int i = 0; i < slots.length(); i++) {
-            EventSlot slot = slots.getAcquire(i);
-            if (slot != null && slot.publishedNanos() >= oldestNanos) {
+    /**
+     * Reads this ring's events of {@code epoch} recorded at or after {@code oldestNanos}, newest
+     * first, one at a time: a reader pays for the events it takes, not for the ring's size.
+     */
+    NewestFirst newestFirst(long oldestNanos, long epoch, LongUnaryOperator wallMillis) {
+        return new NewestFirst(slots, (long) WRITTEN.getAcquire(this), oldestNanos, epoch, wallMillis);
+    }
+
+    /** A reader's cursor over one ring, from its newest event back. Not thread-safe. */
+    final class NewestFirst {
+
+        private final AtomicReferenceArray<EventSlot> slots;
+        private final long oldestNanos;
+        private final long epoch;
+        private final LongUnaryOperator wallMillis;
+        private final long end;
+        private long sequence;
+        private TelemetryEvent head;
+
+        private NewestFirst(AtomicReferenceArray<EventSlot> slots, long written, long oldestNanos, long epoch,
+                            LongUnaryOperator wallMillis) {
+            this.slots = slots;
+            this.oldestNanos = oldestNanos;
+            this.epoch = epoch;
+            this.wallMillis = wallMillis;
+            this.sequence = written;
+            this.end = Math.max(0, written - capacity);
+        }
+
+        /** The event {@link #advance()} moved to. */
+        TelemetryEvent head() {
+            return head;
+        }
+
+        /**
+         * Moves to the next older event. Stops at the first one dropped, expired or of an earlier
+         * epoch (everything older is too); skips one being written or already overwritten.
+         *
+         * @return whether there is one
+         */
+        boolean advance() {
+            while (slots != null && sequence > end) {
+                sequence--;
+                EventSlot slot = slots.getAcquire((int) (sequence % capacity));
+                if (slot == null) {
+                    break;
+                }
                 TelemetryEvent event = slot.read(wallMillis, epoch);
-                if (event != null && event.nanos() >= oldestNanos) {
-                    into.add(event);
+                if (event == null) {
+                    if (slot.olderEpochThan(epoch)) {
+                        break;
+                    }
+                } else if (event.nanos() < oldestNanos) {
+                    break;
+                } else if (event.sequence() == sequence) {
+                    head = event;
+                    return true;
                 }
             }
+            head = null;
+            return false;
         }
     }
 }

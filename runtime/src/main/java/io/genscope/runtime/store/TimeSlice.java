@@ -2,6 +2,7 @@ package io.genscope.runtime.store;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
-import java.util.function.Consumer;
 
 /**
  * Everything recorded in one slice of time ({@code resolution} wide): the plain counts of the
@@ -20,8 +20,11 @@ import java.util.function.Consumer;
  * slice's lock is taken only when a thread joins or leaves the slice (once per thread per slice)
  * and by readers, so a reader never counts a thread's counts twice or not at all while they
  * move from live to retired. At most {@code maxModels} models are admitted per slice; later
- * ones are counted under {@link KeyedCounter#OTHER}. The first admission of each model is
- * announced to the {@code newModels} listener (which must be cheap and must not throw).
+ * ones are counted under {@link KeyedCounter#OTHER}. Each admission is counted in the ring's
+ * {@link RetainedModels}, and announced to its listener, once the slice's lock is let go.
+ *
+ * <p>Once evicted (past the retention, or reset) a slice lets go of everything it holds: its
+ * counts, keyed counts and models, so an idle thread still pointing at it keeps an empty shell.
  */
 final class TimeSlice {
 
@@ -32,7 +35,7 @@ final class TimeSlice {
     /** Unique among all slices ever made, so a slice that replaced another is never taken for it. */
     final long serial = SERIALS.incrementAndGet();
     private final TelemetrySettings settings;
-    private final Consumer<String> newModels;
+    private final RetainedModels retainedModels;
     private final List<ThreadSlice> live = new ArrayList<>();
     /** Joins and leaves to go before the next sweep for ended threads; see {@link #retireEndedNowAndThen}. */
     private int changesUntilSweep;
@@ -44,26 +47,40 @@ final class TimeSlice {
     final KeyedCounts keyedTotal;
     private final AtomicReferenceArray<KeyedCounts> keyedByRule;
     private final ConcurrentHashMap<String, KeyedCounts> keyedByModel = new ConcurrentHashMap<>();
-    private final Set<String> admittedModels = ConcurrentHashMap.newKeySet();
+    /** Guarded by this. */
+    private final Set<String> admittedModels = new HashSet<>();
+    /** Guarded by this. */
+    private boolean evicted;
 
-    TimeSlice(long index, TelemetrySettings settings, int rules, Consumer<String> newModels) {
+    TimeSlice(long index, TelemetrySettings settings, int rules, RetainedModels retainedModels) {
         this.index = index;
         this.settings = settings;
-        this.newModels = newModels;
+        this.retainedModels = retainedModels;
         this.retiredUnattributed = new Counts(settings.maxDependencies());
         this.retiredByRule = new Counts[rules];
         this.keyedTotal = new KeyedCounts(settings);
         this.keyedByRule = new AtomicReferenceArray<>(rules);
     }
 
-    /** The name {@code model} is counted under here: itself, or "(other)" past the cap. */
+    /**
+     * The name {@code model} is counted under here: itself, or "(other)" past the cap. Each thread
+     * asks once per model and slice, so the lock is taken about as often as on joining.
+     */
     String admitModel(String model) {
-        if (admittedModels.contains(model)) {
-            return model;
+        String admitted;
+        boolean added;
+        synchronized (this) {
+            if (admittedModels.contains(model)) {
+                return model;
+            }
+            admitted = admittedModels.size() < settings.maxModels() ? model : KeyedCounter.OTHER;
+            added = !evicted && admittedModels.add(admitted);
+            if (added) {
+                retainedModels.admitted(admitted);
+            }
         }
-        String admitted = admittedModels.size() < settings.maxModels() ? model : KeyedCounter.OTHER;
-        if (admittedModels.add(admitted)) {
-            newModels.accept(admitted);
+        if (added) {
+            retainedModels.announce(admitted);
         }
         return admitted;
     }
@@ -82,13 +99,32 @@ final class TimeSlice {
     }
 
     /**
-     * Forgets the threads still attached: the slice has left the ring, so nobody reads it, and
-     * threads that ended while attached would otherwise be kept for as long as any thread refers
-     * to this slice.
+     * Lets go of everything: the slice has left the ring (past the retention, or reset), so
+     * nobody reads it, and idle threads that still refer to it would otherwise keep its counts,
+     * keys and models, and the threads that ended while attached, for as long as they do.
      */
-    synchronized void evict() {
-        live.clear();
-        changes++;
+    void evict() {
+        List<String> models;
+        synchronized (this) {
+            if (evicted) {
+                return;
+            }
+            evicted = true;
+            live.clear();
+            changes++;
+            retiredUnattributed.clear();
+            java.util.Arrays.fill(retiredByRule, null);
+            retiredByModel.clear();
+            keyedTotal.clear();
+            for (int rule = 0; rule < keyedByRule.length(); rule++) {
+                keyedByRule.set(rule, null);
+            }
+            keyedByModel.clear();
+            models = List.copyOf(admittedModels);
+            admittedModels.clear();
+            models.forEach(retainedModels::released);
+        }
+        models.forEach(retainedModels::announce);
     }
 
     /** Attaches a thread that starts recording into this slice. */
@@ -196,7 +232,7 @@ final class TimeSlice {
         return version;
     }
 
-    Set<String> models() {
-        return admittedModels;
+    synchronized List<String> models() {
+        return List.copyOf(admittedModels);
     }
 }

@@ -31,6 +31,14 @@ public final class ValidationRecord {
         return errorsTotal == 0 ? errors.size() : errorsTotal;
     }
 
+    /**
+     * Lets go of the errors once the store has recorded them (it keeps its own copy), so a
+     * thread that validates no more keeps no error message past its last call.
+     */
+    void recorded() {
+        errors.clear();
+    }
+
     public void begin(String ruleName, int attempt) {
         if (this.ruleName != ruleName) {
             this.ruleName = ruleName; // stored only when it changes: see EventSlot on write barriers

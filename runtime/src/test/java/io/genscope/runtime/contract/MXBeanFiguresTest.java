@@ -36,7 +36,7 @@ class MXBeanFiguresTest extends StoreFiguresContract {
     protected FiguresReader reader(GeneratorLoop loop) {
         JmxExporter exporter = new JmxExporter(loop.analytics, loop.store, loop.rules, new ErrorJournal(loop.log),
                 "test", "genscope.yaml");
-        loop.modelListeners.add(exporter::modelSeen);
+        loop.modelListeners.add(exporter::modelChanged);
         exporter.start();
         return new FiguresReader() {
             @Override

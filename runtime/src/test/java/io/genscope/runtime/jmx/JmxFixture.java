@@ -1,17 +1,24 @@
 package io.genscope.runtime.jmx;
 
 import io.genscope.runtime.diagnostics.ErrorJournal;
+import io.genscope.runtime.store.TelemetrySettings;
 import io.genscope.runtime.testing.GeneratorLoop;
 
 /** A {@link JmxExporter} over a {@link GeneratorLoop}, told of the models the loop's store sees. */
 final class JmxFixture {
 
-    final GeneratorLoop loop = new GeneratorLoop();
-    final ErrorJournal journal = new ErrorJournal(loop.log);
-    final JmxExporter exporter = new JmxExporter(loop.analytics, loop.store, loop.rules, journal, "1.2.3",
-            "/etc/genscope.yaml");
+    final GeneratorLoop loop;
+    final ErrorJournal journal;
+    final JmxExporter exporter;
 
     JmxFixture() {
-        loop.modelListeners.add(exporter::modelSeen);
+        this(TelemetrySettings.defaults());
+    }
+
+    JmxFixture(TelemetrySettings settings) {
+        loop = new GeneratorLoop(settings);
+        journal = new ErrorJournal(loop.log);
+        exporter = new JmxExporter(loop.analytics, loop.store, loop.rules, journal, "1.2.3", "/etc/genscope.yaml");
+        loop.modelListeners.add(exporter::modelChanged);
     }
 }

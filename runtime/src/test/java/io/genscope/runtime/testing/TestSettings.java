@@ -30,6 +30,7 @@ public final class TestSettings {
     private final List<Pattern> redact = new ArrayList<>();
     private int maxElements;
     private int eventElements;
+    private long maxMemory;
 
     private TestSettings(TelemetrySettings base) {
         eventRingSize = base.eventRingSize();
@@ -45,6 +46,7 @@ public final class TestSettings {
         redact.addAll(base.redact());
         maxElements = base.maxElements();
         eventElements = base.eventElements();
+        maxMemory = base.maxMemory();
     }
 
     public static TestSettings defaults() {
@@ -123,6 +125,7 @@ public final class TestSettings {
 
     public TelemetrySettings build() {
         return new TelemetrySettings(eventRingSize, window, resolution, retention, maxErrorTypes, maxDependencies,
-                maxModels, maxFailureTypes, errorMessages, errorMessageLength, redact, maxElements, eventElements);
+                maxModels, maxFailureTypes, errorMessages, errorMessageLength, redact, maxElements, eventElements,
+                maxMemory);
     }
 }

@@ -1,0 +1,43 @@
+package io.genscope.agent.install;
+
+import io.genscope.agent.config.ConfigProblem;
+import io.genscope.agent.config.GenscopeSettings;
+import io.genscope.agent.config.RuleSettings;
+import io.genscope.runtime.Role;
+import io.genscope.runtime.store.StoreFootprint;
+import io.genscope.runtime.store.TelemetrySettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Checks the store's worst case against {@code store.max-memory} before anything starts: prints
+ * the worst case once at {@code info}, and finds a config whose worst case is larger a problem
+ * that keeps Genscope from starting, naming the setting to lower.
+ */
+final class MemoryBudget {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger("io.genscope");
+
+    private MemoryBudget() {
+    }
+
+    /** @return the problem when the worst case is over the budget */
+    static Optional<ConfigProblem> check(Path file, GenscopeSettings settings) {
+        TelemetrySettings store = settings.store();
+        int generationRules = (int) settings.rules().stream().map(RuleSettings::role)
+                .filter(role -> role == Role.GENERATION).count();
+        StoreFootprint footprint = StoreFootprint.of(store, generationRules);
+        LOGGER.info("store memory: {} (store.max-memory {})", footprint.describe(), StoreFootprint.mib(store.maxMemory()));
+        if (footprint.totalBytes() <= store.maxMemory()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ConfigProblem(file.toString(), 0, "store", "the store's worst case, "
+                + StoreFootprint.mib(footprint.totalBytes()) + ", is over store.max-memory ("
+                + StoreFootprint.mib(store.maxMemory()) + "); lower " + footprint.settingToLower(store)
+                + ", or raise store.max-memory (Genscope is not started; the application runs without it)",
+                ConfigProblem.Severity.FATAL));
+    }
+}
