@@ -3,6 +3,7 @@ package io.genscope.runtime.recording;
 import io.genscope.runtime.RuntimeLog;
 import io.genscope.runtime.capture.ArgumentSlots;
 import io.genscope.runtime.capture.CapturedValues;
+import io.genscope.runtime.capture.PathRoot;
 import io.genscope.runtime.capture.PropertyPath;
 import io.genscope.runtime.rule.RuleCaptures;
 import io.genscope.runtime.diagnostics.RuleDiagnostics;
@@ -295,15 +296,19 @@ public final class TelemetryRecorder implements Recorder {
         validation.begin(rule.rule().name(), generation == null ? 0 : ++generation.validations);
         long end = clock.monotonicNanos();
         validation.durationNanos = end - start;
-        if (thrown != null) {
-            validation.ok = false;
-            validation.errors.add(store.error(thrown.getClass().getName(), thrown.getMessage()));
-        } else {
+        PropertyPath errors = rule.rule().captures().errors();
+        if (thrown == null || errors != null && errors.root() == PathRoot.THROWN) {
             scope.capturing = true;
             try {
                 readValidationCaptures(validation, rule, self, args, returned, thrown);
             } finally {
                 scope.capturing = false;
+            }
+        }
+        if (thrown != null) {
+            validation.ok = false;
+            if (validation.errors.isEmpty()) {
+                validation.errors.add(store.error(thrown.getClass().getName(), thrown.getMessage()));
             }
         }
         if (generation != null) {
