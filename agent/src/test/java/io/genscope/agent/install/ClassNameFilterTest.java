@@ -71,6 +71,22 @@ class ClassNameFilterTest {
     }
 
     @Test
+    void aGlobOverEveryClassNeverPassesTheJdkNorGenscopeWhateverTheLoader() {
+        ClassNameFilter filter = filterFor("""
+                  - role: generation
+                    class: "*"
+                    method: "get*"
+                """);
+        ClassLoader platform = ClassLoader.getPlatformClassLoader();
+
+        assertThat(filter.mayWeave("com/acme/Generator", APPLICATION, null)).isTrue();
+        assertThat(filter.mayWeave("java/sql/Timestamp", platform, null)).isFalse();
+        assertThat(filter.mayWeave("javax/xml/parsers/DocumentBuilder", platform, null)).isFalse();
+        assertThat(filter.mayWeave("com/sun/tools/javac/main/JavaCompiler", APPLICATION, null)).isFalse();
+        assertThat(filter.mayWeave("io/genscope/shaded/jackson/JsonParser", APPLICATION, null)).isFalse();
+    }
+
+    @Test
     void aHiddenClassWithoutANameNeverPasses() {
         assertThat(filterFor("""
                   - role: generation
