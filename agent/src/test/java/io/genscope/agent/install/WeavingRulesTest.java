@@ -100,9 +100,7 @@ class WeavingRulesTest {
                     class: fixture.weaving.SpecValidator
                     method: validate
                     capture:
-                      errors:
-                        each: thrown.errors
-                        type: code
+                      errors: thrown.errors
                   - name: misspelled
                     role: validation
                     class: fixture.weaving.SpecValidator
@@ -112,7 +110,7 @@ class WeavingRulesTest {
                 """);
 
         assertThat(diagnostics.get(0).matchedMethods()).containsExactly("fixture.weaving.SpecValidator#validate(Spec)");
-        assertThat(lines).singleElement().asString().startsWith("ERROR genscope.yaml:15 rules[1].capture.errors")
+        assertThat(lines).singleElement().asString().startsWith("ERROR genscope.yaml:13 rules[1].capture.errors")
                 .contains("'thrown.erors' reads no member of the exceptions", "fixture.weaving.SpecValidationException");
     }
 

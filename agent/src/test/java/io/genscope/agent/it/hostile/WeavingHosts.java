@@ -10,7 +10,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Runs {@link WeavingHost} in a forked JVM and picks its output apart. */
+/** Runs the weaving hosts ({@link WeavingHost} and others) in a forked JVM and picks their output apart. */
 final class WeavingHosts {
 
     private static final Duration RUN_TIME = Duration.ofMinutes(2);
@@ -18,10 +18,14 @@ final class WeavingHosts {
     private WeavingHosts() {
     }
 
-    /** The host's stdout, then its stderr, after it exited with status 0. */
+    /** {@link WeavingHost}'s stdout, then its stderr, after it exited with status 0. */
     static List<String> run(List<String> jvmArgs) throws Exception {
-        try (ForkedJvm jvm = ForkedJvm.start(jvmArgs,
-                List.of("-cp", SampleLaunch.TEST_CLASSES.toString(), WeavingHost.class.getName()))) {
+        return run(jvmArgs, List.of("-cp", SampleLaunch.TEST_CLASSES.toString(), WeavingHost.class.getName()));
+    }
+
+    /** A host's stdout, then its stderr, after it exited with status 0. */
+    static List<String> run(List<String> jvmArgs, List<String> mainArgs) throws Exception {
+        try (ForkedJvm jvm = ForkedJvm.start(jvmArgs, mainArgs)) {
             assertThat(jvm.awaitExit(RUN_TIME)).as("exit status; stderr: %s", jvm.stderr()).isZero();
             List<String> lines = new ArrayList<>(jvm.stdout());
             lines.addAll(jvm.stderr());

@@ -72,7 +72,8 @@ public final class WeavingHost {
         printGenscopeFigures(server);
     }
 
-    private static void printGenscopeFigures(MBeanServer server) throws Exception {
+    /** Prints Genscope's figures from its MBeans, or {@code genscope absent}. */
+    static void printGenscopeFigures(MBeanServer server) throws Exception {
         ObjectName telemetry = new ObjectName("io.genscope:type=Telemetry");
         try {
             server.getMBeanInfo(telemetry);
