@@ -2,6 +2,7 @@ package io.genscope.agent.install;
 
 import io.genscope.agent.config.ClassSelector;
 import io.genscope.agent.config.ClosestNames;
+import io.genscope.agent.config.OffLimitsClasses;
 import io.genscope.agent.config.RuleSettings;
 import io.genscope.runtime.RuntimeLog;
 import net.bytebuddy.description.method.MethodDescription;
@@ -50,7 +51,7 @@ final class UnmatchedClasses {
     void noMethodMatched(TypeDescription type, boolean ruleMatchedBefore) {
         boolean named = rule.classSelector() instanceof ClassSelector.Named;
         if (reported.size() >= MAX_CLASSES_PER_RULE || reported.contains(type.getName())
-                || !named && (ruleMatchedBefore || type.isAbstract() || inheritsMatchingMethod(type))) {
+                || !named && (ruleMatchedBefore || type.isAbstract() || declaringSuperclass(type) != null)) {
             return;
         }
         if (reported.add(type.getName())) {
@@ -65,6 +66,12 @@ final class UnmatchedClasses {
             return "it is " + kind + " and its '" + rule.methodPattern() + "' has no body here; the bodies are in"
                     + " the classes that implement it: select them with 'implements: " + type.getName()
                     + "' instead of 'class'";
+        }
+        String inheritedFrom = declaringSuperclass(type);
+        if (inheritedFrom != null) {
+            return "its '" + rule.methodPattern() + "' is inherited from " + inheritedFrom
+                    + ", which this rule does not select: name that class, or select both with 'implements: "
+                    + inheritedFrom + "'";
         }
         List<String> names = type.getDeclaredMethods().stream()
                 .filter(method -> method.isMethod() && !method.isSynthetic() && !method.isBridge())
@@ -85,17 +92,22 @@ final class UnmatchedClasses {
                 .anyMatch(method -> method.isAbstract() && rule.matchesMethodName(method.getName()));
     }
 
-    /** Whether a superclass declares a method of the name, whose body then runs for this class. */
-    private boolean inheritsMatchingMethod(TypeDescription type) {
+    /**
+     * The nearest superclass declaring a method of the name (whose body then runs for this class),
+     * or {@code null} (also when a superclass cannot be read, or is one Genscope never instruments).
+     */
+    private String declaringSuperclass(TypeDescription type) {
         try {
             for (TypeDefinition current = type.getSuperClass(); current != null; current = current.getSuperClass()) {
-                if (current.getDeclaredMethods().stream().anyMatch(method -> rule.matchesMethodName(method.getName()))) {
-                    return true;
+                String name = current.asErasure().getName();
+                if (!OffLimitsClasses.contains(name) && current.getDeclaredMethods().stream().anyMatch(
+                        method -> method.isMethod() && !method.isAbstract() && rule.matchesMethodName(method.getName()))) {
+                    return name;
                 }
             }
-            return false;
+            return null;
         } catch (RuntimeException unresolvable) {
-            return true;
+            return null;
         }
     }
 }

@@ -74,6 +74,19 @@ class WeavingRulesTest {
     }
 
     @Test
+    void aMethodInheritedFromAClassTheRuleDoesNotSelectIsOneWarningNamingThatClass() throws Exception {
+        loadTwiceWhileWeaving("fixture.weaving.KotlinTemplate", """
+                  - name: inherited
+                    role: generation
+                    class: fixture.weaving.KotlinTemplate
+                    method: header
+                """);
+
+        assertThat(lines).singleElement().asString().startsWith("WARN genscope.yaml:5 rules[0].method")
+                .contains("'header' is inherited from fixture.weaving.TemplateGenerator");
+    }
+
+    @Test
     void aMisspelledCaptureIsDroppedAndTheMethodStillInstrumented() throws Exception {
         loadTwiceWhileWeaving("fixture.weaving.SpecGenerator", """
                   - name: typo
