@@ -100,6 +100,15 @@ probe -- io.genscope.bench.measure.WallTime sample "$runs" \
   none "$java" -jar "$sample_jar" "${sample_options[@]}" --- \
   genscope "$java" "-javaagent:$agent_jar=config=sample-generator/genscope.yaml" -jar "$sample_jar" "${sample_options[@]}"
 
+echo "== implements: rule vs the same rule written with class:, CPU time of the whole JVM (median of $runs)"
+cpu_on_exit=(-cp "$sample_jar:$bench_jar" io.genscope.bench.measure.CpuOnExit com.example.codegen.SampleApp)
+probe -- io.genscope.bench.measure.WallTime implements "$runs" \
+  none "$java" "${cpu_on_exit[@]}" "${sample_options[@]}" --- \
+  class "$java" "-javaagent:$agent_jar=config=benchmarks/configs/validation-class.yaml" "${cpu_on_exit[@]}" \
+  "${sample_options[@]}" --- \
+  implements "$java" "-javaagent:$agent_jar=config=benchmarks/configs/validation-implements.yaml" \
+  "${cpu_on_exit[@]}" "${sample_options[@]}"
+
 echo "== performance table"
 if $quick; then
   echo "(--quick: a smoke test with one short iteration of everything; the figures are not measurements)"

@@ -1,5 +1,6 @@
 package io.genscope.agent.capture;
 
+import io.genscope.runtime.capture.PathRoot;
 import io.genscope.runtime.capture.PropertyPath;
 import io.genscope.runtime.rule.RuleCaptures;
 import net.bytebuddy.description.method.MethodDescription;
@@ -11,16 +12,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.stream.Collectors;
 
 /**
  * Checks a rule's capture paths against a method the rule matched, before it is instrumented:
  * does the root exist ({@code this} on a static method, {@code return} on a void one,
  * {@code args[3]} of a two-parameter method), and does each step name a member of the declared
- * type? A path that cannot work is reported with its config field, and the method is left
- * uninstrumented, rather than failing on every call.
+ * type? A path that cannot work is reported with its config field, for the weaving to leave the
+ * method out or drop the capture, rather than failing on every call.
  *
  * <p>Where the declared type cannot decide (an interface, an abstract or non-final class, a map, a
- * type variable), the step is left to run-time resolution on the actual class.
+ * type variable), the step is left to run-time resolution on the actual class. A {@code thrown}
+ * path is checked against the exceptions the method declares.
  */
 public final class CaptureChecker {
 
@@ -28,21 +31,22 @@ public final class CaptureChecker {
     }
 
     /** A problem with one capture field of a rule on one method. */
-    public record Problem(String field, String message) {
+    public record Problem(String field, PropertyPath path, String message) {
     }
 
     /**
-     * The problems of {@code captures} on {@code method}; when there are none, the positions of
-     * the named parameters they read are fixed to this method's. A method left uninstrumented
-     * fixes nothing, so it cannot turn away a later method of the rule that has them elsewhere.
+     * The problems of {@code captures} on {@code method}, leaving out dropped ones; when there are
+     * none, the positions of the named parameters they read are fixed to this method's. A method
+     * left uninstrumented fixes nothing, so it cannot turn away a later method of the rule that
+     * has them elsewhere.
      */
     public static List<Problem> check(MethodDescription method, RuleCaptures captures) {
         List<Problem> problems = new ArrayList<>();
         for (Map.Entry<String, PropertyPath> field : captures.callPaths().entrySet()) {
-            rootType(method, field.getValue())
-                    .ifLeft(message -> problems.add(new Problem(field.getKey(), message)))
-                    .ifRight(type -> StepChecker.check(type, field.getValue())
-                            .ifPresent(message -> problems.add(new Problem(field.getKey(), message))));
+            PropertyPath path = field.getValue();
+            if (!path.dropped()) {
+                problem(method, path).ifPresent(message -> problems.add(new Problem(field.getKey(), path, message)));
+            }
         }
         if (problems.isEmpty()) {
             bindNamedParameters(method, captures, problems);
@@ -50,14 +54,43 @@ public final class CaptureChecker {
         return problems;
     }
 
+    private static Optional<String> problem(MethodDescription method, PropertyPath path) {
+        if (path.root() == PathRoot.THROWN) {
+            return thrownProblem(method, path);
+        }
+        Either root = rootType(method, path);
+        return root.message() != null ? Optional.of(root.message()) : StepChecker.check(root.type(), path);
+    }
+
+    /**
+     * A {@code thrown} path must work on one of the exceptions the method declares (a subclass of
+     * one may add the member, so an open class passes). A method that declares none may still
+     * throw unchecked exceptions of any class: the path is then left to run time, where it is
+     * resolved on the actual exception's class.
+     */
+    private static Optional<String> thrownProblem(MethodDescription method, PropertyPath path) {
+        List<TypeDescription> declared = method.getExceptionTypes().asErasures();
+        if (declared.isEmpty()) {
+            return Optional.empty();
+        }
+        for (TypeDescription exception : declared) {
+            if (StepChecker.check(exception, path).isEmpty()) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of("'" + path + "' reads no member of the exceptions " + MethodNames.of(method)
+                + " declares (" + declared.stream().map(TypeDescription::getName).collect(Collectors.joining(", "))
+                + "); check the spelling, or declare the exception that has it in the method's throws clause");
+    }
+
     /** Binds each named parameter to its position in {@code method}; another class woven at once may have won. */
     private static void bindNamedParameters(MethodDescription method, RuleCaptures captures, List<Problem> problems) {
         for (Map.Entry<String, PropertyPath> field : captures.callPaths().entrySet()) {
             PropertyPath path = field.getValue();
-            if (path.parameterName() != null) {
+            if (path.parameterName() != null && !path.dropped()) {
                 ParameterDescription parameter = named(method, path).orElseThrow(); // checked above
                 if (!path.bindParameter(parameter.getIndex())) {
-                    problems.add(new Problem(field.getKey(), boundElsewhere(method, path, parameter)));
+                    problems.add(new Problem(field.getKey(), path, boundElsewhere(method, path, parameter)));
                 }
             }
         }
@@ -70,9 +103,8 @@ public final class CaptureChecker {
                     ? Either.left("'" + path + "' reads 'this', but " + MethodNames.of(method) + " is static")
                     : Either.right(method.getDeclaringType().asErasure());
             case RETURN -> returnType(method, path);
-            case THROWN -> Either.right(TypeDescription.ForLoadedType.of(Throwable.class));
             case ARGUMENT -> argumentType(method, path);
-            case ELEMENT -> Either.right(null);
+            case THROWN, ELEMENT -> Either.right(null);
         };
     }
 
@@ -119,27 +151,14 @@ public final class CaptureChecker {
     }
 
     /** A message or a type (a {@code null} type means: decided at run time). */
-    private record Either(String message, TypeDescription type, boolean isLeft) {
+    private record Either(String message, TypeDescription type) {
 
         static Either left(String message) {
-            return new Either(message, null, true);
+            return new Either(message, null);
         }
 
         static Either right(TypeDescription type) {
-            return new Either(null, type, false);
-        }
-
-        Either ifLeft(java.util.function.Consumer<String> action) {
-            if (isLeft) {
-                action.accept(message);
-            }
-            return this;
-        }
-
-        void ifRight(java.util.function.Consumer<TypeDescription> action) {
-            if (!isLeft) {
-                action.accept(type);
-            }
+            return new Either(null, type);
         }
     }
 }

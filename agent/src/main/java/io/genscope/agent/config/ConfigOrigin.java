@@ -29,7 +29,8 @@ public record ConfigOrigin(String file, String path, int line, Map<String, Integ
 
     /**
      * The location of a field of the rule, as in {@code genscope.yaml:14 rules[1].capture.model}:
-     * the field's own line, or the rule's if the field was not written (a default).
+     * the field's own line, else that of the nearest field around it that was written, else the
+     * rule's (a default).
      *
      * @param field path relative to the rule, as in {@code capture.model}; empty for the rule itself
      */
@@ -45,8 +46,15 @@ public record ConfigOrigin(String file, String path, int line, Map<String, Integ
         return new ConfigProblem(file, lineOf(field), pathOf(field), message, severity);
     }
 
+    /** The field's line; for one not written (a default, {@code errors.each} of {@code errors: x}), its parent's. */
     private int lineOf(String field) {
-        return fieldLines.getOrDefault(field, line);
+        for (String written = field; !written.isEmpty(); written = written.substring(0, Math.max(0, written.lastIndexOf('.')))) {
+            Integer found = fieldLines.get(written);
+            if (found != null) {
+                return found;
+            }
+        }
+        return line;
     }
 
     private String pathOf(String field) {

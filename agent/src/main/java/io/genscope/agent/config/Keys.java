@@ -39,7 +39,7 @@ final class Keys {
         String best = null;
         int bestDistance = Math.max(1, given.length() / 3) + 1;
         for (String candidate : valid) {
-            int distance = distance(given, normalize(candidate));
+            int distance = ClosestNames.distance(given, normalize(candidate));
             if (distance < bestDistance) {
                 best = candidate;
                 bestDistance = distance;
@@ -50,25 +50,5 @@ final class Keys {
 
     private static String normalize(String key) {
         return key.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
-    }
-
-    /** Levenshtein distance: the fewest single-character edits from one text to the other. */
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

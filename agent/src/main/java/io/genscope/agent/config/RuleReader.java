@@ -106,7 +106,15 @@ final class RuleReader {
             String type = fields.optional("implements", Values.typeName(Values.TYPE_FORM));
             return type == null ? null : new ClassSelector.SubtypeOf(type);
         }
-        return fields.required("class", Values.classSelector(), SELECTOR_FORM);
+        ClassSelector selector = fields.required("class", Values.classSelector(), SELECTOR_FORM);
+        String offLimits = selector instanceof ClassSelector.Named named ? OffLimitsClasses.refusal(named.className())
+                : selector instanceof ClassSelector.Glob glob && OffLimitsClasses.containsAllOf(glob.pattern())
+                ? OffLimitsClasses.refusal(glob.pattern()) : null;
+        if (offLimits != null) {
+            fields.complain("class", offLimits);
+            return null;
+        }
+        return selector;
     }
 
     private ConfigOrigin origin(YamlNode.Mapping rule, String path) {

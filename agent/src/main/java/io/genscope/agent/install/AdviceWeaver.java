@@ -54,7 +54,7 @@ final class AdviceWeaver implements ClassFileTransformer {
     @Override
     public byte[] transform(ClassLoader loader, String internalName, Class<?> redefined, ProtectionDomain domain,
                             byte[] classFile) {
-        if (!names.mayWeave(internalName, loader)) {
+        if (!names.mayWeave(internalName, loader, classFile)) {
             return null;
         }
         String name = internalName.replace('/', '.');
@@ -99,7 +99,7 @@ final class AdviceWeaver implements ClassFileTransformer {
     void weaveLoaded(Instrumentation instrumentation) {
         for (Class<?> loaded : instrumentation.getAllLoadedClasses()) {
             if (instrumentation.isModifiableClass(loaded)
-                    && names.mayWeave(ClassNameFilter.internalName(loaded.getName()), loaded.getClassLoader())
+                    && names.mayWeave(ClassNameFilter.internalName(loaded.getName()), loaded.getClassLoader(), null)
                     && selected(loaded)) {
                 try {
                     instrumentation.retransformClasses(loaded);

@@ -24,6 +24,7 @@ import net.bytebuddy.matcher.ElementMatcher;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,8 +35,10 @@ import static net.bytebuddy.matcher.ElementMatchers.anyOf;
 /**
  * Instruments the methods one rule selects in a class being loaded: checks the rule's captures
  * against each method, inlines {@link CallAdvice} with the rule's index into those that pass,
- * and records them in the rule's diagnostics. A method whose captures cannot work is reported
- * once, with the config file's line, and left as it is.
+ * and records them in the rule's diagnostics. A capture that cannot work is reported once, with
+ * the config file's line, and costs its method (when another method of the class fits) or
+ * itself (when none does), never the rule. A selected class where no method matches is
+ * reported too ({@link UnmatchedClasses}).
  *
  * <p>Thread-safe: classes load concurrently; the state is a concurrent set of reported problems.
  */
@@ -52,6 +55,7 @@ final class RuleWeaving implements ClassWeaving {
     private final ElementMatcher<? super TypeDescription> types;
     private final ElementMatcher<? super MethodDescription> methods;
     private final RuntimeLog log;
+    private final UnmatchedClasses unmatched;
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
     private final Map<String, Advice> advice = new ConcurrentHashMap<>();
 
@@ -63,6 +67,7 @@ final class RuleWeaving implements ClassWeaving {
         this.adviceClassFiles = adviceClassFiles;
         this.types = RuleMatchers.types(settings);
         this.methods = RuleMatchers.methods(settings);
+        this.unmatched = new UnmatchedClasses(settings, log);
         this.log = log;
     }
 
@@ -89,7 +94,7 @@ final class RuleWeaving implements ClassWeaving {
      */
     private boolean needsResult(MethodDescription method) {
         return !method.getReturnType().isPrimitive() || diagnostics.rule().captures().callPaths()
-                .values().stream().anyMatch(path -> path.root() == PathRoot.RETURN);
+                .values().stream().anyMatch(path -> path.root() == PathRoot.RETURN && !path.dropped());
     }
 
     /** The argument at the slot's position, boxed if primitive, or {@code null} for an unused slot. */
@@ -106,15 +111,13 @@ final class RuleWeaving implements ClassWeaving {
 
     @Override
     public DynamicType.Builder<?> weave(DynamicType.Builder<?> builder, TypeDescription type) {
-        List<MethodDescription> instrumented = new ArrayList<>();
-        for (MethodDescription method : type.getDeclaredMethods().filter(methods)) {
-            List<CaptureChecker.Problem> problems = CaptureChecker.check(method, diagnostics.rule().captures());
-            if (problems.isEmpty()) {
-                instrumented.add(method);
-            } else {
-                problems.forEach(problem -> report(method, problem));
-            }
+        List<MethodDescription> candidates = type.isInterface() ? List.of()
+                : List.copyOf(type.getDeclaredMethods().filter(methods));
+        if (candidates.isEmpty()) {
+            unmatched.noMethodMatched(type, !diagnostics.matchedMethods().isEmpty());
+            return builder;
         }
+        List<MethodDescription> instrumented = fitting(candidates);
         if (instrumented.isEmpty()) {
             return builder;
         }
@@ -122,7 +125,7 @@ final class RuleWeaving implements ClassWeaving {
         try {
             positions = ArgumentSlots.positions(diagnostics.rule().captures());
         } catch (IllegalStateException tooMany) {
-            instrumented.forEach(method -> report(method, new CaptureChecker.Problem("capture", tooMany.getMessage())));
+            instrumented.forEach(method -> report(method, new CaptureChecker.Problem("capture", null, tooMany.getMessage())));
             return builder;
         }
         DynamicType.Builder<?> visited = builder;
@@ -134,6 +137,45 @@ final class RuleWeaving implements ClassWeaving {
             }
         }
         return visited;
+    }
+
+    /**
+     * The candidate methods that all the rule's captures work on. A method that does not fit
+     * while another of its class does is left out (a static overload of a rule reading
+     * {@code this}, say), with one line. When none fits, the captures that fail are dropped, with
+     * one line each, and the rule instruments the methods without them: one broken capture costs
+     * only itself, never the rule's counts.
+     */
+    private List<MethodDescription> fitting(List<MethodDescription> candidates) {
+        Map<MethodDescription, List<CaptureChecker.Problem>> problems = check(candidates);
+        if (problems.values().stream().noneMatch(List::isEmpty)) {
+            problems.values().forEach(list -> list.forEach(this::drop));
+            problems = check(candidates);
+        }
+        List<MethodDescription> fitting = new ArrayList<>();
+        problems.forEach((method, list) -> {
+            if (list.isEmpty()) {
+                fitting.add(method);
+            } else {
+                list.forEach(problem -> report(method, problem));
+            }
+        });
+        return fitting;
+    }
+
+    private Map<MethodDescription, List<CaptureChecker.Problem>> check(List<MethodDescription> candidates) {
+        Map<MethodDescription, List<CaptureChecker.Problem>> problems = new LinkedHashMap<>();
+        candidates.forEach(method -> problems.put(method, CaptureChecker.check(method, diagnostics.rule().captures())));
+        return problems;
+    }
+
+    private void drop(CaptureChecker.Problem problem) {
+        problem.path().drop();
+        String line = settings.origin().at(problem.field()) + ": " + problem.message() + " (capture dropped; rule '"
+                + settings.name() + "' records everything else)";
+        if (reported.add(line)) {
+            log.error(line);
+        }
     }
 
     private void report(MethodDescription method, CaptureChecker.Problem problem) {

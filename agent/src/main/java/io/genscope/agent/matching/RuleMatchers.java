@@ -1,6 +1,7 @@
 package io.genscope.agent.matching;
 
 import io.genscope.agent.config.ClassSelector;
+import io.genscope.agent.config.OffLimitsClasses;
 import io.genscope.agent.config.RuleSettings;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDefinition;
@@ -30,18 +31,23 @@ public final class RuleMatchers {
     private RuleMatchers() {
     }
 
-    /** The classes whose methods the rule may instrument (never interfaces: they have no bodies). */
+    /**
+     * The classes whose methods the rule may instrument, never a class of the JDK or of Genscope
+     * ({@link OffLimitsClasses}). A glob or supertype never selects interfaces (they have no
+     * bodies); a rule naming an interface selects it, so that the weaving can say it should be
+     * {@code implements}.
+     */
     public static ElementMatcher.Junction<TypeDescription> types(RuleSettings rule) {
         ClassSelector selector = rule.classSelector();
         ElementMatcher.Junction<TypeDescription> selected;
         if (selector instanceof ClassSelector.Named named) {
             selected = named(named.className());
         } else if (selector instanceof ClassSelector.Glob glob) {
-            selected = where(type -> glob.matches(type.getName()));
+            selected = where((TypeDescription type) -> glob.matches(type.getName())).and(not(isInterface()));
         } else {
-            selected = hasSuperType(named(((ClassSelector.SubtypeOf) selector).typeName()));
+            selected = hasSuperType(named(((ClassSelector.SubtypeOf) selector).typeName())).and(not(isInterface()));
         }
-        return selected.and(not(isInterface()));
+        return selected.and(where(type -> !OffLimitsClasses.contains(type.getName())));
     }
 
     /** The methods of a matched class the rule instruments: concrete, declared, selected by name etc. */

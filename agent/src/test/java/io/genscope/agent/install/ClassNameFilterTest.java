@@ -22,9 +22,9 @@ class ClassNameFilterTest {
                     method: generate
                 """);
 
-        assertThat(filter.mayWeave("com/acme/Outer$CodeGenerator", APPLICATION)).isTrue();
-        assertThat(filter.mayWeave("com/acme/Outer", APPLICATION)).isFalse();
-        assertThat(filter.mayWeave("com/sun/tools/javac/main/JavaCompiler", APPLICATION)).isFalse();
+        assertThat(filter.mayWeave("com/acme/Outer$CodeGenerator", APPLICATION, null)).isTrue();
+        assertThat(filter.mayWeave("com/acme/Outer", APPLICATION, null)).isFalse();
+        assertThat(filter.mayWeave("com/sun/tools/javac/main/JavaCompiler", APPLICATION, null)).isFalse();
     }
 
     @Test
@@ -35,9 +35,9 @@ class ClassNameFilterTest {
                     method: validate
                 """);
 
-        assertThat(filter.mayWeave("com/acme/rules/JavacValidator", APPLICATION)).isTrue();
-        assertThat(filter.mayWeave("com/acme/rules/JavacValidators", APPLICATION)).isFalse();
-        assertThat(filter.mayWeave("org/acme/JavacValidator", APPLICATION)).isFalse();
+        assertThat(filter.mayWeave("com/acme/rules/JavacValidator", APPLICATION, null)).isTrue();
+        assertThat(filter.mayWeave("com/acme/rules/JavacValidators", APPLICATION, null)).isFalse();
+        assertThat(filter.mayWeave("org/acme/JavacValidator", APPLICATION, null)).isFalse();
     }
 
     @Test
@@ -51,10 +51,10 @@ class ClassNameFilterTest {
                     method: generate
                 """);
 
-        assertThat(filter.mayWeave("org/other/AnyGenerator", APPLICATION)).isTrue();
-        assertThat(filter.mayWeave("io/genscope/runtime/Genscope", APPLICATION)).isFalse();
-        assertThat(filter.mayWeave("net/bytebuddy/ByteBuddy", APPLICATION)).isFalse();
-        assertThat(filter.mayWeave("jdk/proxy2/$Proxy25", APPLICATION)).isFalse();
+        assertThat(filter.mayWeave("org/other/AnyGenerator", APPLICATION, null)).isTrue();
+        assertThat(filter.mayWeave("io/genscope/runtime/Genscope", APPLICATION, null)).isFalse();
+        assertThat(filter.mayWeave("net/bytebuddy/ByteBuddy", APPLICATION, null)).isFalse();
+        assertThat(filter.mayWeave("jdk/proxy2/$Proxy25", APPLICATION, null)).isFalse();
     }
 
     @Test
@@ -65,9 +65,25 @@ class ClassNameFilterTest {
                     method: run
                 """);
 
-        assertThat(filter.mayWeave("java/lang/management/ManagementFactory", null)).isTrue();
-        assertThat(filter.mayWeave("java/lang/Thread", null)).isFalse();
-        assertThat(filter.mayWeave("java/lang/management/ManagementFactory", APPLICATION)).isTrue();
+        assertThat(filter.mayWeave("java/lang/management/ManagementFactory", null, null)).isTrue();
+        assertThat(filter.mayWeave("java/lang/Thread", null, null)).isFalse();
+        assertThat(filter.mayWeave("java/lang/management/ManagementFactory", APPLICATION, null)).isTrue();
+    }
+
+    @Test
+    void aGlobOverEveryClassNeverPassesTheJdkNorGenscopeWhateverTheLoader() {
+        ClassNameFilter filter = filterFor("""
+                  - role: generation
+                    class: "*"
+                    method: "get*"
+                """);
+        ClassLoader platform = ClassLoader.getPlatformClassLoader();
+
+        assertThat(filter.mayWeave("com/acme/Generator", APPLICATION, null)).isTrue();
+        assertThat(filter.mayWeave("java/sql/Timestamp", platform, null)).isFalse();
+        assertThat(filter.mayWeave("javax/xml/parsers/DocumentBuilder", platform, null)).isFalse();
+        assertThat(filter.mayWeave("com/sun/tools/javac/main/JavaCompiler", APPLICATION, null)).isFalse();
+        assertThat(filter.mayWeave("io/genscope/shaded/jackson/JsonParser", APPLICATION, null)).isFalse();
     }
 
     @Test
@@ -76,6 +92,6 @@ class ClassNameFilterTest {
                   - role: generation
                     implements: java.lang.Runnable
                     method: run
-                """).mayWeave(null, APPLICATION)).isFalse();
+                """).mayWeave(null, APPLICATION, null)).isFalse();
     }
 }

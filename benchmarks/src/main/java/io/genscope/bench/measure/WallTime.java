@@ -23,11 +23,14 @@ import java.util.stream.Collectors;
  *               -cp benchmarks/target/benchmarks.jar bench.host.HelloWorld
  * </pre>
  * Prints {@code <prefix>.<variant>.ms=<median>} and {@code <prefix>.<variant>.samples=<ms,…>}
- * for each variant. A process that exits non-zero stops the measurement with its output.
+ * for each variant; when the processes report their own CPU time ({@link CpuOnExit}), also
+ * {@code <prefix>.<variant>.cpu.ms=<median>} and {@code <prefix>.<variant>.cpu.samples=<ms,…>}.
+ * A process that exits non-zero stops the measurement with its output.
  */
 public final class WallTime {
 
     private static final String SEPARATOR = "---";
+    private static final String CPU_LINE = "process.cpu.ms=";
 
     private WallTime() {
     }
@@ -41,20 +44,31 @@ public final class WallTime {
         int runs = Integer.parseInt(args[1]);
         Map<String, List<String>> variants = variants(Arrays.asList(args).subList(2, args.length));
         Map<String, List<Double>> samples = new LinkedHashMap<>();
+        Map<String, List<Double>> cpuSamples = new LinkedHashMap<>();
         variants.forEach((name, command) -> samples.put(name, new ArrayList<>()));
         for (int round = -1; round < runs; round++) {
             for (Map.Entry<String, List<String>> variant : variants.entrySet()) {
-                double millis = time(variant.getKey(), variant.getValue());
+                Sample sample = time(variant.getKey(), variant.getValue());
                 if (round >= 0) {
-                    samples.get(variant.getKey()).add(millis);
+                    samples.get(variant.getKey()).add(sample.wallMillis());
+                    if (sample.cpuMillis() >= 0) {
+                        cpuSamples.computeIfAbsent(variant.getKey(), any -> new ArrayList<>()).add(sample.cpuMillis());
+                    }
                 }
             }
         }
-        samples.forEach((name, times) -> {
-            System.out.printf("%s.%s.ms=%.1f%n", prefix, name, median(times));
-            System.out.printf("%s.%s.samples=%s%n", prefix, name,
-                    times.stream().map(t -> String.format("%.0f", t)).collect(Collectors.joining(",")));
-        });
+        samples.forEach((name, times) -> print(prefix + "." + name, times));
+        cpuSamples.forEach((name, times) -> print(prefix + "." + name + ".cpu", times));
+    }
+
+    private static void print(String key, List<Double> times) {
+        System.out.printf("%s.ms=%.1f%n", key, median(times));
+        System.out.printf("%s.samples=%s%n", key,
+                times.stream().map(t -> String.format("%.0f", t)).collect(Collectors.joining(",")));
+    }
+
+    /** One run: its wall time, and the CPU time it reported ({@link CpuOnExit}), or -1. */
+    private record Sample(double wallMillis, double cpuMillis) {
     }
 
     /** Splits {@code name cmd… --- name cmd…} into named commands, in order. */
@@ -73,7 +87,7 @@ public final class WallTime {
         return variants;
     }
 
-    private static double time(String name, List<String> command) throws IOException, InterruptedException {
+    private static Sample time(String name, List<String> command) throws IOException, InterruptedException {
         File output = File.createTempFile("walltime-" + name, ".log");
         try {
             long start = System.nanoTime();
@@ -85,10 +99,15 @@ public final class WallTime {
                 System.err.println(Files.readString(output.toPath()));
                 throw new IllegalStateException(name + " exited with " + exit + ": " + String.join(" ", command));
             }
-            return millis;
+            return new Sample(millis, reportedCpu(Files.readAllLines(output.toPath())));
         } finally {
             Files.deleteIfExists(output.toPath());
         }
+    }
+
+    private static double reportedCpu(List<String> output) {
+        return output.stream().filter(line -> line.startsWith(CPU_LINE))
+                .mapToDouble(line -> Double.parseDouble(line.substring(CPU_LINE.length()))).findFirst().orElse(-1);
     }
 
     private static double median(List<Double> values) {

@@ -45,6 +45,7 @@ public final class PerformanceTable {
     private static final double HEAP_GROWTH_NOISE_MB = 1;
     private static final double STARTUP_TARGET_MS = 400;
     private static final double SAMPLE_TARGET_PERCENT = 2;
+    private static final double IMPLEMENTS_TARGET_RATIO = 1.1;
     private static final double MB = 1e6;
 
     private final JmhResults jmh;
@@ -142,6 +143,14 @@ public final class PerformanceTable {
                 format("%+.1f %% (no agent %.2f s, Genscope %.2f s)", percent, none / 1000,
                         number("sample.genscope.ms") / 1000),
                 Verdict.atMost(percent, SAMPLE_TARGET_PERCENT, "%"));
+
+        double byName = number("implements.class.cpu.ms");
+        double bySupertype = number("implements.implements.cpu.ms");
+        row("sample generator CPU time of the whole JVM, validation rule written with implements: vs class: (median of "
+                        + measured.getProperty("runs") + ")", "≤ × " + IMPLEMENTS_TARGET_RATIO,
+                format("× %.2f (class: %.2f s, implements: %.2f s; no agent %.2f s)", bySupertype / byName,
+                        byName / 1000, bySupertype / 1000, number("implements.none.cpu.ms") / 1000),
+                Verdict.atMost(bySupertype / byName, IMPLEMENTS_TARGET_RATIO, "×"));
     }
 
     private void heap() {

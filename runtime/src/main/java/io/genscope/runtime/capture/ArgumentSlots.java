@@ -39,9 +39,12 @@ public final class ArgumentSlots {
         return positions.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    /** Whether every argument path knows its position (named parameters are bound when instrumented). */
+    /**
+     * Whether every argument path knows its position (named parameters are bound when
+     * instrumented); a dropped path that was never bound never will be.
+     */
     public static boolean allBound(RuleCaptures captures) {
-        return argumentPaths(captures).stream().allMatch(path -> path.argumentIndex() >= 0);
+        return argumentPaths(captures).stream().allMatch(path -> path.argumentIndex() >= 0 || path.dropped());
     }
 
     private static List<PropertyPath> argumentPaths(RuleCaptures captures) {

@@ -3,6 +3,7 @@ package io.genscope.runtime.recording;
 import io.genscope.runtime.RuntimeLog;
 import io.genscope.runtime.capture.ArgumentSlots;
 import io.genscope.runtime.capture.CapturedElements;
+import io.genscope.runtime.capture.PathRoot;
 import io.genscope.runtime.capture.PropertyPath;
 import io.genscope.runtime.diagnostics.ProblemThrottle;
 import io.genscope.runtime.rule.RuleCaptures;
@@ -304,15 +305,19 @@ public final class TelemetryRecorder implements Recorder {
         validation.begin(rule.rule().name(), generation == null ? 0 : ++generation.validations);
         long end = clock.monotonicNanos();
         validation.durationNanos = end - start;
-        if (thrown != null) {
-            validation.ok = false;
-            validation.errors.add(store.error(thrown.getClass().getName(), null, messageOf(thrown)));
-        } else {
+        PropertyPath errors = rule.rule().captures().errors();
+        if (thrown == null || errors != null && errors.root() == PathRoot.THROWN) {
             scope.capturing = true;
             try {
                 readValidationCaptures(validation, rule, scope.elements, self, args, returned, thrown);
             } finally {
                 scope.capturing = false;
+            }
+        }
+        if (thrown != null) {
+            validation.ok = false;
+            if (validation.errors.isEmpty()) {
+                validation.errors.add(store.error(thrown.getClass().getName(), null, messageOf(thrown)));
             }
         }
         if (generation != null) {
