@@ -49,22 +49,12 @@ public final class TelemetryRecorder implements Recorder {
         this.clock = store.clock();
         this.log = log;
         this.captures = new CaptureReader(log);
-        this.scopes = ThreadLocal.withInitial(() -> new ThreadScope(this, store.currentThread()));
+        this.scopes = ThreadLocal.withInitial(() -> new ThreadScope(store.currentThread()));
     }
 
     @Override
-    public Object scope() {
-        return scopes.get();
-    }
-
-    /** The calling thread's scope: {@code given} when it is one of ours, else looked up. */
-    private ThreadScope scopeOf(Object given) {
-        return given instanceof ThreadScope scope && scope.recorder == this ? scope : scopes.get();
-    }
-
-    @Override
-    public long enterWithSlots(int ruleIndex, Object given, Object self, Object slot0, Object slot1, Object slot2) {
-        ThreadScope scope = scopeOf(given);
+    public long enterWithSlots(int ruleIndex, Object self, Object slot0, Object slot1, Object slot2) {
+        ThreadScope scope = scopes.get();
         if (scope.capturing) {
             return 0; // a capture's getter called an instrumented method: not part of the generator's loop
         }
@@ -81,9 +71,9 @@ public final class TelemetryRecorder implements Recorder {
     }
 
     @Override
-    public void exitWithSlots(int ruleIndex, long token, Object given, Object self, Object slot0, Object slot1,
-                              Object slot2, Object returned, Throwable thrown) {
-        ThreadScope scope = scopeOf(given);
+    public void exitWithSlots(int ruleIndex, long token, Object self, Object slot0, Object slot1, Object slot2,
+                              Object returned, Throwable thrown) {
+        ThreadScope scope = scopes.get();
         if (scope.capturing) {
             return;
         }
@@ -133,11 +123,20 @@ public final class TelemetryRecorder implements Recorder {
     private record Slots(int[] positions) {
     }
 
+    /**
+     * @return the token for {@link #exit}: for a generation-role call its nesting level (1 for the
+     *         generation itself), else the start time. {@code 0}, which the advice also passes
+     *         when it could not call the entry point (the thread's stack was exhausted, say),
+     *         means the entry was not recorded, and neither is the exit. The exit of a nested
+     *         generation-role call sets the depth back to its level minus one, so one whose exit
+     *         failed does not leave the depth wrong past the exit of the call around it.
+     */
     private long enter(int ruleIndex, Object self, Object[] args, ThreadScope scope) {
         if (scope.capturing) {
             return 0;
         }
         long start = clock.monotonicNanos();
+        long token = start;
         try {
             if (atNextCall.get() != null) {
                 Runnable task = atNextCall.getAndSet(null);
@@ -149,7 +148,8 @@ public final class TelemetryRecorder implements Recorder {
             rule.called();
             switch (rule.rule().role()) {
                 case GENERATION -> {
-                    if (scope.depth++ == 0) {
+                    token = ++scope.depth;
+                    if (token == 1) {
                         startGeneration(scope, ruleIndex, rule, self, args, start);
                     } else {
                         retry(scope, rule, start);
@@ -163,7 +163,7 @@ public final class TelemetryRecorder implements Recorder {
         } catch (Throwable failure) {
             internalError("enter", ruleIndex, failure);
         }
-        return start;
+        return token;
     }
 
     private void exit(int ruleIndex, long token, Object self, Object[] args, Object returned, Throwable thrown,
@@ -175,11 +175,18 @@ public final class TelemetryRecorder implements Recorder {
             RuleDiagnostics rule = rules[ruleIndex];
             switch (rule.rule().role()) {
                 case GENERATION -> {
-                    if (scope.depth > 0 && --scope.depth == 0) {
-                        endGeneration(scope, rule, self, args, returned, thrown);
+                    if (token > 0 && token <= scope.depth) {
+                        scope.depth = (int) token - 1;
+                        if (token == 1) {
+                            endGeneration(scope, rule, self, args, returned, thrown);
+                        }
                     }
                 }
-                case VALIDATION -> validated(scope, rule, token, self, args, returned, thrown);
+                case VALIDATION -> {
+                    if (token != 0) {
+                        validated(scope, rule, token, self, args, returned, thrown);
+                    }
+                }
                 case RETRY -> {
                     // counted when it started
                 }

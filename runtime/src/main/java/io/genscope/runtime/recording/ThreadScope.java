@@ -11,7 +11,11 @@ import io.genscope.runtime.store.ValidationRecord;
  */
 final class ThreadScope {
 
-    /** Generation-role calls open on this thread; the generation is the one at depth 1. */
+    /**
+     * Generation-role calls open on this thread; the generation is the one at depth 1. Each call's
+     * exit sets it back to what it was before that call's entry, rather than counting down, so a
+     * nested call whose exit never ran (the thread's stack was exhausted) is not left counted.
+     */
     int depth;
     /**
      * True while captures are read: an instrumented method that a capture's getter calls is
@@ -22,8 +26,6 @@ final class ThreadScope {
     final ValidationRecord validation = new ValidationRecord();
     /** This thread's state in the store, kept here to save the store its own thread-local lookup. */
     final ThreadSlice store;
-    /** The recorder this scope belongs to: a scope handed over from an earlier one is not used. */
-    final Recorder recorder;
     private Object[] arguments = new Object[0];
 
     /**
@@ -56,8 +58,7 @@ final class ThreadScope {
         }
     }
 
-    ThreadScope(Recorder recorder, ThreadSlice store) {
-        this.recorder = recorder;
+    ThreadScope(ThreadSlice store) {
         this.store = store;
     }
 
