@@ -18,12 +18,6 @@ import net.bytebuddy.asm.Advice;
  */
 public final class CallAdvice {
 
-    /**
-     * The local variable that carries the thread's recording state from entry to exit, so the
-     * runtime looks it up once per call.
-     */
-    static final String SCOPE = "genscopeScope";
-
     private CallAdvice() {
     }
 

@@ -370,7 +370,17 @@ public final class TelemetryRecorder implements Recorder {
         return cause;
     }
 
+    /**
+     * Reports a failure of Genscope's own code, except a {@link StackOverflowError}: that is the
+     * host's stack running out under an instrumented call, not a Genscope defect, and the host
+     * meets it too. Logging it there would overflow again, once per level of the host's
+     * recursion, and writing to stderr at that depth made the JVM load a class whose
+     * transformation failed for want of stack, which the JVM itself reports on stderr.
+     */
     private void internalError(String where, int ruleIndex, Throwable failure) {
+        if (failure instanceof StackOverflowError) {
+            return;
+        }
         log.error("internal error in " + where + " of rule #" + ruleIndex + ": " + failure
                 + "; the call was not recorded, the application is unaffected");
     }

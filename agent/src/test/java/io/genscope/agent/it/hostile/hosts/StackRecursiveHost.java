@@ -9,12 +9,12 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Modes (first argument):
  * <ul>
- *   <li>{@code complete <n>}: {@code generate(n)} on a fresh 1 MB thread, printing what it
- *       returns or the class of what it throws;</li>
+ *   <li>{@code complete <n> <warm-up>}: after {@code <warm-up>} recursions 100 deep (the JIT
+ *       compiles the method, as in a host that has been running for a while), {@code generate(n)}
+ *       on a fresh 1 MB thread, printing what it returns or the class of what it throws;</li>
  *   <li>{@code probe <rounds> <warm-up>}: the deepest level the recursion reaches before a
- *       {@link StackOverflowError}, once per round, each on a fresh 1 MB thread after
- *       {@code <warm-up>} recursions 100 deep (the first overflow sends the JIT back to
- *       recompiling the method);</li>
+ *       {@link StackOverflowError}, once per round, each on a fresh 1 MB thread after its own
+ *       warm-up (the first overflow sends the JIT back to recompiling the method);</li>
  *   <li>{@code overflow}: on one thread, a recursion that overflows, then a short one: what each
  *       returns or throws.</li>
  * </ul>
@@ -31,8 +31,11 @@ public final class StackRecursiveHost {
     public static void main(String[] args) throws InterruptedException {
         StackRecursiveGenerator generator = new StackRecursiveGenerator();
         switch (args[0]) {
-            case "complete" -> System.out.println("depth(" + args[1] + ") " + onOwnStack(
-                    () -> outcome(generator, Integer.parseInt(args[1]))));
+            case "complete" -> {
+                warmUp(generator, Integer.parseInt(args[2]));
+                System.out.println("depth(" + args[1] + ") " + onOwnStack(
+                        () -> outcome(generator, Integer.parseInt(args[1]))));
+            }
             case "probe" -> probe(generator, Integer.parseInt(args[1]), Integer.parseInt(args[2]));
             case "overflow" -> System.out.println(onOwnStack(
                     () -> "deep " + outcome(generator, UNBOUNDED) + ", then " + outcome(generator, 5)));
@@ -42,9 +45,7 @@ public final class StackRecursiveHost {
 
     private static void probe(StackRecursiveGenerator generator, int rounds, int warmUp) throws InterruptedException {
         for (int round = 0; round < rounds; round++) {
-            for (int i = 0; i < warmUp; i++) {
-                generator.generate(100);
-            }
+            warmUp(generator, warmUp);
             System.out.println("max depth " + onOwnStack(() -> {
                 try {
                     generator.generate(UNBOUNDED);
@@ -53,6 +54,13 @@ public final class StackRecursiveHost {
                     return Integer.toString(generator.reachedFrom(UNBOUNDED));
                 }
             }));
+        }
+    }
+
+    /** Runs {@code calls} recursions 100 deep, so that the JIT compiles the recursive method. */
+    private static void warmUp(StackRecursiveGenerator generator, int calls) {
+        for (int i = 0; i < calls; i++) {
+            generator.generate(100);
         }
     }
 
