@@ -125,11 +125,12 @@ public final class TelemetryRecorder implements Recorder {
 
     /**
      * @return the token for {@link #exit}: for a generation-role call its nesting level (1 for the
-     *         generation itself), else the start time. {@code 0}, which the advice also passes
-     *         when it could not call the entry point (the thread's stack was exhausted, say),
-     *         means the entry was not recorded, and neither is the exit. The exit of a nested
-     *         generation-role call sets the depth back to its level minus one, so one whose exit
-     *         failed does not leave the depth wrong past the exit of the call around it.
+     *         generation itself), else the start time. The exit of a generation-role call sets
+     *         the depth back to its level minus one, so a nested call whose exit was lost (the
+     *         thread's stack was exhausted, say) leaves the depth right once the call around it
+     *         exits; a token that is no open level (the entry failed, or the advice could not
+     *         call it and passes {@code 0}) leaves the depth alone. A validation whose token is
+     *         {@code 0} is not recorded.
      */
     private long enter(int ruleIndex, Object self, Object[] args, ThreadScope scope) {
         if (scope.capturing) {
