@@ -158,16 +158,15 @@ public class AnalyticsQuery {
         void generationWithValidation(long n) {
             FakeGenerator generator = generators[(int) (n % generators.length)];
             GenerationRequest request = requests[(int) (n % requests.length)];
-            Object scope = Genscope.scope();
-            long generation = Genscope.enter(GENERATION, scope, generator, request, null, null);
-            long validation = Genscope.enter(VALIDATION, scope, validator, null, null, null);
-            Genscope.exit(VALIDATION, validation, scope, validator, null, null, null,
+            long generation = Genscope.enter(GENERATION, generator, request, null, null);
+            long validation = Genscope.enter(VALIDATION, validator, null, null, null);
+            Genscope.exit(VALIDATION, validation, validator, null, null, null,
                     results[(int) (n % results.length)], null);
             if (n % 20 == 0) {
-                Genscope.exit(GENERATION, generation, scope, generator, request, null, null,
+                Genscope.exit(GENERATION, generation, generator, request, null, null,
                         null, failures[(int) (n / 20 % failures.length)]);
             } else {
-                Genscope.exit(GENERATION, generation, scope, generator, request, null, null,
+                Genscope.exit(GENERATION, generation, generator, request, null, null,
                         generator.generate(request), null);
             }
         }

@@ -2,6 +2,7 @@ package io.genscope.runtime;
 
 import io.genscope.runtime.recording.NoopRecorder;
 import io.genscope.runtime.recording.Recorder;
+import jdk.internal.vm.annotation.DontInline;
 
 import javax.management.MBeanServer;
 import java.util.function.Consumer;
@@ -14,6 +15,16 @@ import java.util.function.Consumer;
  *
  * <p>Loaded by the bootstrap class loader so that generator classes in any class loader resolve
  * it. Never throws into the caller.
+ *
+ * <p><b>Note:</b> what the advice adds to an instrumented method's frame is paid once per level
+ * by a recursive generator, so it is kept to the token alone. The entry points are
+ * {@link DontInline} (HotSpot honours it for classes of the boot class path): inlined, the whole
+ * recording path became part of the instrumented method's compiled frame, 192 bytes per level
+ * of a minimal recursion where the method itself needs 16, and a recursion overflowed a 1 MB
+ * stack 11 times sooner than without the agent. Called, what they use of the stack is given
+ * back before the method's body runs. They find the thread's state themselves (a thread-local
+ * lookup each) rather than have the advice keep it in a local across the body, and they take
+ * at most six arguments where they can, all passed in registers.
  */
 public final class Genscope {
 
@@ -24,28 +35,34 @@ public final class Genscope {
     }
 
     /**
-     * The calling thread's recording state, for the advice to pass to {@link #enter} and
-     * {@link #exit} of the same call. Opaque; may be {@code null}.
-     */
-    public static Object scope() {
-        return recorder.scope();
-    }
-
-    /**
      * An instrumented method of rule {@code rule} is entered. The arguments the rule reads come in up to three slots (see
      * {@code ArgumentSlots}); unused slots are {@code null}. Allocates nothing.
      *
-     * @param scope what {@link #scope()} returned just before, on this thread
      * @return the token to pass to {@link #exit}
      */
-    public static long enter(int rule, Object scope, Object self, Object slot0, Object slot1, Object slot2) {
-        return recorder.enterWithSlots(rule, scope, self, slot0, slot1, slot2);
+    @DontInline
+    public static long enter(int rule, Object self, Object slot0, Object slot1, Object slot2) {
+        return recorder.enterWithSlots(rule, self, slot0, slot1, slot2);
     }
 
-    /** The instrumented method returned {@code returned} or threw {@code thrown}; scope and arguments as on entry. */
-    public static void exit(int rule, long token, Object scope, Object self, Object slot0, Object slot1, Object slot2,
+    /**
+     * The instrumented method returned {@code returned} or threw {@code thrown}, for a rule that
+     * reads neither the receiver nor the arguments when the call ends, so the instrumented method
+     * need not keep them alive across its body.
+     */
+    @DontInline
+    public static void exit(int rule, long token, Object returned, Throwable thrown) {
+        recorder.exitWithSlots(rule, token, null, null, null, null, returned, thrown);
+    }
+
+    /**
+     * The instrumented method returned {@code returned} or threw {@code thrown}, for a rule that
+     * reads the receiver or arguments when the call ends; arguments as on entry.
+     */
+    @DontInline
+    public static void exit(int rule, long token, Object self, Object slot0, Object slot1, Object slot2,
                             Object returned, Throwable thrown) {
-        recorder.exitWithSlots(rule, token, scope, self, slot0, slot1, slot2, returned, thrown);
+        recorder.exitWithSlots(rule, token, self, slot0, slot1, slot2, returned, thrown);
     }
 
     /**

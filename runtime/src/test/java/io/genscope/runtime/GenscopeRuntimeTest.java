@@ -35,13 +35,9 @@ class GenscopeRuntimeTest {
     }
 
     private static void generateThroughTheSeam() {
-        generateThroughTheSeam(Genscope.scope());
-    }
-
-    private static void generateThroughTheSeam(Object scope) {
         Object request = GeneratorLoop.Request.of("gpt-4");
-        long token = Genscope.enter(GeneratorLoop.GENERATE, scope, null, request, null, null);
-        Genscope.exit(GeneratorLoop.GENERATE, token, scope, null, request, null, null, GeneratorLoop.Code.of("x"), null);
+        long token = Genscope.enter(GeneratorLoop.GENERATE, null, request, null, null);
+        Genscope.exit(GeneratorLoop.GENERATE, token, null, request, null, null, GeneratorLoop.Code.of("x"), null);
     }
 
     @Test
@@ -56,16 +52,16 @@ class GenscopeRuntimeTest {
     }
 
     @Test
-    void aScopeHandedOverFromAnEarlierRuntimeIsNotUsed() {
+    void aRuntimeStartedAfterAnotherOneRecordsIntoItsOwnStore() {
         GenscopeRuntime earlier = start();
-        Object earlierScope = Genscope.scope();
+        generateThroughTheSeam();
         Genscope.uninstall();
         GenscopeRuntime current = start();
 
-        generateThroughTheSeam(earlierScope);
+        generateThroughTheSeam();
 
         assertThat(current.summary().generations()).isEqualTo(1);
-        assertThat(earlier.summary().generations()).isZero();
+        assertThat(earlier.summary().generations()).isEqualTo(1);
     }
 
     @Test
@@ -83,7 +79,8 @@ class GenscopeRuntimeTest {
     void entryPointsWithoutARuntimeDoNothingAndNeverThrow() {
         assertThatCode(() -> {
             generateThroughTheSeam();
-            Genscope.exit(42, 0, null, null, null, null, null, null, new Error("host failure"));
+            Genscope.exit(42, 0, null, null, null, null, null, new Error("host failure"));
+            Genscope.exit(42, 1, null, new Error("host failure"));
             Genscope.platformMBeanServerCreated(null);
         }).doesNotThrowAnyException();
 

@@ -12,14 +12,11 @@ import net.bytebuddy.asm.Advice;
  * <p><b>Note:</b> this is a code template, not a class that runs. It may only call public
  * members of classes on the bootstrap class path ({@link Genscope}), because its bytecode is
  * copied into classes of any class loader.
+ *
+ * <p>A rule whose captures read neither the receiver nor the arguments when the call ends
+ * ({@code RuleDefinition.readsCallAtExit}) takes its exit from {@link ResultExitAdvice} instead.
  */
 public final class CallAdvice {
-
-    /**
-     * The local variable that carries the thread's recording state from entry to exit, so the
-     * runtime looks it up once per call.
-     */
-    private static final String SCOPE = "genscopeScope";
 
     private CallAdvice() {
     }
@@ -29,10 +26,8 @@ public final class CallAdvice {
                       @Advice.This(optional = true) Object self,
                       @Slot0 Object slot0,
                       @Slot1 Object slot1,
-                      @Slot2 Object slot2,
-                      @Advice.Local(SCOPE) Object scope) {
-        scope = Genscope.scope();
-        return Genscope.enter(rule, scope, self, slot0, slot1, slot2);
+                      @Slot2 Object slot2) {
+        return Genscope.enter(rule, self, slot0, slot1, slot2);
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
@@ -43,8 +38,7 @@ public final class CallAdvice {
                      @Slot1 Object slot1,
                      @Slot2 Object slot2,
                      @Returned Object returned,
-                     @Advice.Thrown Throwable thrown,
-                     @Advice.Local(SCOPE) Object scope) {
-        Genscope.exit(rule, token, scope, self, slot0, slot1, slot2, returned, thrown);
+                     @Advice.Thrown Throwable thrown) {
+        Genscope.exit(rule, token, self, slot0, slot1, slot2, returned, thrown);
     }
 }

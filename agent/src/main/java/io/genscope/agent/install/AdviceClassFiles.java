@@ -1,6 +1,7 @@
 package io.genscope.agent.install;
 
 import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.pool.TypePool;
 
@@ -48,6 +49,15 @@ final class AdviceClassFiles {
      * {@code Advice.withCustomMapping()} for none.
      */
     Advice advice(Class<?> advice, Advice.WithCustomMapping mapping) {
-        return mapping.to(types.describe(advice.getName()).resolve(), classFiles);
+        return mapping.to(describe(advice), classFiles);
+    }
+
+    /** Advice whose entry comes from {@code enter} and whose exit comes from {@code exit}. */
+    Advice advice(Class<?> enter, Class<?> exit, Advice.WithCustomMapping mapping) {
+        return mapping.to(describe(enter), describe(exit), classFiles);
+    }
+
+    private TypeDescription describe(Class<?> advice) {
+        return types.describe(advice.getName()).resolve();
     }
 }

@@ -1,6 +1,7 @@
 package io.genscope.agent.install;
 
 import io.genscope.agent.advice.CallAdvice;
+import io.genscope.agent.advice.ResultExitAdvice;
 import io.genscope.agent.advice.Returned;
 import io.genscope.agent.advice.RuleIndex;
 import io.genscope.agent.advice.Slot0;
@@ -76,8 +77,9 @@ final class RuleWeaving implements ClassWeaving {
      * only once the captures have been checked against a method, which binds named parameters.
      */
     private Advice advice(int[] positions, boolean returned) {
+        Class<?> exit = diagnostics.rule().readsCallAtExit() ? CallAdvice.class : ResultExitAdvice.class;
         return advice.computeIfAbsent(Arrays.toString(positions) + returned, key -> adviceClassFiles.advice(
-                CallAdvice.class, Advice.withCustomMapping()
+                CallAdvice.class, exit, Advice.withCustomMapping()
                         .bind(RuleIndex.class, index)
                         .bind(Slot0.class, slot(positions, 0))
                         .bind(Slot1.class, slot(positions, 1))

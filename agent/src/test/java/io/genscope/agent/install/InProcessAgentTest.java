@@ -9,6 +9,7 @@ import fixture.gen.RecursiveGenerator;
 import fixture.gen.Request;
 import fixture.gen.Result;
 import fixture.gen.ThrowingValidator;
+import fixture.gen.WritingGenerator;
 import net.bytebuddy.agent.ByteBuddyAgent;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,6 +77,12 @@ class InProcessAgentTest {
                 capture:
                   project-id: request.projectId
                   model: this.model
+              - name: writing
+                role: generation
+                class: fixture.gen.WritingGenerator
+                method: generate
+                capture:
+                  code-length: args[0].length
               - name: validate
                 role: validation
                 implements: fixture.gen.Validator
@@ -147,6 +154,14 @@ class InProcessAgentTest {
         assertThat((String) rule.get("lastCaptureFailure")).contains("capture.model", "UnsupportedOperationException")
                 .doesNotContain("no model today");
         assertThat((Double) summary().get("averagePromptLength")).isEqualTo(4.0);
+    }
+
+    @Test
+    void aCaptureOfAnArgumentThatIsReadWhenTheCallEndsSeesWhatTheCallDidToIt() throws Exception {
+        new WritingGenerator().generate(new StringBuilder());
+
+        assertThat(telemetry("GenerationSuccesses")).isEqualTo(1L);
+        assertThat((Double) summary().get("averageCodeLength")).isEqualTo("class W {}".length());
     }
 
     @Test

@@ -15,18 +15,13 @@ public enum NoopRecorder implements Recorder {
     }
 
     @Override
-    public Object scope() {
-        return null;
-    }
-
-    @Override
-    public long enterWithSlots(int rule, Object scope, Object self, Object slot0, Object slot1, Object slot2) {
+    public long enterWithSlots(int rule, Object self, Object slot0, Object slot1, Object slot2) {
         return 0;
     }
 
     @Override
-    public void exitWithSlots(int rule, long token, Object scope, Object self, Object slot0, Object slot1,
-                              Object slot2, Object returned, Throwable thrown) {
+    public void exitWithSlots(int rule, long token, Object self, Object slot0, Object slot1, Object slot2,
+                              Object returned, Throwable thrown) {
         // nothing is recorded
     }
 }

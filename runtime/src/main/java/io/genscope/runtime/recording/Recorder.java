@@ -11,7 +11,8 @@ public interface Recorder {
      *
      * @param self the receiver, {@code null} for static methods
      * @param args the arguments, or {@code null} when the rule's captures read none
-     * @return a token the advice hands back to {@link #exit}: the start time
+     * @return a token the advice hands back to {@link #exit}: opaque, {@code 0} when the advice
+     *         could not call this (the thread's stack was exhausted, say)
      */
     long enter(int rule, Object self, Object[] args);
 
@@ -19,22 +20,12 @@ public interface Recorder {
     void exit(int rule, long token, Object self, Object[] args, Object returned, Throwable thrown);
 
     /**
-     * The calling thread's recording state, which the advice keeps in a local variable and hands
-     * to both {@link #enterWithSlots} and {@link #exitWithSlots}: one thread-local lookup per call
-     * instead of two. Opaque to the advice; may be {@code null}.
-     */
-    Object scope();
-
-    /**
      * {@link #enter} as the advice calls it: the arguments the rule reads come in slots (see
      * {@code ArgumentSlots}), so no array is allocated per call.
-     *
-     * @param scope what {@link #scope()} returned on this thread, possibly from another recorder
-     *              (one installed in between) or {@code null}: then the recorder looks its own up
      */
-    long enterWithSlots(int rule, Object scope, Object self, Object slot0, Object slot1, Object slot2);
+    long enterWithSlots(int rule, Object self, Object slot0, Object slot1, Object slot2);
 
-    /** {@link #exit} as the advice calls it, arguments in slots; {@code scope} as for {@link #enterWithSlots}. */
-    void exitWithSlots(int rule, long token, Object scope, Object self, Object slot0, Object slot1, Object slot2,
-                       Object returned, Throwable thrown);
+    /** {@link #exit} as the advice calls it, arguments in slots. */
+    void exitWithSlots(int rule, long token, Object self, Object slot0, Object slot1, Object slot2, Object returned,
+                       Throwable thrown);
 }

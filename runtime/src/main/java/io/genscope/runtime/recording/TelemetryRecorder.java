@@ -56,22 +56,12 @@ public final class TelemetryRecorder implements Recorder {
         this.log = log;
         this.captures = new CaptureReader(log, clock);
         this.maxElements = store.settings().maxElements();
-        this.scopes = ThreadLocal.withInitial(() -> new ThreadScope(this, store.currentThread(), maxElements));
+        this.scopes = ThreadLocal.withInitial(() -> new ThreadScope(store.currentThread(), maxElements));
     }
 
     @Override
-    public Object scope() {
-        return scopes.get();
-    }
-
-    /** The calling thread's scope: {@code given} when it is one of ours, else looked up. */
-    private ThreadScope scopeOf(Object given) {
-        return given instanceof ThreadScope scope && scope.recorder == this ? scope : scopes.get();
-    }
-
-    @Override
-    public long enterWithSlots(int ruleIndex, Object given, Object self, Object slot0, Object slot1, Object slot2) {
-        ThreadScope scope = scopeOf(given);
+    public long enterWithSlots(int ruleIndex, Object self, Object slot0, Object slot1, Object slot2) {
+        ThreadScope scope = scopes.get();
         if (scope.capturing) {
             return 0; // a capture's getter called an instrumented method: not part of the generator's loop
         }
@@ -88,9 +78,9 @@ public final class TelemetryRecorder implements Recorder {
     }
 
     @Override
-    public void exitWithSlots(int ruleIndex, long token, Object given, Object self, Object slot0, Object slot1,
-                              Object slot2, Object returned, Throwable thrown) {
-        ThreadScope scope = scopeOf(given);
+    public void exitWithSlots(int ruleIndex, long token, Object self, Object slot0, Object slot1, Object slot2,
+                              Object returned, Throwable thrown) {
+        ThreadScope scope = scopes.get();
         if (scope.capturing) {
             return;
         }
@@ -140,11 +130,21 @@ public final class TelemetryRecorder implements Recorder {
     private record Slots(int[] positions) {
     }
 
+    /**
+     * @return the token for {@link #exit}: for a generation-role call its nesting level (1 for the
+     *         generation itself), else the start time. The exit of a generation-role call sets
+     *         the depth back to its level minus one, so a nested call whose exit was lost (the
+     *         thread's stack was exhausted, say) leaves the depth right once the call around it
+     *         exits; a token that is no open level (the entry failed, or the advice could not
+     *         call it and passes {@code 0}) leaves the depth alone. A validation whose token is
+     *         {@code 0} is not recorded.
+     */
     private long enter(int ruleIndex, Object self, Object[] args, ThreadScope scope) {
         if (scope.capturing) {
             return 0;
         }
         long start = clock.monotonicNanos();
+        long token = start;
         try {
             if (atNextCall.get() != null) {
                 Runnable task = atNextCall.getAndSet(null);
@@ -156,7 +156,8 @@ public final class TelemetryRecorder implements Recorder {
             rule.called();
             switch (rule.rule().role()) {
                 case GENERATION -> {
-                    if (scope.depth++ == 0) {
+                    token = ++scope.depth;
+                    if (token == 1) {
                         startGeneration(scope, ruleIndex, rule, self, args, start);
                     } else {
                         retry(scope, rule, start);
@@ -170,7 +171,7 @@ public final class TelemetryRecorder implements Recorder {
         } catch (Throwable failure) {
             internalError("enter", ruleIndex, failure);
         }
-        return start;
+        return token;
     }
 
     private void exit(int ruleIndex, long token, Object self, Object[] args, Object returned, Throwable thrown,
@@ -182,11 +183,18 @@ public final class TelemetryRecorder implements Recorder {
             RuleDiagnostics rule = rules[ruleIndex];
             switch (rule.rule().role()) {
                 case GENERATION -> {
-                    if (scope.depth > 0 && --scope.depth == 0) {
-                        endGeneration(scope, rule, self, args, returned, thrown);
+                    if (token > 0 && token <= scope.depth) {
+                        scope.depth = (int) token - 1;
+                        if (token == 1) {
+                            endGeneration(scope, rule, self, args, returned, thrown);
+                        }
                     }
                 }
-                case VALIDATION -> validated(scope, rule, token, self, args, returned, thrown);
+                case VALIDATION -> {
+                    if (token != 0) {
+                        validated(scope, rule, token, self, args, returned, thrown);
+                    }
+                }
                 case RETRY -> {
                     // counted when it started
                 }
@@ -430,8 +438,18 @@ public final class TelemetryRecorder implements Recorder {
         return cause;
     }
 
-    /** A failure inside the recorder while it handled a call of rule {@code ruleIndex}, in {@code stage}. */
+    /**
+     * Reports a failure of Genscope's own code once per rule and stage, then counts it; except a
+     * {@link StackOverflowError}: that is the
+     * host's stack running out under an instrumented call, not a Genscope defect, and the host
+     * meets it too. Logging it there would overflow again, once per level of the host's
+     * recursion, and writing to stderr at that depth made the JVM load a class whose
+     * transformation failed for want of stack, which the JVM itself reports on stderr.
+     */
     private void internalError(String stage, int ruleIndex, Throwable failure) {
+        if (failure instanceof StackOverflowError) {
+            return;
+        }
         long now = clock.monotonicNanos();
         boolean known = ruleIndex >= 0 && ruleIndex < rules.length;
         long verdict = known ? rules[ruleIndex].internalError(stage, now) : unknownRules.admit(stage, now);

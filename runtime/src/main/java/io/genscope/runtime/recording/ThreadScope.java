@@ -12,7 +12,11 @@ import io.genscope.runtime.store.ValidationRecord;
  */
 final class ThreadScope {
 
-    /** Generation-role calls open on this thread; the generation is the one at depth 1. */
+    /**
+     * Generation-role calls open on this thread; the generation is the one at depth 1. Each call's
+     * exit sets it back to what it was before that call's entry, rather than counting down, so a
+     * nested call whose exit never ran (the thread's stack was exhausted) is not left counted.
+     */
     int depth;
     /**
      * True while captures are read: an instrumented method that a capture's getter calls is
@@ -25,8 +29,6 @@ final class ThreadScope {
     final CapturedElements elements;
     /** This thread's state in the store, kept here to save the store its own thread-local lookup. */
     final ThreadSlice store;
-    /** The recorder this scope belongs to: a scope handed over from an earlier one is not used. */
-    final Recorder recorder;
     private Object[] arguments = new Object[0];
 
     /**
@@ -59,8 +61,7 @@ final class ThreadScope {
         }
     }
 
-    ThreadScope(Recorder recorder, ThreadSlice store, int maxElements) {
-        this.recorder = recorder;
+    ThreadScope(ThreadSlice store, int maxElements) {
         this.store = store;
         this.elements = new CapturedElements(maxElements);
     }

@@ -53,8 +53,8 @@ class ArgumentSlotsTest {
         TelemetryRecorder recorder = new TelemetryRecorder(List.of(new RuleDiagnostics(rule)), store,
                 new CollectingLog());
 
-        long token = recorder.enterWithSlots(0, recorder.scope(), null, "prompt!", "billing", null);
-        recorder.exitWithSlots(0, token, recorder.scope(), null, "prompt!", "billing", null, "code", null);
+        long token = recorder.enterWithSlots(0, null, "prompt!", "billing", null);
+        recorder.exitWithSlots(0, token, null, "prompt!", "billing", null, "code", null);
 
         TallyTotals totals = store.totals(Duration.ofHours(1), Dimension.all());
         assertThat(totals.promptLengths()).isEqualTo(1);

@@ -34,14 +34,14 @@ class ReentrantCaptureTest {
     /** A generator whose model getter runs another instrumented generation (rule 1). */
     public final class Generator {
         public String getModel() {
-            long token = recorder.enterWithSlots(1, recorder.scope(), this, null, null, null);
-            recorder.exitWithSlots(1, token, recorder.scope(), this, null, null, null, "inner", null);
+            long token = recorder.enterWithSlots(1, this, null, null, null);
+            recorder.exitWithSlots(1, token, this, null, null, null, "inner", null);
             return "outer-model";
         }
 
         public String getCode() {
-            long token = recorder.enterWithSlots(1, recorder.scope(), this, null, null, null);
-            recorder.exitWithSlots(1, token, recorder.scope(), this, null, null, null, "inner", new IllegalStateException());
+            long token = recorder.enterWithSlots(1, this, null, null, null);
+            recorder.exitWithSlots(1, token, this, null, null, null, "inner", new IllegalStateException());
             return "code";
         }
     }
@@ -56,8 +56,8 @@ class ReentrantCaptureTest {
                 store, new CollectingLog());
         Generator generator = new Generator();
 
-        long token = recorder.enterWithSlots(0, recorder.scope(), generator, null, null, null);
-        recorder.exitWithSlots(0, token, recorder.scope(), generator, null, null, null, generator, null);
+        long token = recorder.enterWithSlots(0, generator, null, null, null);
+        recorder.exitWithSlots(0, token, generator, null, null, null, generator, null);
 
         TallyTotals all = store.totals(Duration.ofHours(1), Dimension.all());
         assertThat(all.generations()).isEqualTo(1);
