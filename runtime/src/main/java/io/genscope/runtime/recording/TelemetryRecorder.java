@@ -3,6 +3,7 @@ package io.genscope.runtime.recording;
 import io.genscope.runtime.RuntimeLog;
 import io.genscope.runtime.capture.ArgumentSlots;
 import io.genscope.runtime.capture.CapturedElements;
+import io.genscope.runtime.capture.CapturedValues;
 import io.genscope.runtime.capture.PathRoot;
 import io.genscope.runtime.capture.PropertyPath;
 import io.genscope.runtime.diagnostics.ProblemThrottle;
@@ -242,7 +243,7 @@ public final class TelemetryRecorder implements Recorder {
                           Object self, Object[] args, Object returned, Throwable thrown) {
         long end = clock.monotonicNanos();
         generation.durationNanos = end - generation.startNanos;
-        generation.failureType = thrown == null ? null : thrown.getClass().getName();
+        generation.failureType = thrown == null ? null : CapturedValues.name(thrown.getClass()); // a class name cut like any name
         if (scope != null) {
             scope.capturing = true;
         }
