@@ -36,7 +36,7 @@ class StoreFootprintTest {
     private static final TelemetrySettings SETTINGS = TestSettings.slices(RESOLUTION, Duration.ofSeconds(10),
                     Duration.ofSeconds(20))
             .maxModels(4).maxDependencies(40).maxErrorTypes(20).maxFailureTypes(10).eventRingSize(300)
-            .errorMessageLength(100).errorMessages(ErrorMessages.FULL).maxElements(60).eventElements(7).build();
+            .errorMessageLength(100).errorMessages(ErrorMessages.FULL).maxElements(2000).eventElements(7).build();
 
     private final ManualClock clock = new ManualClock();
     private int serial;
@@ -75,7 +75,7 @@ class StoreFootprintTest {
                 20 * footprint.perSliceBytes() + footprint.fixedBytes() + footprint.perThreadBytes());
         assertThat(StoreFootprint.of(TestSettings.slices(RESOLUTION, Duration.ofSeconds(10), Duration.ofSeconds(40))
                 .maxModels(4).maxDependencies(40).maxErrorTypes(20).maxFailureTypes(10).eventRingSize(300)
-                .errorMessageLength(100).errorMessages(ErrorMessages.FULL).maxElements(60).eventElements(7).build(),
+                .errorMessageLength(100).errorMessages(ErrorMessages.FULL).maxElements(2000).eventElements(7).build(),
                 RULES).perSliceBytes())
                 .as("a slice costs the same however many there are").isEqualTo(footprint.perSliceBytes());
     }
@@ -96,7 +96,7 @@ class StoreFootprintTest {
         assertThat(StoreFootprint.of(longEventLists, 2).settingToLower(longEventLists)).isEqualTo("store.event-elements");
         assertThat(StoreFootprint.of(longReads, 2).settingToLower(longReads)).isEqualTo("store.max-elements");
         assertThat(StoreFootprint.of(TelemetrySettings.defaults(), 40).settingToLower(TelemetrySettings.defaults()))
-                .as("nothing raised: the largest part").isEqualTo("store.max-dependencies");
+                .as("nothing raised: the largest part").isEqualTo("store.max-error-types or store.max-failure-types");
     }
 
     /** Every slice full: each rule with every model past the cap, every key past its cap, and full events. */
@@ -149,10 +149,10 @@ class StoreFootprintTest {
         store.validationCompleted(thread, null, listedValidation(store), clock.monotonicNanos());
     }
 
-    /** A failed validation with {@code max-elements} errors and detected dependencies, of which an event keeps some. */
+    /** A failed validation with more errors and detected dependencies than an event keeps. */
     private ValidationRecord listedValidation(TelemetryStore store) {
-        ValidationRecord validation = failedValidation(store, SETTINGS.maxElements(), 0);
-        validation.detectedDependencies = names(SETTINGS.maxElements());
+        ValidationRecord validation = failedValidation(store, SETTINGS.eventElements() + 1, 0);
+        validation.detectedDependencies = names(SETTINGS.eventElements() + 1);
         return validation;
     }
 
