@@ -243,7 +243,8 @@ public final class TelemetryRecorder implements Recorder {
                           Object self, Object[] args, Object returned, Throwable thrown) {
         long end = clock.monotonicNanos();
         generation.durationNanos = end - generation.startNanos;
-        generation.failureType = thrown == null ? null : CapturedValues.name(thrown.getClass()); // a class name cut like any name
+        // a class name is cut like any name: the store keeps it as a failure type
+        generation.failureType = thrown == null ? null : CapturedValues.name(thrown.getClass());
         if (scope != null) {
             scope.capturing = true;
         }

@@ -22,7 +22,7 @@ import java.util.Map;
  * in "…", which is not Latin-1. The caps are those the code applies: names captured from the
  * host (models, dependencies, project and function names, failure types) are cut to
  * {@value CapturedValues#MAX_NAME_LENGTH} characters, error types to
- * {@value ErrorTypes#MAX_KEPT_LENGTH}, messages to {@code error-message-length} + 1 and kept only
+ * {@link ErrorTypes#MAX_KEPT_LENGTH} (101), messages to {@code error-message-length} + 1 and kept only
  * when {@code error-messages} is not {@code none}; a raw event keeps at most
  * {@code event-elements} errors and dependencies, and a thread reads at most
  * {@code max-elements} of a captured collection into buffers it keeps. {@code StoreFootprintTest}
@@ -248,7 +248,8 @@ public record StoreFootprint(long slices, long perSliceBytes, long perSliceDepen
 
         /** A {@link KeyedCounter} full: its map, one {@code AtomicLong} and one key of {@code keyChars} per key. */
         private long keyedCounter(long keys, int keyChars) {
-            return sizes.object(1, 4) + sizes.concurrentHashMap(keys) + keys * (sizes.object(0, 8) + sizes.string(keyChars));
+            return sizes.object(1, 4) + sizes.concurrentHashMap(keys)
+                    + keys * (sizes.object(0, 8) + sizes.string(keyChars));
         }
 
         /**

@@ -33,10 +33,7 @@ class StoreFootprintTest {
     /** Not Latin-1, so a string of it takes two bytes a character, as the worst case counts. */
     private static final String WIDE = "\u540d";
     private static final Duration RESOLUTION = Duration.ofSeconds(1);
-    private static final TelemetrySettings SETTINGS = TestSettings.slices(RESOLUTION, Duration.ofSeconds(10),
-                    Duration.ofSeconds(20))
-            .maxModels(4).maxDependencies(40).maxErrorTypes(20).maxFailureTypes(10).eventRingSize(300)
-            .errorMessageLength(100).errorMessages(ErrorMessages.FULL).maxElements(2000).eventElements(7).build();
+    private static final TelemetrySettings SETTINGS = settings(Duration.ofSeconds(20));
 
     private final ManualClock clock = new ManualClock();
     private int serial;
@@ -73,10 +70,7 @@ class StoreFootprintTest {
         assertThat(footprint.slices()).isEqualTo(20);
         assertThat(footprint.totalBytes()).isEqualTo(
                 20 * footprint.perSliceBytes() + footprint.fixedBytes() + footprint.perThreadBytes());
-        assertThat(StoreFootprint.of(TestSettings.slices(RESOLUTION, Duration.ofSeconds(10), Duration.ofSeconds(40))
-                .maxModels(4).maxDependencies(40).maxErrorTypes(20).maxFailureTypes(10).eventRingSize(300)
-                .errorMessageLength(100).errorMessages(ErrorMessages.FULL).maxElements(2000).eventElements(7).build(),
-                RULES).perSliceBytes())
+        assertThat(StoreFootprint.of(settings(Duration.ofSeconds(40)), RULES).perSliceBytes())
                 .as("a slice costs the same however many there are").isEqualTo(footprint.perSliceBytes());
     }
 
@@ -93,7 +87,8 @@ class StoreFootprintTest {
         assertThat(StoreFootprint.of(manySlices, 2).settingToLower(manySlices)).startsWith("store.retention");
         assertThat(StoreFootprint.of(manyDependencies, 2).settingToLower(manyDependencies))
                 .isEqualTo("store.max-dependencies");
-        assertThat(StoreFootprint.of(longEventLists, 2).settingToLower(longEventLists)).isEqualTo("store.event-elements");
+        assertThat(StoreFootprint.of(longEventLists, 2).settingToLower(longEventLists))
+                .isEqualTo("store.event-elements");
         assertThat(StoreFootprint.of(longReads, 2).settingToLower(longReads)).isEqualTo("store.max-elements");
         assertThat(StoreFootprint.of(TelemetrySettings.defaults(), 40).settingToLower(TelemetrySettings.defaults()))
                 .as("nothing raised: the largest part").isEqualTo("store.max-error-types or store.max-failure-types");
@@ -217,6 +212,13 @@ class StoreFootprintTest {
         String name = CapturedValues.name(serial++ + WIDE.repeat(CapturedValues.MAX_NAME_LENGTH));
         assertThat(name).hasSize(CapturedValues.MAX_NAME_LENGTH);
         return name;
+    }
+
+    /** Small caps, every one of them reached by {@link #filledStore}; messages kept in full. */
+    private static TelemetrySettings settings(Duration retention) {
+        return TestSettings.slices(RESOLUTION, Duration.ofSeconds(10), retention)
+                .maxModels(4).maxDependencies(40).maxErrorTypes(20).maxFailureTypes(10).eventRingSize(300)
+                .errorMessageLength(100).errorMessages(ErrorMessages.FULL).maxElements(2000).eventElements(7).build();
     }
 
     private static long retainedHeap() {
