@@ -121,7 +121,7 @@ class ConfigLoaderTest {
         assertThat(settings.strict()).isFalse();
         assertThat(settings.logLevel()).isEqualTo(LogLevel.INFO);
         assertThat(settings.store()).isEqualTo(new TelemetrySettings(1000, Duration.ofHours(1), Duration.ofMinutes(1),
-                Duration.ofHours(1), 50, 100, 20, 20, ErrorMessages.NONE, 200, List.of(), 1000, 5, 64L << 20));
+                Duration.ofHours(1), 50, 50, 10, 20, ErrorMessages.NONE, 200, List.of(), 1000, 5, 64L << 20));
     }
 
     @Test
@@ -129,7 +129,7 @@ class ConfigLoaderTest {
         TelemetrySettings store = ConfigLoader.parse("genscope.yaml", "store:\n  max-models: 7\n" + MINIMAL).settings().store();
 
         assertThat(store.maxModels()).isEqualTo(7);
-        assertThat(store.maxDependencies()).isEqualTo(100);
+        assertThat(store.maxDependencies()).isEqualTo(50);
     }
 
     @Test

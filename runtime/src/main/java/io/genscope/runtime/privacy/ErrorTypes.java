@@ -41,6 +41,8 @@ public final class ErrorTypes {
 
     /** Longest type kept. */
     public static final int MAX_LENGTH = 100;
+    /** Longest type kept, the mark of a cut type included. */
+    public static final int MAX_KEPT_LENGTH = MAX_LENGTH + Text.CUT.length();
     /** The type of an error that gives nothing to derive one from. */
     public static final String UNKNOWN = "(unknown)";
     static final int SCAN_LENGTH = 512;

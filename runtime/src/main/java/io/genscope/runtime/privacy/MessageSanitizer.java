@@ -32,9 +32,17 @@ public final class MessageSanitizer {
         this.redactor = mode == ErrorMessages.REDACTED ? Redactor.withBuiltIns(redact) : Redactor.of(redact);
     }
 
+    /**
+     * The most characters a kept message has under {@code mode} and {@code maxLength}, the mark of
+     * a cut message included; 0 when none is kept.
+     */
+    public static int longestKept(ErrorMessages mode, int maxLength) {
+        return mode == ErrorMessages.NONE || maxLength <= 0 ? 0 : maxLength + Text.CUT.length();
+    }
+
     /** Whether any message is kept; when not, callers need not even read one from the host. */
     public boolean keepsMessages() {
-        return mode != ErrorMessages.NONE && maxLength > 0;
+        return longestKept(mode, maxLength) > 0;
     }
 
     /** The message to keep, or {@code null} when messages are off, there is none or its first line is blank. */

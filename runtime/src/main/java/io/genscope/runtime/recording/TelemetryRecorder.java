@@ -3,6 +3,7 @@ package io.genscope.runtime.recording;
 import io.genscope.runtime.RuntimeLog;
 import io.genscope.runtime.capture.ArgumentSlots;
 import io.genscope.runtime.capture.CapturedElements;
+import io.genscope.runtime.capture.CapturedValues;
 import io.genscope.runtime.capture.PathRoot;
 import io.genscope.runtime.capture.PropertyPath;
 import io.genscope.runtime.diagnostics.ProblemThrottle;
@@ -250,7 +251,8 @@ public final class TelemetryRecorder implements Recorder {
                           Object self, Object[] args, Object returned, Throwable thrown) {
         long end = clock.monotonicNanos();
         generation.durationNanos = end - generation.startNanos;
-        generation.failureType = thrown == null ? null : thrown.getClass().getName();
+        // a class name is cut like any name: the store keeps it as a failure type
+        generation.failureType = thrown == null ? null : CapturedValues.name(thrown.getClass());
         if (scope != null) {
             scope.capturing = true;
         }

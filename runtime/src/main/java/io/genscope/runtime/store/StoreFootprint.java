@@ -1,5 +1,9 @@
 package io.genscope.runtime.store;
 
+import io.genscope.runtime.capture.CapturedValues;
+import io.genscope.runtime.privacy.ErrorTypes;
+import io.genscope.runtime.privacy.MessageSanitizer;
+
 import java.util.Locale;
 import java.util.Map;
 
@@ -8,21 +12,26 @@ import java.util.Map;
  * every slice of the retention full (every rule and {@code max-models} models plus "(other)"
  * counted, each with {@code max-dependencies}, {@code max-error-types} and
  * {@code max-failure-types} distinct keys), every kept query sum full, and one recording thread
- * with its counts and a full event ring. The agent checks it against {@code store.max-memory}
- * when it reads the config, and prints it.
+ * with its counts, its capture buffers and a full event ring. The agent checks it against
+ * {@code store.max-memory} when it reads the config, and prints it.
  *
  * <p>Sizes follow HotSpot's layout with compressed references (heaps under 32 GB): 12-byte object
- * headers, 4-byte references, 8-byte alignment; references take 8 bytes on larger heaps. Names
- * and keys captured from the host (models, dependencies, error and failure types, project and
- * function names) are counted as {@value #ASSUMED_NAME_CHARS}-character strings, each list an
- * event keeps as {@value #ASSUMED_LIST_ELEMENTS} elements, and messages at
- * {@code error-message-length}. {@code StoreFootprintTest} fills a store to its caps and checks
- * that the heap it holds stays below this figure.
+ * headers, 4-byte references, 8-byte alignment; references take 8 bytes on larger heaps. Every
+ * string is counted at its cap and at two bytes a character: a host's name may hold any character
+ * (a string of Latin-1 characters only takes one byte each), and a cut error type or message ends
+ * in "…", which is not Latin-1. The caps are those the code applies: names captured from the
+ * host (models, dependencies, project and function names, failure types) are cut to
+ * {@value CapturedValues#MAX_NAME_LENGTH} characters, error types to
+ * {@link ErrorTypes#MAX_KEPT_LENGTH} (101), messages to {@code error-message-length} + 1 and kept only
+ * when {@code error-messages} is not {@code none}; a raw event keeps at most
+ * {@code event-elements} errors and dependencies, and a thread reads at most
+ * {@code max-elements} of a captured collection into buffers it keeps. {@code StoreFootprintTest}
+ * fills a store to these caps and checks that the heap it holds stays below this figure.
  *
  * <p><b>Note:</b> each further thread recording at the same time adds {@link #perThreadBytes()}:
- * its own counts for the slice it records into and its event ring. Threads that end hand their
- * counts over and leave their ring to the next thread, so this grows with the threads recording
- * at once, not with the threads ever started.
+ * its own counts for the slice it records into, its capture buffers and its event ring. Threads
+ * that end hand their counts over and leave their ring to the next thread, so this grows with the
+ * threads recording at once, not with the threads ever started.
  *
  * @param slices                   how many slices the retention keeps
  * @param perSliceBytes            one slice at its caps
@@ -30,20 +39,24 @@ import java.util.Map;
  * @param perSliceTypeBytes        the error and failure type counts part of {@code perSliceBytes}
  * @param fixedBytes               what does not grow with the slices: the kept query sums, the
  *                                 retained model names, the slice ring
- * @param perThreadBytes           one recording thread: its counts and its event ring
+ * @param perThreadBytes           one recording thread: its counts, capture buffers and event ring
  * @param perThreadDependencyBytes the dependency tallies part of {@code perThreadBytes}
  * @param eventRingBytes           the event ring part of {@code perThreadBytes}
+ * @param eventElementBytes        the part of {@code eventRingBytes} in the events' error and
+ *                                 dependency lists ({@code event-elements})
+ * @param captureBufferBytes       the part of {@code perThreadBytes} in the buffers a thread reads
+ *                                 captured collections into ({@code max-elements})
  */
 public record StoreFootprint(long slices, long perSliceBytes, long perSliceDependencyBytes, long perSliceTypeBytes,
                              long fixedBytes, long perThreadBytes, long perThreadDependencyBytes,
-                             long eventRingBytes) {
+                             long eventRingBytes, long eventElementBytes, long captureBufferBytes) {
 
-    /** Characters assumed for each name or key captured from the host. */
-    static final int ASSUMED_NAME_CHARS = 64;
-    /** Elements assumed for each list (errors, dependencies) an event keeps. */
-    static final int ASSUMED_LIST_ELEMENTS = 16;
+    /** The most arguments a JVM method has: the bound of a thread's reused argument array. */
+    private static final int MAX_ARGUMENTS = 255;
 
     private static final String EVENTS = "store.event-ring-size";
+    private static final String EVENT_ELEMENTS = "store.event-elements";
+    private static final String MAX_ELEMENTS = "store.max-elements";
     private static final String DEPENDENCIES = "store.max-dependencies";
     private static final String TYPES = "store.max-error-types or store.max-failure-types";
     private static final String MODELS = "store.max-models";
@@ -67,9 +80,9 @@ public record StoreFootprint(long slices, long perSliceBytes, long perSliceDepen
     /** The footprint in one line, for the agent's start-up log. */
     public String describe() {
         return String.format(Locale.ROOT, "%s worst case: %d slices × %s, %s of query sums and names, %s per"
-                        + " recording thread (%s of it its event ring)",
+                        + " recording thread (%s of it its event ring, %s its capture buffers)",
                 mib(totalBytes()), slices, kib(perSliceBytes), mib(fixedBytes), mib(perThreadBytes),
-                mib(eventRingBytes));
+                mib(eventRingBytes), mib(captureBufferBytes));
     }
 
     /**
@@ -81,6 +94,8 @@ public record StoreFootprint(long slices, long perSliceBytes, long perSliceDepen
         TelemetrySettings defaults = TelemetrySettings.defaults();
         Map<String, Double> raised = Map.of(
                 EVENTS, ratio(settings.eventRingSize(), defaults.eventRingSize()),
+                EVENT_ELEMENTS, ratio(settings.eventElements(), defaults.eventElements()),
+                MAX_ELEMENTS, ratio(settings.maxElements(), defaults.maxElements()),
                 DEPENDENCIES, ratio(settings.maxDependencies(), defaults.maxDependencies()),
                 TYPES, ratio(settings.maxErrorTypes() + settings.maxFailureTypes(),
                         defaults.maxErrorTypes() + defaults.maxFailureTypes()),
@@ -91,7 +106,9 @@ public record StoreFootprint(long slices, long perSliceBytes, long perSliceDepen
             return furthest.getKey();
         }
         Map<String, Long> parts = Map.of(
-                EVENTS, eventRingBytes,
+                EVENTS, eventRingBytes - eventElementBytes,
+                EVENT_ELEMENTS, eventElementBytes,
+                MAX_ELEMENTS, captureBufferBytes,
                 DEPENDENCIES, slices * perSliceDependencyBytes + perThreadDependencyBytes,
                 TYPES, slices * perSliceTypeBytes,
                 SLICES, slices * (perSliceBytes - perSliceDependencyBytes - perSliceTypeBytes));
@@ -134,9 +151,23 @@ public record StoreFootprint(long slices, long perSliceBytes, long perSliceDepen
             return array(reference, length);
         }
 
-        /** A Latin-1 string of {@code chars} characters. */
+        /** A string of {@code chars} characters, at two bytes each (not all Latin-1). */
         long string(long chars) {
-            return object(1, 4 + 2) + array(1, chars);
+            return object(1, 4 + 2) + array(2, chars);
+        }
+
+        /** The capacity of an {@code ArrayList} grown one element at a time to {@code elements}. */
+        long arrayList(long elements) {
+            long capacity = elements == 0 ? 0 : 10;
+            while (capacity < elements) {
+                capacity += Math.max(1, capacity >> 1);
+            }
+            return object(1, 4 + 4) + references(capacity);
+        }
+
+        /** An immutable list of {@code elements}, as {@code List.copyOf} makes. */
+        long immutableList(long elements) {
+            return object(2, 4) + references(elements);
         }
 
         /** A {@code HashMap} or {@code HashSet} of {@code entries}, without keys and values. */
@@ -164,9 +195,11 @@ public record StoreFootprint(long slices, long perSliceBytes, long perSliceDepen
         StoreFootprint footprint() {
             long slices = settings.sliceCount();
             long ring = eventRing();
+            long buffers = captureBuffers();
             long dependencies = dimensions() * keyTally(settings.maxDependencies() + 1L);
             return new StoreFootprint(slices, slice(), dependencies, dimensions() * keyedCounts(), fixed(slices),
-                    thread() + ring, dependencies, ring);
+                    thread() + buffers + ring, dependencies, ring, settings.eventRingSize() * eventElements(),
+                    buffers);
         }
 
         /** Counted dimensions per slice or thread: overall, each rule, each model and "(other)". */
@@ -174,8 +207,16 @@ public record StoreFootprint(long slices, long perSliceBytes, long perSliceDepen
             return 1L + rules + settings.maxModels() + 1;
         }
 
+        /** A name captured from the host, at its cap. */
         private long name() {
-            return sizes.string(ASSUMED_NAME_CHARS);
+            return sizes.string(CapturedValues.MAX_NAME_LENGTH);
+        }
+
+        /** An error as kept, its type at its cap, with a message when {@code withMessage} and messages are kept. */
+        private long error(boolean withMessage) {
+            int message = MessageSanitizer.longestKept(settings.errorMessages(), settings.errorMessageLength());
+            return sizes.object(2, 0) + sizes.string(ErrorTypes.MAX_KEPT_LENGTH)
+                    + (withMessage && message > 0 ? sizes.string(message) : 0);
         }
 
         /** One {@link TimeSlice} at its caps. */
@@ -201,13 +242,14 @@ public record StoreFootprint(long slices, long perSliceBytes, long perSliceDepen
         }
 
         private long keyedCounts() {
-            return sizes.object(2, 0) + keyedCounter(settings.maxErrorTypes() + 1L)
-                    + keyedCounter(settings.maxFailureTypes() + 1L);
+            return sizes.object(2, 0) + keyedCounter(settings.maxErrorTypes() + 1L, ErrorTypes.MAX_KEPT_LENGTH)
+                    + keyedCounter(settings.maxFailureTypes() + 1L, CapturedValues.MAX_NAME_LENGTH);
         }
 
-        /** A {@link KeyedCounter} full: its map, one {@code AtomicLong} and one name per key. */
-        private long keyedCounter(long keys) {
-            return sizes.object(1, 4) + sizes.concurrentHashMap(keys) + keys * (sizes.object(0, 8) + name());
+        /** A {@link KeyedCounter} full: its map, one {@code AtomicLong} and one key of {@code keyChars} per key. */
+        private long keyedCounter(long keys, int keyChars) {
+            return sizes.object(1, 4) + sizes.concurrentHashMap(keys)
+                    + keys * (sizes.object(0, 8) + sizes.string(keyChars));
         }
 
         /**
@@ -233,18 +275,48 @@ public record StoreFootprint(long slices, long perSliceBytes, long perSliceDepen
                     + dimensions() * (counts() + sizes.object(3, 0)) + sizes.references(settings.maxModels() + 1L);
         }
 
+        /**
+         * What one recording thread keeps to read its calls' captures (the recorder's
+         * {@code ThreadScope}): its {@link GenerationRecord} and {@link ValidationRecord} with the
+         * names they hold, the buffer a collection is read into, and at their longest (each read of
+         * {@code max-elements}) the record's dependency names, the validation's detected names
+         * and, while a validation is recorded, its errors (with a message for the
+         * {@code event-elements} an event keeps).
+         */
+        private long captureBuffers() {
+            long elements = settings.maxElements();
+            long withMessage = Math.min(elements, settings.eventElements());
+            long generation = sizes.object(7, 4 * 6 + 8 * 2 + 1) + 4 * name() + nameList(elements);
+            long validation = sizes.object(4, 4 * 2 + 8 + 1) + nameList(elements) + sizes.arrayList(elements)
+                    + withMessage * error(true) + (elements - withMessage) * error(false);
+            long scope = sizes.object(6, 4 + 1) + sizes.references(MAX_ARGUMENTS)
+                    + sizes.object(1, 4 * 3) + sizes.references(elements);
+            return generation + validation + scope;
+        }
+
+        /** A {@link NameList} grown to {@code names} names, with the copy it last gave an event. */
+        private long nameList(long names) {
+            long length = names == 0 ? 0 : Math.max(8, Long.highestOneBit(Math.max(1, names - 1)) << 1);
+            return sizes.object(2, 8) + sizes.references(length) + names * name()
+                    + sizes.immutableList(Math.min(names, settings.eventElements()));
+        }
+
         /** One {@link ThreadEvents} ring full of events that each keep full lists and names. */
         private long eventRing() {
             long capacity = settings.eventRingSize();
             if (capacity == 0) {
                 return 0;
             }
-            long slot = sizes.object(8, 8 * 6 + 4 * 4 + 1);
-            long list = sizes.object(1, 0) + sizes.references(ASSUMED_LIST_ELEMENTS);
-            long error = sizes.object(2, 0) + name() + sizes.string(settings.errorMessageLength());
-            long event = slot + 3 * name() + 2 * list + ASSUMED_LIST_ELEMENTS * (error + name());
+            long slot = sizes.object(8, 8 * 5 + 4 * 6 + 1);
+            long event = slot + 4 * name() + eventElements();
             return sizes.object(3, 8 * 3 + 4 * 2) + sizes.object(1, 4) + sizes.references(capacity)
                     + capacity * event;
+        }
+
+        /** The error and dependency lists of one event, each at {@code event-elements}. */
+        private long eventElements() {
+            long kept = settings.eventElements();
+            return 2 * sizes.immutableList(kept) + kept * (error(true) + name());
         }
     }
 }

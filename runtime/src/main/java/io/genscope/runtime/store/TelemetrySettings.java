@@ -79,7 +79,7 @@ public record TelemetrySettings(
     /** The defaults of the bundled config: 1000 events, a 1 h window and retention in 1 min slices. */
     public static TelemetrySettings defaults() {
         return new TelemetrySettings(1000, Duration.ofHours(1), Duration.ofMinutes(1), Duration.ofHours(1),
-                50, 100, 20, 20, ErrorMessages.NONE, 200, List.of(), 1000, 5, 64L << 20);
+                50, 50, 10, 20, ErrorMessages.NONE, 200, List.of(), 1000, 5, 64L << 20);
     }
 
     /** How many slices the ring keeps to cover the retention. */

@@ -1,5 +1,6 @@
 package io.genscope.runtime.recording;
 
+import io.genscope.runtime.capture.CapturedValues;
 import io.genscope.runtime.diagnostics.RuleDiagnostics;
 import io.genscope.runtime.privacy.ErrorMessages;
 import io.genscope.runtime.store.Dimension;
@@ -238,6 +239,21 @@ class TelemetryRecorderTest {
         assertThat(failure.type()).isEqualTo(EventType.GENERATION_FAILURE);
         assertThat(failure.failureType()).isEqualTo("java.io.IOException");
         assertThat(failure.toString()).doesNotContain("quota");
+    }
+
+    @Test
+    void aFailureTypeIsCutLikeAnyName() {
+        assertThatThrownBy(() -> loop.generate(REQUEST, () -> {
+            throw new AnExceptionOfAGeneratorWhoseClassNameIsLongerThanAnyNameGenscopeKeepsSoThatItsNameIsCutLikeEveryOtherNameCapturedFromTheHostAndTheStoreFootprintCanCountEachFailureTypeAtThatCap();
+        })).isInstanceOf(AnExceptionOfAGeneratorWhoseClassNameIsLongerThanAnyNameGenscopeKeepsSoThatItsNameIsCutLikeEveryOtherNameCapturedFromTheHostAndTheStoreFootprintCanCountEachFailureTypeAtThatCap.class);
+
+        String cut = AnExceptionOfAGeneratorWhoseClassNameIsLongerThanAnyNameGenscopeKeepsSoThatItsNameIsCutLikeEveryOtherNameCapturedFromTheHostAndTheStoreFootprintCanCountEachFailureTypeAtThatCap.class.getName().substring(0, CapturedValues.MAX_NAME_LENGTH);
+        assertThat(loop.totals().failureTypes()).containsOnly(entry(cut, 1L));
+        assertThat(loop.store.events(1).get(0).failureType()).isEqualTo(cut);
+    }
+
+    /** Thrown by a generator: its name is longer than {@link CapturedValues#MAX_NAME_LENGTH}. */
+    private static final class AnExceptionOfAGeneratorWhoseClassNameIsLongerThanAnyNameGenscopeKeepsSoThatItsNameIsCutLikeEveryOtherNameCapturedFromTheHostAndTheStoreFootprintCanCountEachFailureTypeAtThatCap extends RuntimeException {
     }
 
     @Test

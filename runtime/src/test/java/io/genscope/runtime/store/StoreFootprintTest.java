@@ -1,5 +1,9 @@
 package io.genscope.runtime.store;
 
+import io.genscope.runtime.capture.CapturedElements;
+import io.genscope.runtime.capture.CapturedValues;
+import io.genscope.runtime.privacy.ErrorMessages;
+import io.genscope.runtime.privacy.ErrorTypes;
 import io.genscope.runtime.testing.TestSettings;
 import io.genscope.runtime.time.ManualClock;
 import org.junit.jupiter.api.Test;
@@ -14,34 +18,42 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The worst case {@link StoreFootprint} works out is what a store filled to its caps holds: a
- * store is filled (every slice, rule, model, key and event ring slot, names and lists at the
- * footprint's assumed sizes) and the heap it keeps after a full GC is measured. The figure must
- * stay above what is measured, so it cannot drift below reality when a structure grows, and
- * within three times of it, so it stays a figure worth checking a budget against.
+ * store is filled (every slice, rule, model, key and event ring slot, every event's lists at
+ * {@code event-elements} with messages kept in full, and a recording thread's capture buffers at
+ * {@code max-elements}), every name, type and message cut by the store's own code to its real
+ * cap and made of characters outside Latin-1, and the heap it keeps after a full GC is measured.
+ * The figure must stay above what is measured, so it cannot drift below reality when a structure
+ * grows, and within {@value #FACTOR} times of it, so it stays a figure worth checking a budget
+ * against.
  */
 class StoreFootprintTest {
 
     private static final int RULES = 3;
+    private static final int FACTOR = 2;
+    /** Not Latin-1, so a string of it takes two bytes a character, as the worst case counts. */
+    private static final String WIDE = "\u540d";
     private static final Duration RESOLUTION = Duration.ofSeconds(1);
-    private static final TelemetrySettings SETTINGS = TestSettings.slices(RESOLUTION, Duration.ofSeconds(10),
-                    Duration.ofSeconds(20))
-            .maxModels(4).maxDependencies(40).maxErrorTypes(20).maxFailureTypes(10).eventRingSize(300)
-            .errorMessageLength(100).build();
+    private static final TelemetrySettings SETTINGS = settings(Duration.ofSeconds(20));
 
     private final ManualClock clock = new ManualClock();
     private int serial;
+    /** The calling thread's reused records and collection buffer, as the recorder keeps them. */
+    private final List<Object> captureBuffers = new ArrayList<>();
 
     @Test
-    void aStoreFilledToItsCapsHoldsLessThanItsWorstCase() {
+    void aStoreFilledToItsCapsHoldsLessThanItsWorstCase() throws Throwable {
         StoreFootprint footprint = StoreFootprint.of(SETTINGS, RULES);
         long before = retainedHeap();
         TelemetryStore store = filledStore();
         long held = retainedHeap() - before;
+        System.out.printf("StoreFootprintTest: measured %d bytes, estimated %d (%s)%n", held, footprint.totalBytes(),
+                footprint.describe());
 
         assertThat(held).as("heap held by a full store; worst case %s", footprint.describe())
                 .isLessThanOrEqualTo(footprint.totalBytes())
-                .isGreaterThan(footprint.totalBytes() / 3);
+                .isGreaterThan(footprint.totalBytes() / FACTOR);
         assertThat(store.events(1)).hasSize(1); // keeps the store reachable until measured
+        assertThat(captureBuffers).hasSize(3);
     }
 
     @Test
@@ -58,9 +70,7 @@ class StoreFootprintTest {
         assertThat(footprint.slices()).isEqualTo(20);
         assertThat(footprint.totalBytes()).isEqualTo(
                 20 * footprint.perSliceBytes() + footprint.fixedBytes() + footprint.perThreadBytes());
-        assertThat(StoreFootprint.of(TestSettings.slices(RESOLUTION, Duration.ofSeconds(10), Duration.ofSeconds(40))
-                .maxModels(4).maxDependencies(40).maxErrorTypes(20).maxFailureTypes(10).eventRingSize(300)
-                .errorMessageLength(100).build(), RULES).perSliceBytes())
+        assertThat(StoreFootprint.of(settings(Duration.ofSeconds(40)), RULES).perSliceBytes())
                 .as("a slice costs the same however many there are").isEqualTo(footprint.perSliceBytes());
     }
 
@@ -70,17 +80,22 @@ class StoreFootprintTest {
         TelemetrySettings manySlices = TestSettings.slices(Duration.ofMillis(100), Duration.ofHours(1),
                 Duration.ofHours(2)).build();
         TelemetrySettings manyDependencies = TestSettings.defaults().maxDependencies(100_000).build();
+        TelemetrySettings longEventLists = TestSettings.defaults().eventElements(1000).build();
+        TelemetrySettings longReads = TestSettings.defaults().maxElements(100_000).build();
 
         assertThat(StoreFootprint.of(bigRing, 2).settingToLower(bigRing)).isEqualTo("store.event-ring-size");
         assertThat(StoreFootprint.of(manySlices, 2).settingToLower(manySlices)).startsWith("store.retention");
         assertThat(StoreFootprint.of(manyDependencies, 2).settingToLower(manyDependencies))
                 .isEqualTo("store.max-dependencies");
+        assertThat(StoreFootprint.of(longEventLists, 2).settingToLower(longEventLists))
+                .isEqualTo("store.event-elements");
+        assertThat(StoreFootprint.of(longReads, 2).settingToLower(longReads)).isEqualTo("store.max-elements");
         assertThat(StoreFootprint.of(TelemetrySettings.defaults(), 40).settingToLower(TelemetrySettings.defaults()))
-                .as("nothing raised: the largest part").isEqualTo("store.max-dependencies");
+                .as("nothing raised: the largest part").isEqualTo("store.max-error-types or store.max-failure-types");
     }
 
     /** Every slice full: each rule with every model past the cap, every key past its cap, and full events. */
-    private TelemetryStore filledStore() {
+    private TelemetryStore filledStore() throws Throwable {
         TelemetryStore store = new TelemetryStore(SETTINGS, RULES, clock, model -> { });
         ThreadSlice thread = store.currentThread();
         for (int slice = 0; slice < SETTINGS.sliceCount(); slice++) {
@@ -95,8 +110,9 @@ class StoreFootprintTest {
             unattributedValidation(store, thread);
         }
         for (int i = 0; i < SETTINGS.eventRingSize(); i++) {
-            unattributedValidation(store, thread);
+            store.validationCompleted(thread, generation(0, name()), listedValidation(store), clock.monotonicNanos());
         }
+        fillCaptureBuffers(store);
         for (int rule = 0; rule < RULES; rule++) {
             store.totals(SETTINGS.retention(), Dimension.rule(rule));
         }
@@ -118,24 +134,52 @@ class StoreFootprintTest {
         GenerationRecord validated = generation(rule, model);
         long now = clock.monotonicNanos();
         store.generationStarted(thread, validated, now);
-        ValidationRecord validation = failedValidation(SETTINGS.maxErrorTypes() + 1, 1);
+        ValidationRecord validation = failedValidation(store, SETTINGS.maxErrorTypes() + 1, 1);
         store.validationCompleted(thread, validated, validation, now);
         store.generationCompleted(thread, validated, now);
     }
 
     /** A failed validation outside any generation whose event keeps full lists. */
     private void unattributedValidation(TelemetryStore store, ThreadSlice thread) {
-        ValidationRecord validation = failedValidation(StoreFootprint.ASSUMED_LIST_ELEMENTS, 0);
-        validation.detectedDependencies = names(StoreFootprint.ASSUMED_LIST_ELEMENTS);
-        store.validationCompleted(thread, null, validation, clock.monotonicNanos());
+        store.validationCompleted(thread, null, listedValidation(store), clock.monotonicNanos());
     }
 
-    private ValidationRecord failedValidation(int errors, int attempt) {
+    /** A failed validation with more errors and detected dependencies than an event keeps. */
+    private ValidationRecord listedValidation(TelemetryStore store) {
+        ValidationRecord validation = failedValidation(store, SETTINGS.eventElements() + 1, 0);
+        validation.detectedDependencies = names(SETTINGS.eventElements() + 1);
+        return validation;
+    }
+
+    /**
+     * A thread's records after their longest reads, as the recorder keeps them between calls (the
+     * validation's errors as while it is recorded), and its collection buffer after a longest read.
+     */
+    private void fillCaptureBuffers(TelemetryStore store) throws Throwable {
+        GenerationRecord generation = generation(0, name());
+        generation.failureType = name();
+        names(SETTINGS.maxElements()).forEach(generation.dependencyNames::append);
+        generation.dependencies = generation.dependencyNames;
+        ValidationRecord validation = failedValidation(store, SETTINGS.maxElements(), 1);
+        names(SETTINGS.maxElements()).forEach(validation.detectedNames::append);
+        validation.detectedDependencies = validation.detectedNames;
+        store.generationStarted(store.currentThread(), generation, clock.monotonicNanos()); // takes its snapshot
+        CapturedElements elements = new CapturedElements(SETTINGS.maxElements());
+        elements.read(new Object[SETTINGS.maxElements()]);
+        elements.clear();
+        captureBuffers.addAll(List.of(generation, validation, elements));
+    }
+
+    /** A failed validation with {@code errors} errors made by the store, those an event keeps with a message. */
+    private ValidationRecord failedValidation(TelemetryStore store, int errors, int attempt) {
         ValidationRecord validation = new ValidationRecord();
         validation.begin("compile", attempt);
         validation.ok = false;
         for (int i = 0; i < errors; i++) {
-            validation.errors.add(new ErrorInfo(name(), "m".repeat(SETTINGS.errorMessageLength() - 8) + name().substring(0, 8)));
+            ErrorInfo error = store.error(serial++ + WIDE.repeat(ErrorTypes.MAX_LENGTH * 2), null,
+                    i < SETTINGS.eventElements() ? serial++ + WIDE.repeat(SETTINGS.errorMessageLength() * 2) : null);
+            assertThat(error.type()).hasSize(ErrorTypes.MAX_KEPT_LENGTH);
+            validation.errors.add(error);
         }
         return validation;
     }
@@ -163,10 +207,18 @@ class StoreFootprintTest {
         return List.copyOf(names);
     }
 
-    /** A new string of the footprint's assumed length, distinct from every other. */
+    /** A new name, distinct from every other, cut by the capture code to the longest kept. */
     private String name() {
-        String number = Integer.toString(serial++);
-        return "k".repeat(StoreFootprint.ASSUMED_NAME_CHARS - number.length()) + number;
+        String name = CapturedValues.name(serial++ + WIDE.repeat(CapturedValues.MAX_NAME_LENGTH));
+        assertThat(name).hasSize(CapturedValues.MAX_NAME_LENGTH);
+        return name;
+    }
+
+    /** Small caps, every one of them reached by {@link #filledStore}; messages kept in full. */
+    private static TelemetrySettings settings(Duration retention) {
+        return TestSettings.slices(RESOLUTION, Duration.ofSeconds(10), retention)
+                .maxModels(4).maxDependencies(40).maxErrorTypes(20).maxFailureTypes(10).eventRingSize(300)
+                .errorMessageLength(100).errorMessages(ErrorMessages.FULL).maxElements(2000).eventElements(7).build();
     }
 
     private static long retainedHeap() {
