@@ -40,7 +40,10 @@ import static org.awaitility.Awaitility.await;
 class InProcessAgentTest {
 
     private static final MBeanServer SERVER = ManagementFactory.getPlatformMBeanServer();
+    /** Six generation rules: their worst case is over the default store.max-memory, so it is raised. */
     private static final String CONFIG = """
+            store:
+              max-memory: 128MB
             rules:
               - name: async
                 role: generation
