@@ -10,9 +10,7 @@ import io.genscope.runtime.store.TelemetryStore;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import java.lang.management.ManagementFactory;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Registers Genscope's MXBeans on the platform MBean server under the {@code io.genscope} domain:
@@ -26,7 +24,13 @@ import java.util.Set;
  * platform MBean server is created by someone else (the application, a library, the JVM's remote
  * JMX agent, a JConsole attaching), so Genscope never pays for creating it, nor creates it inside
  * {@code premain}, which breaks hosts that install their own MBean server builder or logging
- * manager from {@code main}. Models still kept then are registered at start.
+ * manager from {@code main}.
+ *
+ * <p>Model MBeans come and go as models enter and leave the retention, which the store learns on
+ * the host's thread; they are registered and unregistered by a thread of Genscope's own,
+ * {@value ModelMBeans#THREAD_NAME}, started here and only here (see {@link ModelMBeans} for why,
+ * and why one thread is fine once JMX is in use). The models still kept at start are registered
+ * by that thread as its first task, so they appear shortly after {@code start} returns.
  *
  * <p>Thread-safe; registration is idempotent and never throws: a failure is logged once.
  */
@@ -39,8 +43,7 @@ public final class JmxExporter {
     private final List<RuleDiagnostics> rules;
     private final DiagnosticsView diagnostics;
     private final RuntimeLog log;
-    /** Models with an MBean; guarded by this. */
-    private final Set<String> registeredModels = new HashSet<>();
+    private final ModelMBeans models;
     private volatile boolean started;
 
     public JmxExporter(Analytics analytics, TelemetryStore store, List<RuleDiagnostics> rules, ErrorJournal journal,
@@ -50,6 +53,7 @@ public final class JmxExporter {
         this.rules = rules;
         this.log = journal;
         this.diagnostics = new DiagnosticsView(version, configFile, rules, journal);
+        this.models = new ModelMBeans(analytics, store, journal);
     }
 
     /**
@@ -80,53 +84,30 @@ public final class JmxExporter {
             if (server == null) {
                 return;
             }
-            register(server, name("type=Telemetry"), new DescribedMXBean(new TelemetryView(analytics, store, rules),
-                    TelemetryMXBean.class));
-            register(server, name("type=Diagnostics"), new DescribedMXBean(diagnostics, DiagnosticsMXBean.class));
+            MBeanRegistrar registrar = new MBeanRegistrar(server, log);
+            registrar.register(registrar.name("type=Telemetry"),
+                    new DescribedMXBean(new TelemetryView(analytics, store, rules), TelemetryMXBean.class));
+            registrar.register(registrar.name("type=Diagnostics"),
+                    new DescribedMXBean(diagnostics, DiagnosticsMXBean.class));
             for (int i = 0; i < rules.size(); i++) {
                 RuleDiagnostics rule = rules.get(i);
                 if (rule.rule().role() == Role.GENERATION) {
-                    register(server, name("type=Generator,name=" + ObjectName.quote(rule.rule().name())),
+                    registrar.register(registrar.name("type=Generator,name=" + ObjectName.quote(rule.rule().name())),
                             new DescribedMXBean(new GeneratorView(analytics, i, rule.rule().name()),
                                     GeneratorMXBean.class));
                 }
             }
-            store.retainedModels().forEach(model -> reconcileModel(server, model));
+            models.start(registrar);
         }
     }
 
     /**
-     * Called by the store when {@code model} may have entered or left the retention: registers
-     * or unregisters its MBean to match where it stands now. The server is fetched before this
-     * object's lock is taken, as in {@link #start()}.
+     * Called by the store, on the recording thread, when {@code model} may have entered or left
+     * the retention: hands it to the {@value ModelMBeans#THREAD_NAME} thread, which registers or
+     * unregisters its MBean. Never blocks and never calls into the MBean server.
      */
     public void modelChanged(String model) {
-        if (started) {
-            MBeanServer server = platformServer();
-            if (server != null) {
-                synchronized (this) {
-                    reconcileModel(server, model);
-                }
-            }
-        }
-    }
-
-    private void reconcileModel(MBeanServer server, String model) {
-        ObjectName name = name("type=Model,name=" + ObjectName.quote(model));
-        if (!store.retainsModel(model)) {
-            if (registeredModels.remove(model)) {
-                unregister(server, name);
-            }
-        } else if (!registeredModels.contains(model) && hasRoomFor(model)) {
-            registeredModels.add(model);
-            register(server, name, new DescribedMXBean(new ModelView(analytics, model), ModelMXBean.class));
-        }
-    }
-
-    /** {@code max-models} models, plus {@code (other)}. */
-    private boolean hasRoomFor(String model) {
-        int others = registeredModels.contains(TelemetryStore.OTHER) ? 1 : 0;
-        return model.equals(TelemetryStore.OTHER) || registeredModels.size() - others < store.settings().maxModels();
+        models.changed(model);
     }
 
     private MBeanServer platformServer() {
@@ -134,42 +115,6 @@ public final class JmxExporter {
             return ManagementFactory.getPlatformMBeanServer();
         } catch (RuntimeException | LinkageError e) {
             log.error("could not reach the platform MBean server: " + e + "; Genscope's MBeans will be missing in JConsole");
-            return null;
-        }
-    }
-
-    private void register(MBeanServer server, ObjectName name, Object mbean) {
-        if (name == null) {
-            return;
-        }
-        try {
-            if (server.isRegistered(name)) {
-                server.unregisterMBean(name);
-            }
-            server.registerMBean(mbean, name);
-        } catch (Exception | LinkageError e) {
-            log.error("could not register MBean " + name + ": " + e + "; that MBean will be missing in JConsole");
-        }
-    }
-
-    private void unregister(MBeanServer server, ObjectName name) {
-        if (name == null) {
-            return;
-        }
-        try {
-            if (server.isRegistered(name)) {
-                server.unregisterMBean(name);
-            }
-        } catch (Exception | LinkageError e) {
-            log.error("could not unregister MBean " + name + ": " + e + "; it stays in JConsole with no new figures");
-        }
-    }
-
-    private ObjectName name(String properties) {
-        try {
-            return new ObjectName(DOMAIN + ":" + properties);
-        } catch (Exception e) {
-            log.error("invalid MBean name '" + DOMAIN + ":" + properties + "': " + e.getMessage());
             return null;
         }
     }

@@ -43,21 +43,40 @@ public final class GenerationRecord {
             this.ruleName = ruleName; // stored only when it changes: see EventSlot on write barriers
         }
         this.startNanos = startNanos;
-        projectId = null;
-        model = null;
-        functionName = null;
+        recorded();
+        if (dependencies != NONE && dependencies != dependencyNames) {
+            dependencies = NONE; // the own list, now empty, is kept: see EventSlot on write barriers
+        }
         promptLength = -1;
         codeLength = -1;
         retries = 0;
         validations = 0;
         failedValidations = 0;
-        dependencyNames.clear();
-        if (dependencies != NONE && dependencies != dependencyNames) {
-            dependencies = NONE; // the own list, now empty, is kept: see EventSlot on write barriers
-        }
         dependenciesFromGeneration = false;
         durationNanos = 0;
-        failureType = null;
+    }
+
+    /**
+     * Lets go of the names once the store has recorded the generation (its counts and events keep
+     * their own references), so a pooled thread that generates no more keeps no project, model,
+     * function or dependency name of its last call past the retention. {@link #dependencies}, when
+     * it is this record's own list, is then empty.
+     */
+    void recorded() {
+        // each reference is stored only when it changes: see EventSlot on write barriers
+        if (projectId != null) {
+            projectId = null;
+        }
+        if (model != null) {
+            model = null;
+        }
+        if (functionName != null) {
+            functionName = null;
+        }
+        if (failureType != null) {
+            failureType = null;
+        }
+        dependencyNames.clear();
     }
 
     public boolean succeeded() {

@@ -1,10 +1,11 @@
 package io.genscope.runtime.store;
 
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The sum of a window's past slices, kept from one query to the next, so that a query reads
@@ -28,7 +29,12 @@ import java.util.Objects;
  * up to a window's worth of keys per dimension.
  *
  * <p>Thread-safe. Kept sums are never changed once kept; concurrent queries may each sum a window
- * and keep theirs, and either is right.
+ * and keep theirs, and either is right. The map is guarded by a lock that queries take for a get
+ * or a put; the recording thread that lets a slice go ({@link #forget}) never waits for it: it
+ * counts the slice let go, then empties the map only if the lock is free; if it is not, the query
+ * holding it sees the count moved once it unlocks, and empties the map (see {@link #unlockEmptied}).
+ * So the keys of a slice let go stay reachable from here only while a query runs, and a sum begun
+ * before a slice was let go is not kept.
  */
 final class SettledTotals {
 
@@ -61,18 +67,24 @@ final class SettledTotals {
         }
     }
 
+    /** Guarded by {@link #lock}. */
     private final Map<Key, Kept> kept;
+    private final ReentrantLock lock = new ReentrantLock();
+    /** Slices let go so far. */
+    private final AtomicLong slicesLetGo = new AtomicLong();
+    /** {@link #slicesLetGo} when {@link #kept} was last emptied; written under {@link #lock}. */
+    private volatile long emptiedAt;
     private final int maxKeys;
 
     SettledTotals(TelemetrySettings settings, int rules) {
         int capacity = capacity(rules, settings.maxModels());
         this.maxKeys = maxKeptKeys(settings);
-        this.kept = Collections.synchronizedMap(new LinkedHashMap<>(capacity * 2, 0.75f, true) {
+        this.kept = new LinkedHashMap<>(capacity * 2, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<Key, Kept> eldest) {
                 return size() > capacity;
             }
-        });
+        };
     }
 
     /** Sums kept at most: one per rule, per model and "(other)", overall, and a few other windows. */
@@ -85,9 +97,58 @@ final class SettledTotals {
         return settings.maxErrorTypes() + settings.maxFailureTypes() + settings.maxDependencies() + 3;
     }
 
-    /** Forgets every kept sum: a slice was let go, and the sums that include it keep its keys. */
+    /**
+     * Forgets every kept sum: a slice was let go, and the sums that include it keep its keys.
+     * Called on a recording thread: never waits (see the class comment).
+     */
     void forget() {
-        kept.clear();
+        slicesLetGo.incrementAndGet();
+        if (lock.tryLock()) {
+            unlockEmptied();
+        }
+    }
+
+    /**
+     * Empties the map if a slice was let go since it last was, and unlocks; called holding
+     * {@link #lock}. A slice let go meanwhile by a thread that found the lock taken is seen after
+     * unlocking: then whoever gets the lock next (this thread, or one holding it now, which
+     * checks in turn once it unlocks) empties the map. Never waits for the lock.
+     */
+    private void unlockEmptied() {
+        do {
+            try {
+                long letGo = slicesLetGo.get();
+                if (emptiedAt != letGo) {
+                    kept.clear();
+                    emptiedAt = letGo;
+                }
+            } finally {
+                lock.unlock();
+            }
+        } while (emptiedAt != slicesLetGo.get() && lock.tryLock());
+    }
+
+    private Kept keptFor(Key key) {
+        lock.lock();
+        try {
+            return kept.get(key);
+        } finally {
+            unlockEmptied();
+        }
+    }
+
+    /** Keeps {@code past} unless a slice was let go since {@code letGo}: it may hold that slice's keys. */
+    private void keep(Key key, Kept past, long letGo) {
+        lock.lock();
+        try {
+            if (past.totals().keys() <= maxKeys && letGo == slicesLetGo.get()) {
+                kept.put(key, past);
+            } else {
+                kept.remove(key);
+            }
+        } finally {
+            unlockEmptied();
+        }
     }
 
     /**
@@ -101,14 +162,11 @@ final class SettledTotals {
             TimeSlice slice = window.get(i);
             now[i] = slice.index < current ? slice.version() : null;
         }
-        Kept past = kept.get(key);
+        Kept past = keptFor(key);
         if (past == null || !past.stillFor(window, now)) {
+            long letGo = slicesLetGo.get();
             past = sumPast(window, current, dimension);
-            if (past.totals().keys() <= maxKeys) {
-                kept.put(key, past);
-            } else {
-                kept.remove(key);
-            }
+            keep(key, past, letGo);
         }
         TallyTotals totals = new TallyTotals();
         totals.add(past.totals());

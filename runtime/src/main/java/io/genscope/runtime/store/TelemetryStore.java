@@ -184,8 +184,12 @@ public final class TelemetryStore {
         } finally {
             thread.recorded();
         }
-        event(thread, generation.succeeded() ? EventType.GENERATION_SUCCESS : EventType.GENERATION_FAILURE,
-                generation.ruleName, generation, null, generation.durationNanos, nanos);
+        try {
+            event(thread, generation.succeeded() ? EventType.GENERATION_SUCCESS : EventType.GENERATION_FAILURE,
+                    generation.ruleName, generation, null, generation.durationNanos, nanos);
+        } finally {
+            generation.recorded();
+        }
     }
 
     /**

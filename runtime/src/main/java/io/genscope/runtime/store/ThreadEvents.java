@@ -19,6 +19,16 @@ import java.util.function.LongUnaryOperator;
  * once that slice has expired it must open a new one, under this ring's lock, before it writes
  * again.
  *
+ * <p><b>Note:</b> that lock is on the recording thread, once per slice period (not per call), and
+ * it stays because the dropper's step is a test of {@link #writtenBefore} and a write of
+ * {@link #slots} that must not interleave with the writer's update of the first: one
+ * compare-and-set cannot cover two fields, and dropping the events of a thread that is just
+ * starting to record again would lose them. It is uncontended in practice and bounded in time:
+ * the dropper takes it only for a ring whose writer has recorded nothing for a whole retention
+ * (so the two meet only when that writer resumes in the very instant another thread drops it),
+ * and each side holds it for one comparison and one field write, with no call out, allocation or
+ * other lock. An uncontended monitor costs one compare-and-set on the ring's header.
+ *
  * <p>Single writer, any number of readers; see {@link EventSlot} for how a reader gets a
  * consistent copy. The writer is the owning thread; once it has ended, another thread may
  * {@link #takeOver} the ring and write on.

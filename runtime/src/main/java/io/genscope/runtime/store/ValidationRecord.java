@@ -32,11 +32,13 @@ public final class ValidationRecord {
     }
 
     /**
-     * Lets go of the errors once the store has recorded them (it keeps its own copy), so a
-     * thread that validates no more keeps no error message past its last call.
+     * Lets go of the errors and detected names once the store has recorded them (it keeps its own
+     * copies, and the generation its own list), so a thread that validates no more keeps no error
+     * message or dependency name past its last call.
      */
     void recorded() {
         errors.clear();
+        detectedNames.clear();
     }
 
     public void begin(String ruleName, int attempt) {
@@ -46,9 +48,8 @@ public final class ValidationRecord {
         this.attempt = attempt;
         ok = true;
         durationNanos = 0;
-        errors.clear();
         errorsTotal = 0;
-        detectedNames.clear();
+        recorded();
         if (detectedDependencies != NONE && detectedDependencies != detectedNames) {
             detectedDependencies = NONE; // the own list, now empty, is kept: see EventSlot on write barriers
         }

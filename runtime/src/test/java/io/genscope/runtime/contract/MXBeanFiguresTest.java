@@ -4,10 +4,11 @@ import io.genscope.runtime.diagnostics.ErrorJournal;
 import io.genscope.runtime.jmx.JmxExporter;
 import io.genscope.runtime.testing.GeneratorLoop;
 import io.genscope.runtime.testing.GenscopeMBeans;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.MBeanServerFactory;
 import javax.management.ObjectName;
 import javax.management.openmbean.CompositeData;
 import javax.management.openmbean.TabularData;
@@ -15,8 +16,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import static io.genscope.runtime.testing.GenscopeMBeans.SERVER;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The store contract read as a JMX client without Genscope's classes would: attributes and
@@ -27,17 +28,15 @@ class MXBeanFiguresTest extends StoreFiguresContract {
 
     private static final ObjectName TELEMETRY = GenscopeMBeans.name("type=Telemetry");
 
-    @AfterEach
-    void unregister() throws JMException {
-        GenscopeMBeans.unregisterAll();
-    }
+    /** Of this test's own: an exporter of an earlier test, whose thread may still register a model, never touches it. */
+    private final MBeanServer server = MBeanServerFactory.newMBeanServer();
 
     @Override
     protected FiguresReader reader(GeneratorLoop loop) {
         JmxExporter exporter = new JmxExporter(loop.analytics, loop.store, loop.rules, new ErrorJournal(loop.log),
                 "test", "genscope.yaml");
         loop.modelListeners.add(exporter::modelChanged);
-        exporter.start();
+        exporter.start(server);
         return new FiguresReader() {
             @Override
             public Figures all() {
@@ -57,7 +56,9 @@ class MXBeanFiguresTest extends StoreFiguresContract {
 
             @Override
             public Figures model(String model) {
-                return summaryOf(GenscopeMBeans.named("Model", model));
+                ObjectName name = GenscopeMBeans.named("Model", model);
+                await().until(() -> server.isRegistered(name));
+                return summaryOf(name);
             }
 
             @Override
@@ -67,23 +68,23 @@ class MXBeanFiguresTest extends StoreFiguresContract {
         };
     }
 
-    private static Object attribute(ObjectName name, String attribute) {
+    private Object attribute(ObjectName name, String attribute) {
         try {
-            return SERVER.getAttribute(name, attribute);
+            return server.getAttribute(name, attribute);
         } catch (JMException e) {
             throw new AssertionError(name + " " + attribute, e);
         }
     }
 
-    private static Object invoke(ObjectName name, String operation, Object[] params, String[] signature) {
+    private Object invoke(ObjectName name, String operation, Object[] params, String[] signature) {
         try {
-            return SERVER.invoke(name, operation, params, signature);
+            return server.invoke(name, operation, params, signature);
         } catch (JMException e) {
             throw new AssertionError(name + " " + operation, e);
         }
     }
 
-    private static Figures summaryOf(ObjectName name) {
+    private Figures summaryOf(ObjectName name) {
         return figures((CompositeData) attribute(name, "Summary"));
     }
 
@@ -110,7 +111,7 @@ class MXBeanFiguresTest extends StoreFiguresContract {
         runKnownLoop();
 
         Figures summary = summaryOf(TELEMETRY);
-        for (var attribute : SERVER.getMBeanInfo(TELEMETRY).getAttributes()) {
+        for (var attribute : server.getMBeanInfo(TELEMETRY).getAttributes()) {
             String item = Character.toLowerCase(attribute.getName().charAt(0)) + attribute.getName().substring(1);
             if (summary.values().containsKey(item)) {
                 Object value = attribute(TELEMETRY, attribute.getName());
@@ -140,7 +141,9 @@ class MXBeanFiguresTest extends StoreFiguresContract {
 
         Map<String, Figures> models = breakdown(byModel);
         assertThat(models).containsOnlyKeys("gpt-4", "claude");
-        assertThat(models.get("gpt-4")).isEqualTo(summaryOf(GenscopeMBeans.named("Model", "gpt-4")));
+        ObjectName gpt4 = GenscopeMBeans.named("Model", "gpt-4");
+        await().until(() -> server.isRegistered(gpt4));
+        assertThat(models.get("gpt-4")).isEqualTo(summaryOf(gpt4));
         Map<String, Figures> generators = breakdown(byGenerator);
         assertThat(generators).containsOnlyKeys("generate", "generate-declared");
         assertThat(generators.get("generate")).isEqualTo(summaryOf(GenscopeMBeans.named("Generator", "generate")));

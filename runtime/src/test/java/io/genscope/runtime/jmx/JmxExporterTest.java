@@ -21,11 +21,11 @@ import javax.management.openmbean.TabularData;
 import java.util.List;
 import java.util.Map;
 
-import static io.genscope.runtime.testing.GenscopeMBeans.SERVER;
 import static io.genscope.runtime.testing.GenscopeMBeans.name;
 import static io.genscope.runtime.testing.GenscopeMBeans.named;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** Which MBeans the exporter registers, when, and what the Telemetry and Diagnostics MBeans do. */
 class JmxExporterTest {
@@ -41,44 +41,46 @@ class JmxExporterTest {
     }
 
     private Object invoke(String operation, Object[] params, String... signature) throws JMException {
-        return SERVER.invoke(TELEMETRY, operation, params, signature);
+        return jmx.server.invoke(TELEMETRY, operation, params, signature);
     }
 
-    private static Object attribute(ObjectName name, String attribute) throws JMException {
-        return SERVER.getAttribute(name, attribute);
+    private Object attribute(ObjectName name, String attribute) throws JMException {
+        return jmx.server.getAttribute(name, attribute);
     }
 
     @Test
     void nothingIsRegisteredBeforeStart() throws Exception {
         jmx.loop.generate(Request.of("gpt-4"), () -> Code.of("x"));
 
+        assertThat(jmx.registered()).isEmpty();
         assertThat(GenscopeMBeans.registered()).isEmpty();
     }
 
     @Test
     void startRegistersTelemetryDiagnosticsAndOneGeneratorPerGenerationRule() {
-        jmx.exporter.start();
+        jmx.start();
 
-        assertThat(GenscopeMBeans.registered()).containsExactlyInAnyOrder(TELEMETRY, DIAGNOSTICS,
+        assertThat(jmx.registered()).containsExactlyInAnyOrder(TELEMETRY, DIAGNOSTICS,
                 named("Generator", "generate"), named("Generator", "generate-declared"));
     }
 
     @Test
     void startingTwiceRegistersEachMBeanOnce() {
-        jmx.exporter.start();
-        jmx.exporter.start();
+        jmx.start();
+        jmx.start();
 
-        assertThat(GenscopeMBeans.registered()).hasSize(4);
+        assertThat(jmx.registered()).hasSize(4);
         assertThat(jmx.journal.errorCount()).isZero();
     }
 
     @Test
     void modelsSeenBeforeStartRegisterAtStartAndLaterOnesAsTheyAppear() throws Exception {
         jmx.loop.generate(Request.of("gpt-4"), () -> Code.of("x"));
-        jmx.exporter.start();
+        jmx.start();
         jmx.loop.generate(Request.of("claude"), () -> Code.of("x"));
 
-        assertThat(GenscopeMBeans.registered()).contains(named("Model", "gpt-4"), named("Model", "claude"));
+        await().untilAsserted(() -> assertThat(jmx.registered())
+                .contains(named("Model", "gpt-4"), named("Model", "claude")));
         assertThat(attribute(named("Model", "claude"), "Model")).isEqualTo("claude");
         assertThat(attribute(named("Model", "claude"), "Generations")).isEqualTo(1L);
     }
@@ -88,7 +90,7 @@ class JmxExporterTest {
         String awkward = "gen,type=x:\"quoted\"*";
         GeneratorLoop loop = new GeneratorLoop(new RuleDefinition(awkward, Role.GENERATION, RuleCaptures.none()));
         new JmxExporter(loop.analytics, loop.store, loop.rules, new ErrorJournal(loop.log),
-                "1", "f").start();
+                "1", "f").start(jmx.server);
 
         assertThat(attribute(named("Generator", awkward), "Rule")).isEqualTo(awkward);
         assertThat(loop.log.errors()).isEmpty();
@@ -96,7 +98,7 @@ class JmxExporterTest {
 
     @Test
     void exportEventsReturnsAtMostMaxEventsAsAJsonArray() throws Exception {
-        jmx.exporter.start();
+        jmx.start();
         jmx.loop.generate(Request.of("gpt-4"), () -> {
             jmx.loop.compile(Verdict.failed("E1"));
             return Code.of("x");
@@ -112,7 +114,7 @@ class JmxExporterTest {
 
     @Test
     void resetOperationForgetsFiguresEventsAndRuleCounters() throws Exception {
-        jmx.exporter.start();
+        jmx.start();
         jmx.loop.generate(Request.of("gpt-4"), () -> Code.of("x"));
 
         invoke("reset", new Object[0]);
@@ -124,7 +126,7 @@ class JmxExporterTest {
 
     @Test
     void summaryForWindowRejectsANonPositiveWindow() {
-        jmx.exporter.start();
+        jmx.start();
 
         assertThatThrownBy(() -> invoke("summaryForWindow", new Object[] {0L}, "long"))
                 .hasRootCauseInstanceOf(IllegalArgumentException.class);
@@ -136,7 +138,7 @@ class JmxExporterTest {
         jmx.loop.rules.get(GeneratorLoop.GENERATE).captureFailed("model", "boom", 0);
         jmx.journal.warn("first warning");
         jmx.journal.error("first error");
-        jmx.exporter.start();
+        jmx.start();
         jmx.loop.generate(Request.of("gpt-4"), () -> Code.of("x"));
 
         assertThat(attribute(DIAGNOSTICS, "Version")).isEqualTo("1.2.3");

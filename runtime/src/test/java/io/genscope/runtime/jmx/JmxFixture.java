@@ -3,13 +3,24 @@ package io.genscope.runtime.jmx;
 import io.genscope.runtime.diagnostics.ErrorJournal;
 import io.genscope.runtime.store.TelemetrySettings;
 import io.genscope.runtime.testing.GeneratorLoop;
+import io.genscope.runtime.testing.GenscopeMBeans;
 
-/** A {@link JmxExporter} over a {@link GeneratorLoop}, told of the models the loop's store sees. */
+import javax.management.MBeanServer;
+import javax.management.MBeanServerFactory;
+import javax.management.ObjectName;
+import java.util.Set;
+
+/**
+ * A {@link JmxExporter} over a {@link GeneratorLoop}, told of the models the loop's store sees,
+ * registering on an MBean server of its own: the exporter of an earlier test, whose thread may
+ * still be registering a model, never touches this test's MBeans.
+ */
 final class JmxFixture {
 
     final GeneratorLoop loop;
     final ErrorJournal journal;
     final JmxExporter exporter;
+    final MBeanServer server = MBeanServerFactory.newMBeanServer();
 
     JmxFixture() {
         this(TelemetrySettings.defaults());
@@ -20,5 +31,13 @@ final class JmxFixture {
         journal = new ErrorJournal(loop.log);
         exporter = new JmxExporter(loop.analytics, loop.store, loop.rules, journal, "1.2.3", "/etc/genscope.yaml");
         loop.modelListeners.add(exporter::modelChanged);
+    }
+
+    void start() {
+        exporter.start(server);
+    }
+
+    Set<ObjectName> registered() {
+        return GenscopeMBeans.registered(server);
     }
 }

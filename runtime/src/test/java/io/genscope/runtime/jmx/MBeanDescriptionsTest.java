@@ -3,7 +3,6 @@ package io.genscope.runtime.jmx;
 import io.genscope.runtime.testing.GeneratorLoop.Code;
 import io.genscope.runtime.testing.GeneratorLoop.Request;
 import io.genscope.runtime.testing.GenscopeMBeans;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import static io.genscope.runtime.testing.GenscopeMBeans.SERVER;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -34,22 +33,17 @@ class MBeanDescriptionsTest {
 
     @BeforeEach
     void registerOneOfEachKind() throws Exception {
-        jmx.exporter.start();
+        jmx.start();
         jmx.loop.generate(Request.of("gpt-4"), () -> Code.of("x"));
     }
 
-    @AfterEach
-    void unregister() throws JMException {
-        GenscopeMBeans.unregisterAll();
-    }
-
-    private static List<MBeanInfo> genscopeMBeans() throws JMException {
-        List<ObjectName> names = GenscopeMBeans.registered().stream().sorted().toList();
-        assertThat(names).extracting(name -> name.getKeyProperty("type"))
-                .contains("Telemetry", "Diagnostics", "Generator", "Model");
+    private List<MBeanInfo> genscopeMBeans() throws JMException {
+        await().untilAsserted(() -> assertThat(jmx.registered()).extracting(name -> name.getKeyProperty("type"))
+                .contains("Telemetry", "Diagnostics", "Generator", "Model"));
+        List<ObjectName> names = jmx.registered().stream().sorted().toList();
         List<MBeanInfo> infos = new ArrayList<>();
         for (ObjectName name : names) {
-            infos.add(SERVER.getMBeanInfo(name));
+            infos.add(jmx.server.getMBeanInfo(name));
         }
         return infos;
     }
@@ -96,7 +90,7 @@ class MBeanDescriptionsTest {
 
     @Test
     void figuresOperationsNameTheirWindowParameter() throws JMException {
-        MBeanInfo telemetry = SERVER.getMBeanInfo(GenscopeMBeans.name("type=Telemetry"));
+        MBeanInfo telemetry = jmx.server.getMBeanInfo(GenscopeMBeans.name("type=Telemetry"));
 
         assertThat(telemetry.getOperations())
                 .filteredOn(operation -> operation.getName().equals("topErrors"))

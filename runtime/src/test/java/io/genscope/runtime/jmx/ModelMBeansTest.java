@@ -2,18 +2,16 @@ package io.genscope.runtime.jmx;
 
 import io.genscope.runtime.testing.GeneratorLoop.Code;
 import io.genscope.runtime.testing.GeneratorLoop.Request;
-import io.genscope.runtime.testing.GenscopeMBeans;
 import io.genscope.runtime.testing.TestSettings;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import javax.management.JMException;
 import javax.management.ObjectName;
 import java.time.Duration;
 import java.util.List;
 
 import static io.genscope.runtime.testing.GenscopeMBeans.name;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Model MBeans are bounded: at most {@code max-models} models plus {@code (other)} have one,
@@ -28,14 +26,9 @@ class ModelMBeansTest {
     private final JmxFixture jmx = new JmxFixture(TestSettings.slices(RESOLUTION, RETENTION, RETENTION)
             .maxModels(2).build());
 
-    @AfterEach
-    void unregister() throws JMException {
-        GenscopeMBeans.unregisterAll();
-    }
-
     @Test
     void atMostMaxModelsModelsAndOtherHaveAnMBeanAcrossTheSlicesKept() throws Exception {
-        jmx.exporter.start();
+        jmx.start();
         for (int slice = 0; slice < 3; slice++) {
             for (int model = 0; model < 4; model++) {
                 generate("s" + slice + "m" + model);
@@ -43,27 +36,27 @@ class ModelMBeansTest {
             jmx.loop.clock.advance(RESOLUTION);
         }
 
-        assertThat(modelBeans()).containsExactlyInAnyOrder("s0m0", "s0m1", "(other)");
+        await().untilAsserted(() -> assertThat(modelBeans()).containsExactlyInAnyOrder("s0m0", "s0m1", "(other)"));
     }
 
     @Test
     void aModelsMBeanGoesOnceItHasLeftTheRetentionAndTheNextOneTakesItsPlace() throws Exception {
         generate("old");
-        jmx.exporter.start();
-        assertThat(modelBeans()).containsExactly("old");
+        jmx.start();
+        await().untilAsserted(() -> assertThat(modelBeans()).containsExactly("old"));
 
         jmx.loop.clock.advance(RETENTION.plus(RESOLUTION));
         generate("new");
 
-        assertThat(modelBeans()).containsExactly("new");
+        await().untilAsserted(() -> assertThat(modelBeans()).containsExactly("new"));
     }
 
     private void generate(String model) throws Exception {
         jmx.loop.generate(Request.of(model), () -> Code.of("x"));
     }
 
-    private static List<String> modelBeans() {
-        return GenscopeMBeans.SERVER.queryNames(name("type=Model,*"), null).stream()
+    private List<String> modelBeans() {
+        return jmx.server.queryNames(name("type=Model,*"), null).stream()
                 .map(name -> ObjectName.unquote(name.getKeyProperty("name"))).toList();
     }
 }

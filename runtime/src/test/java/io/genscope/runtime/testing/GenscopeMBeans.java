@@ -33,7 +33,11 @@ public final class GenscopeMBeans {
     }
 
     public static Set<ObjectName> registered() {
-        return SERVER.queryNames(name("*"), null);
+        return registered(SERVER);
+    }
+
+    public static Set<ObjectName> registered(MBeanServer server) {
+        return server.queryNames(name("*"), null);
     }
 
     public static void unregisterAll() throws JMException {
