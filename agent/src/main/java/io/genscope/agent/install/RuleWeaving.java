@@ -53,6 +53,9 @@ final class RuleWeaving implements ClassWeaving {
     private static final Advice.OffsetMapping NULL =
             new Advice.OffsetMapping.ForStackManipulation(NullConstant.INSTANCE, OBJECT, OBJECT, Assigner.Typing.STATIC);
 
+    /** The captures a validation's outcome comes from. */
+    private static final Set<String> OUTCOME_FIELDS = Set.of("capture.errors.each", "capture.validation-ok");
+
     private final int index;
     private final RuleSettings settings;
     private final RuleDiagnostics diagnostics;
@@ -189,13 +192,14 @@ final class RuleWeaving implements ClassWeaving {
     }
 
     /**
-     * Reports a capture dropped for {@code method}. A validation left with {@code kept} captures
-     * that hold neither {@code errors} nor {@code validation-ok} is judged by its exception alone
-     * (it fails when it throws, else passes), and the line says so.
+     * Reports a capture dropped for {@code method}. A validation whose {@code errors} or
+     * {@code validation-ok} is dropped, leaving ({@code kept}) neither, is judged by its exception
+     * alone (it fails when it throws, else passes): its line says so, rather than let it pass
+     * silently.
      */
     private void drop(MethodDescription method, CaptureChecker.Problem problem, RuleCaptures kept) {
         boolean byExceptionOnly = diagnostics.rule().role() == Role.VALIDATION
-                && kept.errors() == null && kept.validationOk() == null;
+                && OUTCOME_FIELDS.contains(problem.field()) && kept.errors() == null && kept.validationOk() == null;
         String line = settings.origin().at(problem.field()) + ": " + problem.message() + " (capture dropped for "
                 + MethodNames.of(method) + " only" + (byExceptionOnly
                 ? ", whose validations now fail only when they throw; rule '" : "; rule '")

@@ -122,8 +122,8 @@ class WeavingRulesTest {
     }
 
     @Test
-    void aValidationWhoseErrorsFailOnOneClassStillFailsWhereTheyWorkAndByExceptionWhereTheyDoNot() throws Exception {
-        loadWhileWeaving(List.of("fixture.weaving.FlagCheck", "fixture.weaving.ReportCheck"), """
+    void aValidationWhoseErrorsFailOnAClassLoadedLaterStillFailsWhereTheyWorkAndByExceptionWhereTheyDoNot() throws Exception {
+        loadWhileWeaving(List.of("fixture.weaving.ReportCheck", "fixture.weaving.FlagCheck"), """
                   - name: checks
                     role: validation
                     class: "fixture.weaving.*Check"
