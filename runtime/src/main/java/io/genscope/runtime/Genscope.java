@@ -35,7 +35,8 @@ public final class Genscope {
     }
 
     /**
-     * An instrumented method of rule {@code rule} is entered. The arguments the rule reads come in up to three slots (see
+     * An instrumented method of rule {@code rule} (a config rule's index, or a variant's: see
+     * {@link GenscopeRuntime#variant}) is entered. The arguments the rule reads come in up to three slots (see
      * {@code ArgumentSlots}); unused slots are {@code null}. Allocates nothing.
      *
      * @return the token to pass to {@link #exit}

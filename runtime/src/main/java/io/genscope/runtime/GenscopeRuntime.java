@@ -66,6 +66,15 @@ public final class GenscopeRuntime {
         return rules.get(index);
     }
 
+    /**
+     * The index for the advice of methods that rule {@code rule} weaves without the call captures
+     * in {@code droppedCaptures} (bits of {@code RuleCaptures.bit}): see
+     * {@link TelemetryRecorder#variant}. Its figures count under the rule.
+     */
+    public int variant(int rule, int droppedCaptures) {
+        return recorder.variant(rule, droppedCaptures);
+    }
+
     /** The log that also keeps errors for the Diagnostics MBean; the agent logs through it too. */
     public ErrorJournal journal() {
         return journal;

@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * does the root exist ({@code this} on a static method, {@code return} on a void one,
  * {@code args[3]} of a two-parameter method), and does each step name a member of the declared
  * type? A path that cannot work is reported with its config field, for the weaving to leave the
- * method out or drop the capture, rather than failing on every call.
+ * method out or weave it without that capture, rather than failing on every call.
  *
  * <p>Where the declared type cannot decide (an interface, an abstract or non-final class, a map, a
  * type variable), the step is left to run-time resolution on the actual class. A {@code thrown}
@@ -31,25 +31,17 @@ public final class CaptureChecker {
     }
 
     /** A problem with one capture field of a rule on one method. */
-    public record Problem(String field, PropertyPath path, String message) {
+    public record Problem(String field, String message) {
     }
 
     /**
-     * The problems of {@code captures} on {@code method}, leaving out dropped ones; when there are
-     * none, the positions of the named parameters they read are fixed to this method's. A method
-     * left uninstrumented fixes nothing, so it cannot turn away a later method of the rule that
-     * has them elsewhere.
+     * The problems of {@code captures} on {@code method}. Binds nothing: see {@link #bind}.
      */
     public static List<Problem> check(MethodDescription method, RuleCaptures captures) {
         List<Problem> problems = new ArrayList<>();
         for (Map.Entry<String, PropertyPath> field : captures.callPaths().entrySet()) {
             PropertyPath path = field.getValue();
-            if (!path.dropped()) {
-                problem(method, path).ifPresent(message -> problems.add(new Problem(field.getKey(), path, message)));
-            }
-        }
-        if (problems.isEmpty()) {
-            bindNamedParameters(method, captures, problems);
+            problem(method, path).ifPresent(message -> problems.add(new Problem(field.getKey(), message)));
         }
         return problems;
     }
@@ -83,17 +75,26 @@ public final class CaptureChecker {
                 + "); check the spelling, or declare the exception that has it in the method's throws clause");
     }
 
-    /** Binds each named parameter to its position in {@code method}; another class woven at once may have won. */
-    private static void bindNamedParameters(MethodDescription method, RuleCaptures captures, List<Problem> problems) {
+    /**
+     * Fixes the named parameters that {@code captures} read (all {@link #check checked} on
+     * {@code method}) to their positions in it, once the method is sure to be instrumented with
+     * them: a method left out fixes nothing, so it cannot turn away a later method of the rule
+     * that has them elsewhere.
+     *
+     * @return the captures whose parameter another method, woven at the same time, fixed elsewhere
+     */
+    public static List<Problem> bind(MethodDescription method, RuleCaptures captures) {
+        List<Problem> problems = new ArrayList<>();
         for (Map.Entry<String, PropertyPath> field : captures.callPaths().entrySet()) {
             PropertyPath path = field.getValue();
-            if (path.parameterName() != null && !path.dropped()) {
-                ParameterDescription parameter = named(method, path).orElseThrow(); // checked above
+            if (path.parameterName() != null) {
+                ParameterDescription parameter = named(method, path).orElseThrow(); // checked before
                 if (!path.bindParameter(parameter.getIndex())) {
-                    problems.add(new Problem(field.getKey(), path, boundElsewhere(method, path, parameter)));
+                    problems.add(new Problem(field.getKey(), boundElsewhere(method, path, parameter)));
                 }
             }
         }
+        return problems;
     }
 
     /** The declared type the path starts from, or why it has none on this method. */

@@ -66,8 +66,8 @@ public final class AgentInstaller {
         AdviceClassFiles adviceClassFiles = AdviceClassFiles.of(agentJar);
         List<ClassWeaving> weavings = new ArrayList<>();
         for (int i = 0; i < settings.rules().size(); i++) {
-            weavings.add(new RuleWeaving(i, settings.rules().get(i), runtime.rule(i), adviceClassFiles,
-                    runtime.journal()));
+            weavings.add(new RuleWeaving(i, settings.rules().get(i), runtime.rule(i), runtime::variant,
+                    adviceClassFiles, runtime.journal()));
         }
         if (!attached) {
             weavings.add(MBeanServerHook.weaving(instrumentation, adviceClassFiles));

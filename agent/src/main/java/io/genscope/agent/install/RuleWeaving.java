@@ -11,10 +11,12 @@ import io.genscope.agent.capture.CaptureChecker;
 import io.genscope.agent.capture.MethodNames;
 import io.genscope.agent.config.RuleSettings;
 import io.genscope.agent.matching.RuleMatchers;
+import io.genscope.runtime.Role;
 import io.genscope.runtime.RuntimeLog;
 import io.genscope.runtime.capture.ArgumentSlots;
 import io.genscope.runtime.capture.PathRoot;
 import io.genscope.runtime.diagnostics.RuleDiagnostics;
+import io.genscope.runtime.rule.RuleCaptures;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
@@ -30,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import static net.bytebuddy.matcher.ElementMatchers.anyOf;
 
@@ -38,8 +41,10 @@ import static net.bytebuddy.matcher.ElementMatchers.anyOf;
  * against each method, inlines {@link CallAdvice} with the rule's index into those that pass,
  * and records them in the rule's diagnostics. A capture that cannot work is reported once, with
  * the config file's line, and costs its method (when another method of the class fits) or
- * itself (when none does), never the rule. A selected class where no method matches is
- * reported too ({@link UnmatchedClasses}).
+ * itself on that method only (when none does): the method is woven with the index of a
+ * {@linkplain RuleVariants variant} of the rule without it, so other classes the rule selects,
+ * loaded before or after, keep it. A selected class where no method matches is reported too
+ * ({@link UnmatchedClasses}).
  *
  * <p>Thread-safe: classes load concurrently; the state is a concurrent set of reported problems.
  */
@@ -49,9 +54,13 @@ final class RuleWeaving implements ClassWeaving {
     private static final Advice.OffsetMapping NULL =
             new Advice.OffsetMapping.ForStackManipulation(NullConstant.INSTANCE, OBJECT, OBJECT, Assigner.Typing.STATIC);
 
+    /** The captures a validation's outcome comes from. */
+    private static final Set<String> OUTCOME_FIELDS = Set.of("capture.errors.each", "capture.validation-ok");
+
     private final int index;
     private final RuleSettings settings;
     private final RuleDiagnostics diagnostics;
+    private final RuleVariants variants;
     private final AdviceClassFiles adviceClassFiles;
     private final ElementMatcher<? super TypeDescription> types;
     private final ElementMatcher<? super MethodDescription> methods;
@@ -60,11 +69,12 @@ final class RuleWeaving implements ClassWeaving {
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
     private final Map<String, Advice> advice = new ConcurrentHashMap<>();
 
-    RuleWeaving(int index, RuleSettings settings, RuleDiagnostics diagnostics, AdviceClassFiles adviceClassFiles,
-                RuntimeLog log) {
+    RuleWeaving(int index, RuleSettings settings, RuleDiagnostics diagnostics, RuleVariants variants,
+                AdviceClassFiles adviceClassFiles, RuntimeLog log) {
         this.index = index;
         this.settings = settings;
         this.diagnostics = diagnostics;
+        this.variants = variants;
         this.adviceClassFiles = adviceClassFiles;
         this.types = RuleMatchers.types(settings);
         this.methods = RuleMatchers.methods(settings);
@@ -73,14 +83,15 @@ final class RuleWeaving implements ClassWeaving {
     }
 
     /**
-     * The advice for the rule, with the arguments its captures read bound to the slots. Known
-     * only once the captures have been checked against a method, which binds named parameters.
+     * The advice for the rule (or variant) at {@code ruleIndex}, with the arguments its captures
+     * read bound to the slots. Known only once the captures have been checked against a method,
+     * which binds named parameters.
      */
-    private Advice advice(int[] positions, boolean returned) {
+    private Advice advice(int ruleIndex, int[] positions, boolean returned) {
         Class<?> exit = diagnostics.rule().readsCallAtExit() ? CallAdvice.class : ResultExitAdvice.class;
-        return advice.computeIfAbsent(Arrays.toString(positions) + returned, key -> adviceClassFiles.advice(
+        return advice.computeIfAbsent(ruleIndex + Arrays.toString(positions) + returned, key -> adviceClassFiles.advice(
                 CallAdvice.class, exit, Advice.withCustomMapping()
-                        .bind(RuleIndex.class, index)
+                        .bind(RuleIndex.class, ruleIndex)
                         .bind(Slot0.class, slot(positions, 0))
                         .bind(Slot1.class, slot(positions, 1))
                         .bind(Slot2.class, slot(positions, 2))
@@ -94,9 +105,9 @@ final class RuleWeaving implements ClassWeaving {
      * is a reference that may be a future. Only a primitive result nobody reads is left out, so
      * it is never boxed.
      */
-    private boolean needsResult(MethodDescription method) {
-        return !method.getReturnType().isPrimitive() || diagnostics.rule().captures().callPaths()
-                .values().stream().anyMatch(path -> path.root() == PathRoot.RETURN && !path.dropped());
+    private static boolean needsResult(MethodDescription method, RuleCaptures captures) {
+        return !method.getReturnType().isPrimitive()
+                || captures.callPaths().values().stream().anyMatch(path -> path.root() == PathRoot.RETURN);
     }
 
     /** The argument at the slot's position, boxed if primitive, or {@code null} for an unused slot. */
@@ -119,61 +130,81 @@ final class RuleWeaving implements ClassWeaving {
             unmatched.noMethodMatched(type, !diagnostics.matchedMethods().isEmpty());
             return builder;
         }
-        List<MethodDescription> instrumented = fitting(candidates);
-        if (instrumented.isEmpty()) {
-            return builder;
+        Map<MethodDescription, Integer> dropped = woven(candidates);
+        Map<Integer, List<MethodDescription>> byDropped = dropped.keySet().stream()
+                .collect(Collectors.groupingBy(dropped::get, LinkedHashMap::new, Collectors.toList()));
+        DynamicType.Builder<?> visited = builder;
+        for (Map.Entry<Integer, List<MethodDescription>> group : byDropped.entrySet()) {
+            visited = weave(visited, group.getValue(), group.getKey());
         }
+        return visited;
+    }
+
+    /** Weaves {@code methods} with the rule less the captures {@code dropped} (bits of {@link RuleCaptures#bit}). */
+    private DynamicType.Builder<?> weave(DynamicType.Builder<?> builder, List<MethodDescription> methods, int dropped) {
+        RuleCaptures captures = diagnostics.rule().captures().without(dropped);
         int[] positions;
         try {
-            positions = ArgumentSlots.positions(diagnostics.rule().captures());
+            positions = ArgumentSlots.positions(captures);
         } catch (IllegalStateException tooMany) {
-            instrumented.forEach(method -> report(method, new CaptureChecker.Problem("capture", null, tooMany.getMessage())));
+            methods.forEach(method -> report(method, new CaptureChecker.Problem("capture", tooMany.getMessage())));
             return builder;
         }
+        int ruleIndex = variants.variant(index, dropped);
         DynamicType.Builder<?> visited = builder;
         for (boolean returned : new boolean[] {false, true}) {
-            List<MethodDescription> group = instrumented.stream().filter(m -> needsResult(m) == returned).toList();
+            List<MethodDescription> group = methods.stream().filter(m -> needsResult(m, captures) == returned).toList();
             if (!group.isEmpty()) {
                 group.forEach(method -> diagnostics.matched(MethodNames.of(method)));
-                visited = visited.visit(advice(positions, returned).on(anyOf(group)));
+                visited = visited.visit(advice(ruleIndex, positions, returned).on(anyOf(group)));
             }
         }
         return visited;
     }
 
     /**
-     * The candidate methods that all the rule's captures work on. A method that does not fit
-     * while another of its class does is left out (a static overload of a rule reading
-     * {@code this}, say), with one line. When none fits, the captures that fail are dropped, with
-     * one line each, and the rule instruments the methods without them: one broken capture costs
-     * only itself, never the rule's counts.
+     * The candidate methods to instrument, each with the captures it is woven without. A method
+     * that does not fit while another of its class does is left out (a static overload of a rule
+     * reading {@code this}, say), with one line. When none fits, each method is woven without the
+     * captures that fail on it, with one line each: one broken capture costs only itself, on that
+     * method only, never the rule's counts nor the captures of other classes.
      */
-    private List<MethodDescription> fitting(List<MethodDescription> candidates) {
-        Map<MethodDescription, List<CaptureChecker.Problem>> problems = check(candidates);
-        if (problems.values().stream().noneMatch(List::isEmpty)) {
-            problems.values().forEach(list -> list.forEach(this::drop));
-            problems = check(candidates);
-        }
-        List<MethodDescription> fitting = new ArrayList<>();
-        problems.forEach((method, list) -> {
-            if (list.isEmpty()) {
-                fitting.add(method);
-            } else {
-                list.forEach(problem -> report(method, problem));
-            }
-        });
-        return fitting;
-    }
-
-    private Map<MethodDescription, List<CaptureChecker.Problem>> check(List<MethodDescription> candidates) {
+    private Map<MethodDescription, Integer> woven(List<MethodDescription> candidates) {
+        RuleCaptures captures = diagnostics.rule().captures();
         Map<MethodDescription, List<CaptureChecker.Problem>> problems = new LinkedHashMap<>();
-        candidates.forEach(method -> problems.put(method, CaptureChecker.check(method, diagnostics.rule().captures())));
-        return problems;
+        candidates.forEach(method -> problems.put(method, CaptureChecker.check(method, captures)));
+        boolean someFit = problems.values().stream().anyMatch(List::isEmpty);
+        Map<MethodDescription, Integer> woven = new LinkedHashMap<>();
+        problems.forEach((method, list) -> {
+            if (someFit && !list.isEmpty()) {
+                list.forEach(problem -> report(method, problem));
+                return;
+            }
+            List<CaptureChecker.Problem> failing = new ArrayList<>(list);
+            failing.addAll(CaptureChecker.bind(method, captures.without(mask(failing))));
+            int dropped = mask(failing);
+            failing.forEach(problem -> drop(method, problem, captures.without(dropped)));
+            woven.put(method, dropped);
+        });
+        return woven;
     }
 
-    private void drop(CaptureChecker.Problem problem) {
-        problem.path().drop();
-        String line = settings.origin().at(problem.field()) + ": " + problem.message() + " (capture dropped; rule '"
+    private static int mask(List<CaptureChecker.Problem> problems) {
+        return problems.stream().mapToInt(problem -> RuleCaptures.bit(problem.field())).reduce(0, (a, b) -> a | b);
+    }
+
+    /**
+     * Reports a capture dropped for {@code method}. A validation whose {@code errors} or
+     * {@code validation-ok} is dropped, leaving ({@code kept}) neither, is judged by its exception
+     * alone (it fails when it throws, else passes): its line says so, rather than let it pass
+     * silently.
+     */
+    private void drop(MethodDescription method, CaptureChecker.Problem problem, RuleCaptures kept) {
+        boolean byExceptionOnly = diagnostics.rule().role() == Role.VALIDATION
+                && OUTCOME_FIELDS.contains(problem.field()) && kept.errors() == null && kept.validationOk() == null;
+        String line = settings.origin().at(problem.field()) + ": " + problem.message() + " (capture dropped for "
+                + MethodNames.of(method) + " only" + (byExceptionOnly
+                ? ", whose validations now fail only when they throw; rule '" : "; rule '")
                 + settings.name() + "' records everything else)";
         if (reported.add(line)) {
             log.error(line);

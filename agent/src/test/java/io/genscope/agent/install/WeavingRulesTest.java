@@ -5,24 +5,31 @@ import io.genscope.agent.capture.RuleCompiler;
 import io.genscope.agent.config.ConfigLoader;
 import io.genscope.agent.config.LoadedConfig;
 import io.genscope.agent.config.RuleSettings;
+import io.genscope.runtime.Genscope;
+import io.genscope.runtime.GenscopeRuntime;
 import io.genscope.runtime.RuntimeLog;
-import io.genscope.runtime.diagnostics.RuleDiagnostics;
+import io.genscope.runtime.time.Clock;
 import net.bytebuddy.agent.ByteBuddyAgent;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
+import java.lang.reflect.InvocationTargetException;
 import java.net.URL;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The rule weaving on real class loading (Byte Buddy's self-attach, the {@code fixture.weaving}
- * classes loaded afresh by a child-first loader): which classes a rule may select, and how a rule
- * that cannot fully work degrades, with one line each.
+ * classes loaded afresh by a child-first loader, recording into a runtime of the test's own):
+ * which classes a rule may select, and how a rule that cannot fully work degrades, with one line
+ * each.
  */
 class WeavingRulesTest {
 
@@ -30,7 +37,10 @@ class WeavingRulesTest {
     private static final URL TEST_CLASSES = WeavingRulesTest.class.getProtectionDomain().getCodeSource().getLocation();
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
-    private final List<RuleDiagnostics> diagnostics = new ArrayList<>();
+    private final List<ChildFirstLoader> loaders = new ArrayList<>();
+    private final Map<String, Class<?>> loaded = new HashMap<>();
+    private AdviceWeaver weaver;
+    private GenscopeRuntime runtime;
 
     @Test
     void aGlobOverEveryClassNeverSelectsAClassOfTheJdk() throws Exception {
@@ -87,22 +97,53 @@ class WeavingRulesTest {
     }
 
     @Test
-    void aMisspelledCaptureIsDroppedAndTheMethodStillInstrumented() throws Exception {
-        loadTwiceWhileWeaving("fixture.weaving.SpecGenerator", """
-                  - name: typo
+    void aCaptureThatFailsOnOneClassOfAGlobIsDroppedForThatClassOnly() throws Exception {
+        loadWhileWeaving(List.of("fixture.weaving.PlainDraft", "fixture.weaving.PromptDraft"), """
+                  - name: drafts
                     role: generation
-                    class: fixture.weaving.SpecGenerator
-                    method: generate
+                    class: "fixture.weaving.*Draft"
+                    method: write
                     capture:
-                      model: args[0].model
-                      function-name: args[0].functionNme
+                      prompt-length: this.prompt.length
                 """);
 
-        assertThat(lines).singleElement().asString().startsWith("ERROR genscope.yaml:8 rules[0].capture.function-name")
-                .contains("functionNme", "capture dropped; rule 'typo' records everything else");
-        assertThat(diagnostics.get(0).matchedMethods()).containsExactly("fixture.weaving.SpecGenerator#generate(Spec)");
-        assertThat(diagnostics.get(0).rule().captures().functionName().dropped()).isTrue();
-        assertThat(diagnostics.get(0).rule().captures().model().dropped()).isFalse();
+        call("fixture.weaving.PlainDraft", "write", "a");
+        call("fixture.weaving.PromptDraft", "write", "b");
+        call("fixture.weaving.PromptDraft", "write", "c");
+
+        assertThat(lines).singleElement().asString().startsWith("ERROR genscope.yaml:7 rules[0].capture.prompt-length")
+                .contains("fixture.weaving.PlainDraft", "capture dropped for fixture.weaving.PlainDraft#write(String)"
+                        + " only; rule 'drafts' records everything else");
+        assertThat(runtime.summary().generations()).isEqualTo(3);
+        assertThat(runtime.summary().averagePromptLength()).isEqualTo("four".length());
+        assertThat(runtime.rule(0).calls()).isEqualTo(3);
+        assertThat(runtime.rule(0).matchedMethods()).containsExactly("fixture.weaving.PlainDraft#write(String)",
+                "fixture.weaving.PromptDraft#write(String)");
+    }
+
+    @Test
+    void aValidationWhoseErrorsFailOnAClassLoadedLaterStillFailsWhereTheyWorkAndByExceptionWhereTheyDoNot() throws Exception {
+        loadWhileWeaving(List.of("fixture.weaving.ReportCheck", "fixture.weaving.FlagCheck"), """
+                  - name: checks
+                    role: validation
+                    class: "fixture.weaving.*Check"
+                    method: check
+                    capture:
+                      errors: return.errors
+                """);
+
+        call("fixture.weaving.ReportCheck", "check", "bad");
+        call("fixture.weaving.ReportCheck", "check", "good");
+        call("fixture.weaving.FlagCheck", "check", "bad");
+        call("fixture.weaving.FlagCheck", "check", "");
+
+        assertThat(lines).singleElement().asString().startsWith("ERROR genscope.yaml:7 rules[0].capture.errors")
+                .contains("capture dropped for fixture.weaving.FlagCheck#check(String) only,"
+                        + " whose validations now fail only when they throw");
+        assertThat(runtime.summary().validations()).isEqualTo(4);
+        assertThat(runtime.summary().validationFailures()).isEqualTo(2);
+        assertThat(runtime.summary().topValidationErrors()).containsOnlyKeys("E-SYNTAX",
+                IllegalArgumentException.class.getName());
     }
 
     @Test
@@ -122,35 +163,66 @@ class WeavingRulesTest {
                       errors: thrown.erors
                 """);
 
-        assertThat(diagnostics.get(0).matchedMethods()).containsExactly("fixture.weaving.SpecValidator#validate(Spec)");
+        assertThat(runtime.rule(0).matchedMethods()).containsExactly("fixture.weaving.SpecValidator#validate(Spec)");
         assertThat(lines).singleElement().asString().startsWith("ERROR genscope.yaml:13 rules[1].capture.errors")
                 .contains("'thrown.erors' reads no member of the exceptions", "fixture.weaving.SpecValidationException");
     }
 
     /** Loads {@code className} in two fresh loaders while a weaver for {@code rules} is installed. */
     private void loadTwiceWhileWeaving(String className, String rules) throws Exception {
-        AdviceWeaver weaver = weaver(rules);
+        loadWhileWeaving(List.of(className), rules);
+        loadWhileWeaving(List.of(className), null);
+    }
+
+    /**
+     * Loads {@code classNames}, in order, in a fresh loader ({@link #loaded}) while a weaver is
+     * installed: for {@code rules}, or the one of the previous call when {@code null}.
+     */
+    private void loadWhileWeaving(List<String> classNames, String rules) throws Exception {
+        if (rules != null) {
+            weaver = weaver(rules);
+        }
         INSTRUMENTATION.addTransformer(weaver);
         try {
-            for (int i = 0; i < 2; i++) {
-                try (ChildFirstLoader loader = new ChildFirstLoader(new URL[] {TEST_CLASSES},
-                        WeavingRulesTest.class.getClassLoader())) {
-                    Class.forName(className, true, loader);
-                }
+            ChildFirstLoader loader = new ChildFirstLoader(new URL[] {TEST_CLASSES}, WeavingRulesTest.class.getClassLoader());
+            loaders.add(loader);
+            for (String className : classNames) {
+                loaded.put(className, Class.forName(className, true, loader));
             }
         } finally {
             INSTRUMENTATION.removeTransformer(weaver);
         }
     }
 
+    /** Calls {@code method(argument)} on a new instance of a class {@link #loadWhileWeaving} loaded; a throw is the host's. */
+    private void call(String className, String method, String argument) throws Exception {
+        Class<?> type = loaded.get(className);
+        try {
+            type.getMethod(method, String.class).invoke(type.getDeclaredConstructor().newInstance(), argument);
+        } catch (InvocationTargetException thrownByTheHost) {
+            assertThat(thrownByTheHost.getCause()).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @AfterEach
+    void stopRuntime() throws Exception {
+        Genscope.uninstall();
+        for (ChildFirstLoader loader : loaders) {
+            loader.close();
+        }
+    }
+
+    /** A weaver for {@code rules}, recording into a {@link #runtime} of its own. */
     private AdviceWeaver weaver(String rules) {
         LoadedConfig config = ConfigLoader.parse("genscope.yaml", "rules:\n" + rules);
         assertThat(config.problems()).isEmpty();
         List<RuleSettings> settings = config.settings().rules();
+        runtime = GenscopeRuntime.start(config.settings().store(), settings.stream().map(RuleCompiler::compile).toList(),
+                log(), "test", "genscope.yaml", Clock.system());
         List<ClassWeaving> weavings = new ArrayList<>();
         for (int i = 0; i < settings.size(); i++) {
-            diagnostics.add(new RuleDiagnostics(RuleCompiler.compile(settings.get(i))));
-            weavings.add(new RuleWeaving(i, settings.get(i), diagnostics.get(i), AdviceClassFiles.of(null), log()));
+            weavings.add(new RuleWeaving(i, settings.get(i), runtime.rule(i), runtime::variant,
+                    AdviceClassFiles.of(null), log()));
         }
         return new AdviceWeaver(ClassNameFilter.of(settings, MBeanServerHook.OWNER), weavings,
                 new WeavingReport(log(), () -> { }));

@@ -40,11 +40,11 @@ public final class ArgumentSlots {
     }
 
     /**
-     * Whether every argument path knows its position (named parameters are bound when
-     * instrumented); a dropped path that was never bound never will be.
+     * Whether every argument path knows its position: named parameters are bound when a method is
+     * instrumented, and a rule variant keeps only paths that were.
      */
     public static boolean allBound(RuleCaptures captures) {
-        return argumentPaths(captures).stream().allMatch(path -> path.argumentIndex() >= 0 || path.dropped());
+        return argumentPaths(captures).stream().allMatch(path -> path.argumentIndex() >= 0);
     }
 
     private static List<PropertyPath> argumentPaths(RuleCaptures captures) {

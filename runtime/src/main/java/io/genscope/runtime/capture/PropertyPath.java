@@ -19,7 +19,6 @@ public final class PropertyPath {
     private final PathRoot root;
     private final String parameterName;
     private volatile int argumentIndex;
-    private volatile boolean dropped;
     private final MemberStep[] steps;
     private final String text;
 
@@ -76,20 +75,6 @@ public final class PropertyPath {
         return argumentIndex == index;
     }
 
-    /**
-     * Turns the capture off for good, because it cannot work on a method its rule instruments:
-     * from then on every read yields "absent" ({@code null}, or -1 for a length), and the rule
-     * records everything else. Named parameters keep their binding, so argument slots agree.
-     */
-    public void drop() {
-        dropped = true;
-    }
-
-    /** Whether {@link #drop} was called. */
-    public boolean dropped() {
-        return dropped;
-    }
-
     public PathRoot root() {
         return root;
     }
@@ -106,9 +91,6 @@ public final class PropertyPath {
      * @throws Throwable        whatever a getter on the path throws
      */
     public Object read(Object self, Object[] args, Object returned, Throwable thrown) throws Throwable {
-        if (dropped) {
-            return null;
-        }
         return walk(start(self, args, returned, thrown));
     }
 
@@ -136,9 +118,6 @@ public final class PropertyPath {
      * @return the length, or -1 when a value on the path is {@code null}
      */
     public int readLength(Object self, Object[] args, Object returned, Throwable thrown) throws Throwable {
-        if (dropped) {
-            return -1;
-        }
         int last = steps.length - 1;
         if (last < 0 || !steps[last].isLengthOrSize()) {
             return CapturedValues.length(read(self, args, returned, thrown));

@@ -1,7 +1,6 @@
 package io.genscope.runtime.recording;
 
 import io.genscope.runtime.RuntimeLog;
-import io.genscope.runtime.capture.ArgumentSlots;
 import io.genscope.runtime.capture.CapturedElements;
 import io.genscope.runtime.capture.CapturedValues;
 import io.genscope.runtime.capture.PathRoot;
@@ -15,7 +14,10 @@ import io.genscope.runtime.store.ThreadSlice;
 import io.genscope.runtime.store.ValidationRecord;
 import io.genscope.runtime.time.Clock;
 
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -31,27 +33,38 @@ import java.util.concurrent.atomic.AtomicReference;
  * returns a {@link CompletionStage} completes when the stage does, possibly on another thread;
  * validations run inside that stage on other threads are not attributed to it.
  *
+ * <p>The advice names its rule by an index: a config rule's position, or a {@link #variant} of it
+ * made for methods some of its captures cannot work on. The table behind the indexes only grows,
+ * copy-on-write, and is read with one volatile read and one array read per call.
+ *
  * <p>Every public method catches everything: a failure here is reported as an agent error and
  * the intercepted call goes on untouched. Like a failed capture, it is logged the first time for
  * its rule and stage, then counted (Diagnostics MBean) with at most one reminder a minute.
  */
 public final class TelemetryRecorder implements Recorder {
 
+    /** The config rules, in order. */
     private final RuleDiagnostics[] rules;
+    /** What each index the advice passes stands for: the config rules, then variants as made. */
+    private volatile RuleVariant[] variants;
+    /** Index of each variant made, by base rule and dropped captures; guarded by {@code this}. */
+    private final Map<Long, Integer> variantIndexes = new HashMap<>();
     private final TelemetryStore store;
     private final Clock clock;
     private final RuntimeLog log;
     private final CaptureReader captures;
     private final ThreadLocal<ThreadScope> scopes;
-    private final Slots[] positions;
     private final AtomicReference<Runnable> atNextCall = new AtomicReference<>();
     /** For failures of calls whose rule index names no rule (a weaving bug). */
     private final ProblemThrottle unknownRules = new ProblemThrottle();
     private final int maxElements;
 
     public TelemetryRecorder(List<RuleDiagnostics> rules, TelemetryStore store, RuntimeLog log) {
-        this.positions = new Slots[rules.size()];
         this.rules = rules.toArray(RuleDiagnostics[]::new);
+        this.variants = new RuleVariant[this.rules.length];
+        for (int i = 0; i < this.rules.length; i++) {
+            variants[i] = new RuleVariant(i, this.rules[i], this.rules[i].rule().captures());
+        }
         this.store = store;
         this.clock = store.clock();
         this.log = log;
@@ -68,8 +81,9 @@ public final class TelemetryRecorder implements Recorder {
         }
         Object[] args = null;
         try {
-            args = scope.arguments(positions(ruleIndex), slot0, slot1, slot2);
-            return enter(ruleIndex, self, args, scope);
+            RuleVariant rule = variants[ruleIndex];
+            args = scope.arguments(rule.positions(), slot0, slot1, slot2);
+            return enter(rule, self, args, scope);
         } catch (Throwable failure) {
             internalError("enter", ruleIndex, failure);
             return clock.monotonicNanos();
@@ -87,8 +101,9 @@ public final class TelemetryRecorder implements Recorder {
         }
         Object[] args = null;
         try {
-            args = scope.arguments(positions(ruleIndex), slot0, slot1, slot2);
-            exit(ruleIndex, token, self, args, returned, thrown, scope);
+            RuleVariant rule = variants[ruleIndex];
+            args = scope.arguments(rule.positions(), slot0, slot1, slot2);
+            exit(rule, token, self, args, returned, thrown, scope);
         } catch (Throwable failure) {
             internalError("exit", ruleIndex, failure);
         } finally {
@@ -98,25 +113,44 @@ public final class TelemetryRecorder implements Recorder {
 
     @Override
     public long enter(int ruleIndex, Object self, Object[] args) {
-        return enter(ruleIndex, self, args, scopes.get());
+        try {
+            return enter(variants[ruleIndex], self, args, scopes.get());
+        } catch (Throwable failure) {
+            internalError("enter", ruleIndex, failure);
+            return clock.monotonicNanos();
+        }
     }
 
     @Override
     public void exit(int ruleIndex, long token, Object self, Object[] args, Object returned, Throwable thrown) {
-        exit(ruleIndex, token, self, args, returned, thrown, scopes.get());
+        try {
+            exit(variants[ruleIndex], token, self, args, returned, thrown, scopes.get());
+        } catch (Throwable failure) {
+            internalError("exit", ruleIndex, failure);
+        }
     }
 
-    /** The argument positions of the rule's slots, computed on its first call (they never change). */
-    private int[] positions(int ruleIndex) {
-        Slots cached = positions[ruleIndex];
-        if (cached == null) {
-            RuleCaptures captures = rules[ruleIndex].rule().captures();
-            cached = new Slots(ArgumentSlots.positions(captures));
-            if (ArgumentSlots.allBound(captures)) {
-                positions[ruleIndex] = cached;
-            }
+    /**
+     * The index of rule {@code rule} without the call captures in {@code droppedCaptures} (bits of
+     * {@link RuleCaptures#bit}), for the agent to weave into methods those captures cannot work
+     * on: {@code rule} itself when nothing it has is dropped, else a variant made on first request
+     * and kept. Bounded: a rule has at most one variant per subset of its captures.
+     */
+    public synchronized int variant(int rule, int droppedCaptures) {
+        if (rule < 0 || rule >= rules.length) {
+            throw new IllegalArgumentException("no config rule #" + rule);
         }
-        return cached.positions();
+        RuleVariant base = variants[rule];
+        int dropped = droppedCaptures & base.captures.presentMask();
+        if (dropped == 0) {
+            return rule;
+        }
+        return variantIndexes.computeIfAbsent((long) rule << Integer.SIZE | dropped, key -> {
+            RuleVariant[] grown = Arrays.copyOf(variants, variants.length + 1);
+            grown[grown.length - 1] = new RuleVariant(rule, base.diagnostics, base.captures.without(dropped));
+            variants = grown;
+            return grown.length - 1;
+        });
     }
 
     /**
@@ -125,10 +159,6 @@ public final class TelemetryRecorder implements Recorder {
      */
     public void runAtNextCall(Runnable task) {
         atNextCall.set(task);
-    }
-
-    /** Final-field holder, so a cached array is seen fully filled by every thread. */
-    private record Slots(int[] positions) {
     }
 
     /**
@@ -140,7 +170,7 @@ public final class TelemetryRecorder implements Recorder {
      *         call it and passes {@code 0}) leaves the depth alone. A validation whose token is
      *         {@code 0} is not recorded.
      */
-    private long enter(int ruleIndex, Object self, Object[] args, ThreadScope scope) {
+    private long enter(RuleVariant rule, Object self, Object[] args, ThreadScope scope) {
         if (scope.capturing) {
             return 0;
         }
@@ -153,13 +183,12 @@ public final class TelemetryRecorder implements Recorder {
                     task.run();
                 }
             }
-            RuleDiagnostics rule = rules[ruleIndex];
-            rule.called();
-            switch (rule.rule().role()) {
+            rule.diagnostics.called();
+            switch (rule.diagnostics.rule().role()) {
                 case GENERATION -> {
                     token = ++scope.depth;
                     if (token == 1) {
-                        startGeneration(scope, ruleIndex, rule, self, args, start);
+                        startGeneration(scope, rule, self, args, start);
                     } else {
                         retry(scope, rule, start);
                     }
@@ -170,19 +199,18 @@ public final class TelemetryRecorder implements Recorder {
                 }
             }
         } catch (Throwable failure) {
-            internalError("enter", ruleIndex, failure);
+            internalError("enter", rule.rule, failure);
         }
         return token;
     }
 
-    private void exit(int ruleIndex, long token, Object self, Object[] args, Object returned, Throwable thrown,
+    private void exit(RuleVariant rule, long token, Object self, Object[] args, Object returned, Throwable thrown,
                       ThreadScope scope) {
         if (scope.capturing) {
             return;
         }
         try {
-            RuleDiagnostics rule = rules[ruleIndex];
-            switch (rule.rule().role()) {
+            switch (rule.diagnostics.rule().role()) {
                 case GENERATION -> {
                     if (token > 0 && token <= scope.depth) {
                         scope.depth = (int) token - 1;
@@ -201,14 +229,13 @@ public final class TelemetryRecorder implements Recorder {
                 }
             }
         } catch (Throwable failure) {
-            internalError("exit", ruleIndex, failure);
+            internalError("exit", rule.rule, failure);
         }
     }
 
-    private void startGeneration(ThreadScope scope, int ruleIndex, RuleDiagnostics rule, Object self, Object[] args,
-                                 long start) {
+    private void startGeneration(ThreadScope scope, RuleVariant rule, Object self, Object[] args, long start) {
         GenerationRecord generation = scope.generation;
-        generation.begin(ruleIndex, rule.rule().name(), start);
+        generation.begin(rule.rule, rule.diagnostics.rule().name(), start);
         scope.capturing = true;
         try {
             readGenerationCaptures(generation, rule, scope.elements, self, args, null, null, false);
@@ -218,16 +245,17 @@ public final class TelemetryRecorder implements Recorder {
         store.generationStarted(scope.store, generation, start);
     }
 
-    private void retry(ThreadScope scope, RuleDiagnostics rule, long start) {
+    private void retry(ThreadScope scope, RuleVariant rule, long start) {
+        String name = rule.diagnostics.rule().name();
         if (scope.inGeneration()) {
             scope.generation.retries++;
-            store.retryStarted(scope.store, scope.generation, rule.rule().name(), start);
+            store.retryStarted(scope.store, scope.generation, name, start);
         } else {
-            store.retryStarted(scope.store, null, rule.rule().name(), start);
+            store.retryStarted(scope.store, null, name, start);
         }
     }
 
-    private void endGeneration(ThreadScope scope, RuleDiagnostics rule, Object self, Object[] args,
+    private void endGeneration(ThreadScope scope, RuleVariant rule, Object self, Object[] args,
                                Object returned, Throwable thrown) {
         GenerationRecord generation = scope.generation;
         if (thrown == null && returned instanceof CompletionStage<?> stage) {
@@ -247,7 +275,7 @@ public final class TelemetryRecorder implements Recorder {
     }
 
     /** @param scope the calling thread's scope, or {@code null} when a future completes elsewhere */
-    private void complete(ThreadScope scope, ThreadSlice thread, GenerationRecord generation, RuleDiagnostics rule,
+    private void complete(ThreadScope scope, ThreadSlice thread, GenerationRecord generation, RuleVariant rule,
                           Object self, Object[] args, Object returned, Throwable thrown) {
         long end = clock.monotonicNanos();
         generation.durationNanos = end - generation.startNanos;
@@ -272,9 +300,10 @@ public final class TelemetryRecorder implements Recorder {
      * Reads the generation captures whose root is available now: at entry those on {@code this}
      * and the arguments, at exit those on the result or exception.
      */
-    private void readGenerationCaptures(GenerationRecord generation, RuleDiagnostics rule, CapturedElements elements,
+    private void readGenerationCaptures(GenerationRecord generation, RuleVariant variant, CapturedElements elements,
                                         Object self, Object[] args, Object returned, Throwable thrown, boolean atExit) {
-        RuleCaptures paths = rule.rule().captures();
+        RuleDiagnostics rule = variant.diagnostics;
+        RuleCaptures paths = variant.captures;
         if (due(paths.projectId(), atExit)) {
             generation.projectId = captures.name(rule, "capture.project-id", paths.projectId(),
                     self, args, returned, thrown);
@@ -308,14 +337,14 @@ public final class TelemetryRecorder implements Recorder {
         return path != null && path.root().availableOnlyAtExit() == atExit;
     }
 
-    private void validated(ThreadScope scope, RuleDiagnostics rule, long start, Object self, Object[] args,
+    private void validated(ThreadScope scope, RuleVariant rule, long start, Object self, Object[] args,
                            Object returned, Throwable thrown) {
         GenerationRecord generation = scope.inGeneration() ? scope.generation : null;
         ValidationRecord validation = scope.validation;
-        validation.begin(rule.rule().name(), generation == null ? 0 : ++generation.validations);
+        validation.begin(rule.diagnostics.rule().name(), generation == null ? 0 : ++generation.validations);
         long end = clock.monotonicNanos();
         validation.durationNanos = end - start;
-        PropertyPath errors = rule.rule().captures().errors();
+        PropertyPath errors = rule.captures.errors();
         if (thrown == null || errors != null && errors.root() == PathRoot.THROWN) {
             scope.capturing = true;
             try {
@@ -349,9 +378,16 @@ public final class TelemetryRecorder implements Recorder {
         }
     }
 
-    private void readValidationCaptures(ValidationRecord validation, RuleDiagnostics rule, CapturedElements elements,
+    /**
+     * Reads a validation's outcome: {@code validation-ok} when captured, else whether it has no
+     * errors. A rule (or a variant for methods its {@code errors} and {@code validation-ok} do not
+     * fit, which the agent reports when it weaves them) that has neither goes by the exception
+     * alone: the caller fails a validation that throws, and one that returns passes.
+     */
+    private void readValidationCaptures(ValidationRecord validation, RuleVariant variant, CapturedElements elements,
                                         Object self, Object[] args, Object returned, Throwable thrown) {
-        RuleCaptures paths = rule.rule().captures();
+        RuleDiagnostics rule = variant.diagnostics;
+        RuleCaptures paths = variant.captures;
         if (paths.errors() != null) {
             readErrors(validation, rule, paths, captures.elements(rule, "capture.errors", paths.errors(), elements,
                     self, args, returned, thrown));
@@ -441,18 +477,21 @@ public final class TelemetryRecorder implements Recorder {
     }
 
     /**
-     * Reports a failure of Genscope's own code once per rule and stage, then counts it; except a
-     * {@link StackOverflowError}: that is the
-     * host's stack running out under an instrumented call, not a Genscope defect, and the host
-     * meets it too. Logging it there would overflow again, once per level of the host's
-     * recursion, and writing to stderr at that depth made the JVM load a class whose
-     * transformation failed for want of stack, which the JVM itself reports on stderr.
+     * Reports a failure of Genscope's own code while it handled a call of the rule (or variant)
+     * at {@code index}, in {@code stage}: once per config rule and stage, then counted; except a
+     * {@link StackOverflowError}: that is the host's stack running out under an instrumented
+     * call, not a Genscope defect, and the host meets it too. Logging it there would overflow
+     * again, once per level of the host's recursion, and writing to stderr at that depth made
+     * the JVM load a class whose transformation failed for want of stack, which the JVM itself
+     * reports on stderr.
      */
-    private void internalError(String stage, int ruleIndex, Throwable failure) {
+    private void internalError(String stage, int index, Throwable failure) {
         if (failure instanceof StackOverflowError) {
             return;
         }
         long now = clock.monotonicNanos();
+        RuleVariant[] table = variants;
+        int ruleIndex = index >= 0 && index < table.length ? table[index].rule : index;
         boolean known = ruleIndex >= 0 && ruleIndex < rules.length;
         long verdict = known ? rules[ruleIndex].internalError(stage, now) : unknownRules.admit(stage, now);
         if (verdict == ProblemThrottle.FIRST) {

@@ -3,6 +3,7 @@ package io.genscope.runtime.rule;
 import io.genscope.runtime.capture.PropertyPath;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -48,26 +49,73 @@ public record RuleCaptures(
     }
 
     /**
+     * The config fields of the paths read from the call itself, in config order: bit {@code i} of
+     * a dropped-captures mask ({@link #without}) stands for the {@code i}-th.
+     */
+    public static final List<String> CALL_FIELDS = List.of("capture.project-id", "capture.model",
+            "capture.function-name", "capture.prompt-length", "capture.code-length", "capture.dependencies",
+            "capture.validation-ok", "capture.errors.each", "capture.detected-dependencies");
+
+    /** The bit of {@code field}, one of {@link #CALL_FIELDS}, in a dropped-captures mask. */
+    public static int bit(String field) {
+        int index = CALL_FIELDS.indexOf(field);
+        if (index < 0) {
+            throw new IllegalArgumentException("not a call capture field: " + field);
+        }
+        return 1 << index;
+    }
+
+    /**
      * The paths read from the call itself (not per error element), keyed by their config field
      * ({@code capture.model}, …), in config order; absent captures are left out.
      */
     public Map<String, PropertyPath> callPaths() {
-        Map<String, PropertyPath> paths = new LinkedHashMap<>();
-        put(paths, "capture.project-id", projectId);
-        put(paths, "capture.model", model);
-        put(paths, "capture.function-name", functionName);
-        put(paths, "capture.prompt-length", promptLength);
-        put(paths, "capture.code-length", codeLength);
-        put(paths, "capture.dependencies", dependencies);
-        put(paths, "capture.validation-ok", validationOk);
-        put(paths, "capture.errors.each", errors);
-        put(paths, "capture.detected-dependencies", detectedDependencies);
-        return paths;
+        PropertyPath[] paths = byField();
+        Map<String, PropertyPath> present = new LinkedHashMap<>();
+        for (int i = 0; i < paths.length; i++) {
+            if (paths[i] != null) {
+                present.put(CALL_FIELDS.get(i), paths[i]);
+            }
+        }
+        return present;
     }
 
-    private static void put(Map<String, PropertyPath> paths, String field, PropertyPath path) {
-        if (path != null) {
-            paths.put(field, path);
+    /** The mask of the call captures this rule has, in the bits of {@link #bit}. */
+    public int presentMask() {
+        PropertyPath[] paths = byField();
+        int mask = 0;
+        for (int i = 0; i < paths.length; i++) {
+            if (paths[i] != null) {
+                mask |= 1 << i;
+            }
         }
+        return mask;
+    }
+
+    /**
+     * These captures less the call captures in {@code dropped} (bits of {@link #bit}), for the
+     * methods they cannot work on; the paths kept are the same objects, so they share what they
+     * resolved. Dropping {@code errors} drops its per-element {@code type} and {@code message}.
+     *
+     * <p><b>Note:</b> a validation left with neither {@code errors} nor {@code validation-ok} has
+     * only its exception to go by: it fails when it throws and passes otherwise.
+     */
+    public RuleCaptures without(int dropped) {
+        PropertyPath[] paths = byField();
+        for (int i = 0; i < paths.length; i++) {
+            if ((dropped & 1 << i) != 0) {
+                paths[i] = null;
+            }
+        }
+        boolean keepsErrors = paths[7] != null;
+        return new RuleCaptures(paths[0], paths[1], paths[2], paths[3], paths[4], paths[5], paths[6], paths[7],
+                keepsErrors ? errorType : null, keepsErrors ? errorMessage : null, paths[8],
+                keepsErrors ? errorTypePattern : null);
+    }
+
+    /** The call paths in the order of {@link #CALL_FIELDS}, {@code null} where absent. */
+    private PropertyPath[] byField() {
+        return new PropertyPath[] {projectId, model, functionName, promptLength, codeLength, dependencies,
+                validationOk, errors, detectedDependencies};
     }
 }

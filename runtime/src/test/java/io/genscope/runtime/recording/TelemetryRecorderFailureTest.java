@@ -184,13 +184,16 @@ class TelemetryRecorderFailureTest {
     }
 
     @Test
-    void ruleWithoutADefinitionFailsInsideTheRecorderOnly() {
+    void aRuleTheAdviceCannotServeFailsInsideTheRecorderOnly() {
         GeneratorLoop loop = new GeneratorLoop();
-        TelemetryRecorder recorder = new TelemetryRecorder(List.of(new RuleDiagnostics(null)), loop.store, loop.log);
+        RuleCaptures fourArguments = new RuleCaptures(arg(0), arg(1), arg(2), arg(3), null, null, null, null, null,
+                null, null);
+        TelemetryRecorder recorder = new TelemetryRecorder(List.of(new RuleDiagnostics(
+                new RuleDefinition("too-wide", Role.GENERATION, fourArguments))), loop.store, loop.log);
 
         assertThatCode(() -> {
-            long token = recorder.enter(0, null, null);
-            recorder.exit(0, token, null, null, "code", null);
+            long token = recorder.enterWithSlots(0, null, "a", "b", "c");
+            recorder.exitWithSlots(0, token, null, "a", "b", "c", "code", null);
         }).doesNotThrowAnyException();
 
         assertThat(loop.log.errors()).hasSize(2);

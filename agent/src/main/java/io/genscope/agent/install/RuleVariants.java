@@ -1,0 +1,17 @@
+package io.genscope.agent.install;
+
+/**
+ * Where the weaving gets the index of a rule less some captures, for the methods those captures
+ * cannot work on: the runtime's {@code GenscopeRuntime.variant}. The index goes into the advice
+ * as its {@code @RuleIndex} constant; its figures count under the rule.
+ */
+@FunctionalInterface
+interface RuleVariants {
+
+    /**
+     * @param rule            the config rule's index
+     * @param droppedCaptures bits of {@code RuleCaptures.bit} for the captures to leave out
+     * @return {@code rule} itself when nothing is dropped, else its variant's index
+     */
+    int variant(int rule, int droppedCaptures);
+}
