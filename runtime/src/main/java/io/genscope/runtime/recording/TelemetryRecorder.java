@@ -388,7 +388,7 @@ public final class TelemetryRecorder implements Recorder {
             return store.errorOfClass(error.getClass(), withMessage ? errorMessage(rule, paths, element) : null);
         }
         String type = captures.elementName(rule, "capture.errors.type", paths.errorType(), element);
-        return store.error(type == null ? "(unknown)" : type, paths.errorTypePattern(),
+        return store.error(type, paths.errorTypePattern(),
                 withMessage ? errorMessage(rule, paths, element) : null);
     }
 

@@ -1,7 +1,10 @@
 package io.genscope.runtime.recording;
 
+import io.genscope.runtime.privacy.ErrorTypes;
 import io.genscope.runtime.store.TallyTotals;
 import io.genscope.runtime.testing.GeneratorLoop;
+import io.genscope.runtime.testing.GeneratorLoop.Problem;
+import io.genscope.runtime.testing.GeneratorLoop.Verdict;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -13,7 +16,8 @@ import static org.assertj.core.api.Assertions.entry;
  * An exception's class name is its error type as it is: the built-in redaction, meant for user
  * text, would mask a class name such as {@code OpenApi3SpecValidationException} (a run of 20 or
  * more letters and digits mixing cases looks like a key), so different exceptions would collapse
- * into one type in {@code TopValidationErrors}.
+ * into one type in {@code TopValidationErrors}. And an error without a type is {@code (unknown)},
+ * the same type whatever path led there.
  */
 class ExceptionClassErrorTypesTest {
 
@@ -48,6 +52,13 @@ class ExceptionClassErrorTypesTest {
                 entry(OpenApi3SpecValidationException.class.getName(), 1L),
                 entry(Jsr303ConstraintViolation.class.getName(), 1L),
                 entry("SCHEMA_V2_MISSING", 1L));
+    }
+
+    @Test
+    void anErrorWhoseTypeCaptureGivesNothingIsUnknown() throws Exception {
+        loop.compile(new Verdict(List.of(new Problem(null, "no code")), List.of()));
+
+        assertThat(loop.totals().errorTypes()).containsOnly(entry(ErrorTypes.UNKNOWN, 1L));
     }
 
     static final class OpenApi3SpecValidationException extends RuntimeException {
