@@ -10,8 +10,10 @@ import java.util.regex.Pattern;
  * per element, with the element as root {@code it}.
  *
  * @param each    the collection, array or single value whose elements are the errors. Required.
- * @param type    the error type of an element; {@code null} for the default: the element itself
- *                when it is a {@code String}, its class name when it is a {@code Throwable}.
+ * @param type    what an element's error type is derived from (see {@code ErrorTypes}: a short,
+ *                redacted identifier); {@code null} for the default: derived from the element
+ *                itself when it is a {@code String}, its class name as it is when it is a
+ *                {@code Throwable}.
  * @param message the message of an element, kept as {@code store.error-messages} says;
  *                {@code null} for the default: the element itself when it is a {@code String},
  *                its message when it is a {@code Throwable}.

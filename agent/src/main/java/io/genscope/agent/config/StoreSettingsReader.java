@@ -41,7 +41,6 @@ final class StoreSettingsReader {
                 redact(store),
                 store.value("max-elements", CAP),
                 store.value("event-elements", Values.wholeNumber(0, 1_000)),
-
                 store.value("max-memory", Values.size(1L << 20, 64L << 30)));
     }
 

@@ -61,11 +61,15 @@ final class UnmatchedClasses {
     }
 
     private String why(TypeDescription type) {
-        String kind = type.isInterface() ? "an interface" : "an abstract class";
-        if (type.isInterface() || type.isAbstract() && declaresAbstractMatch(type)) {
-            return "it is " + kind + " and its '" + rule.methodPattern() + "' has no body here; the bodies are in"
-                    + " the classes that implement it: select them with 'implements: " + type.getName()
-                    + "' instead of 'class'";
+        String implementors = "select them with 'implements: " + type.getName() + "' instead of 'class'";
+        if (type.isInterface()) {
+            return "it is an interface, and interfaces are never instrumented, default methods included; the"
+                    + " classes that implement it are, where they declare '" + rule.methodPattern() + "': "
+                    + implementors;
+        }
+        if (type.isAbstract() && declaresAbstractMatch(type)) {
+            return "it is an abstract class and its '" + rule.methodPattern() + "' has no body here; the bodies are"
+                    + " in the classes that extend it: " + implementors;
         }
         String inheritedFrom = declaringSuperclass(type);
         if (inheritedFrom != null) {

@@ -84,6 +84,21 @@ class WeavingRulesTest {
     }
 
     @Test
+    void anInterfaceWithADefaultMethodIsOneWarningThatSaysInterfacesAreNeverInstrumented() throws Exception {
+        loadTwiceWhileWeaving("fixture.weaving.DefaultPlugin", """
+                  - name: default-method
+                    role: generation
+                    class: fixture.weaving.DefaultPlugin
+                    method: generate
+                """);
+
+        assertThat(lines).singleElement().asString().startsWith("WARN genscope.yaml:5 rules[0].method")
+                .contains("interface", "never instrumented, default methods included",
+                        "select them with 'implements: fixture.weaving.DefaultPlugin'")
+                .doesNotContain("has no body");
+    }
+
+    @Test
     void aMethodInheritedFromAClassTheRuleDoesNotSelectIsOneWarningNamingThatClass() throws Exception {
         loadTwiceWhileWeaving("fixture.weaving.KotlinTemplate", """
                   - name: inherited

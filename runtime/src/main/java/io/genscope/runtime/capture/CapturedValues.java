@@ -8,13 +8,22 @@ import java.util.Map;
  * Turns captured objects into the metadata the store keeps: short names, lengths and flags.
  * Never the content itself: a prompt becomes its length, not its text.
  *
- * <p>Only values of known types are read, so a capture never runs code of the host's own
+ * <p>Only values of known types are named, so a name never runs code of the host's own
  * classes: a name comes from a string, a number or text type of the JDK, a boolean, a
  * character, an enum constant ({@code name()}) or a class ({@code getName()}). Any other object
  * is refused with a {@link CaptureException} that names its class and nothing else; its
  * {@code toString}, {@code hashCode} and {@code equals} are never called (a {@code toString} may
  * block, throw, recurse through a cyclic structure or print content that must not be kept).
  * Collections are read element by element with a bound, by {@link CapturedElements}.
+ *
+ * <p>A length is the exception, on purpose: it runs the JDK interface method the capture names
+ * ({@code length} is {@link CharSequence#length()}, {@code size} is {@link Collection#size()} or
+ * {@link Map#size()}) on whatever object the path reached, as a getter step on the path runs the
+ * getter. The config author named that method, and a prompt held in the host's own
+ * {@code CharSequence} has no other length; so on an object of the host's class it is the
+ * host's code, and on some JDK collections ({@code ConcurrentLinkedQueue}, {@code
+ * ConcurrentSkipListSet}) a count that walks every element. A name has no such named method: it
+ * would need {@code toString}, which is never called.
  */
 public final class CapturedValues {
 
@@ -55,7 +64,8 @@ public final class CapturedValues {
     }
 
     /**
-     * A length: the number itself, or the length or size of a text, collection, map or array.
+     * A length: the number itself (of the JDK's number types), or the length or size of a text,
+     * collection, map or array, asked of the value whatever its class (see the class comment).
      * -1 when the value is {@code null}.
      *
      * @throws CaptureException when the value has no length

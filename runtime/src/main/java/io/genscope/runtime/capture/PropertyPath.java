@@ -113,7 +113,9 @@ public final class PropertyPath {
     /**
      * Reads the path as a length, like {@code CapturedValues.length(read(...))}, but when its last
      * step is {@code length} or {@code size} of a text, collection or array it asks the value
-     * directly, so a length above the {@code Integer} cache is not boxed on every call.
+     * directly, so a length above the {@code Integer} cache is not boxed on every call. Like
+     * {@link CapturedValues#length}, it calls that JDK-interface method on the object whatever
+     * its class: the host's code when the class is the host's.
      *
      * @return the length, or -1 when a value on the path is {@code null}
      */

@@ -13,8 +13,11 @@ import java.util.regex.Pattern;
  * that applies:
  * <ol>
  *   <li>group 1 of the rule's {@code type-pattern}, when it matches;</li>
- *   <li>the line itself when it is one token (a diagnostic key, a code, an enum constant, a class
- *       name: no space, no quote, at least one letter);</li>
+ *   <li>the line itself, without a leading location ({@code Foo.java:3:}, or a whole line that is
+ *       one such as {@code src/com/acme/Foo.java:12:5}), when it is one token (a diagnostic key, a
+ *       code, an enum constant, a class name: no space, no quote, at least one letter) and not a
+ *       file path ({@code /tmp/x}, {@code src/com/acme/Foo.java}: a path names the user's files,
+ *       which every JMX reader would see);</li>
  *   <li>a code in a well-known format: {@code error TS2304:} (tsc, also C# {@code CS0103} and
  *       Rust {@code error[E0425]}), {@code app.py:3:1: F821} (flake8, ruff, pylint), a rule at
  *       the end in brackets or parentheses ({@code [Error/no-undef]}, {@code (no-undef)}, mypy's
@@ -29,6 +32,11 @@ import java.util.regex.Pattern;
  * </ol>
  * The result is then redacted like a message (built-in patterns and {@code store.redact}) and cut
  * to {@value #MAX_LENGTH} characters. An empty result is {@value #UNKNOWN}.
+ *
+ * <p>An exception's class is no user content and is not a string to derive from: {@link #ofClass}
+ * keeps its name as it is, only cut. Redacting it would mask a class name the base64-like
+ * built-in pattern matches ({@code com.acme.OpenApi3SpecValidationException} would become
+ * {@code com.acme.***}) and merge different exceptions into one type.
  *
  * <p><b>Note:</b> the shape keeps words of lower-case letters, since messages are made of them;
  * an identifier of the generated code written in lower-case letters only, and not quoted, can
@@ -59,8 +67,8 @@ public final class ErrorTypes {
             new GuardedPattern("^\\s*+((?:[A-Za-z_]\\w*+\\.)*+[A-Z]\\w*?(?:Error|Exception|Warning))(?::|\\s*+$)",
                     line -> line.contains("Error") || line.contains("Exception") || line.contains("Warning")),
             new GuardedPattern("\\b(compiler\\.(?:err|warn|misc|note)\\.[\\w.]++)", line -> line.contains("compiler.")));
-    /** A leading {@code Foo.java:3:} or {@code app.py:3:1:}, as group 1. */
-    private static final Pattern LOCATION = Pattern.compile("^(\\s*+[^\\s:]*+(?::\\d++)++:\\s*+)");
+    /** A leading {@code Foo.java:3:} or {@code app.py:3:1:}, or a line that is only {@code Foo.java:3:5}, as group 1. */
+    private static final Pattern LOCATION = Pattern.compile("^(\\s*+[^\\s:]*+(?::\\d++)++(?::\\s*+|\\s*+$))");
     /** A leading {@code error:}, as group 1. */
     private static final Pattern SEVERITY = Pattern.compile("^((?i)(?:fatal error|error|warning|note)\\s*+:\\s*+)");
     private static final String QUOTES = "'\"`\u2018\u201c";
@@ -85,13 +93,22 @@ public final class ErrorTypes {
         String line = Text.firstLine(given, SCAN_LENGTH);
         String type = typePattern == null ? null : Redactor.firstGroup(typePattern, line);
         if (type == null) {
-            type = isToken(line) ? line : knownCode(line);
+            String token = without(line, LOCATION);
+            type = isToken(token) && !isPath(token) ? token : knownCode(line);
         }
         if (type == null) {
             type = shape(line);
         }
         type = Text.cut(redactor.redact(type.strip()), MAX_LENGTH);
         return type.isEmpty() ? UNKNOWN : type;
+    }
+
+    /**
+     * The type of an error that is an exception of class {@code type}: its name, cut to
+     * {@value #MAX_LENGTH} characters, neither derived nor redacted (see the class comment).
+     */
+    public static String ofClass(Class<?> type) {
+        return Text.cut(type.getName(), MAX_LENGTH);
     }
 
     private static boolean isToken(String line) {
@@ -105,6 +122,16 @@ public final class ErrorTypes {
             }
         }
         return letter;
+    }
+
+    /**
+     * Whether a token is a file path: absolute, or a file name with an extension after a
+     * {@code /}. Rule names with a slash ({@code import/no-unresolved},
+     * {@code @typescript-eslint/no-unused-vars}) and class names are not.
+     */
+    private static boolean isPath(String token) {
+        int slash = token.lastIndexOf('/');
+        return token.startsWith("/") || slash >= 0 && token.indexOf('.', slash) > slash;
     }
 
     private static String knownCode(String line) {

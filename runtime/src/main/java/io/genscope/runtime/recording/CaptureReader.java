@@ -68,26 +68,36 @@ final class CaptureReader {
      */
     CapturedElements elements(RuleDiagnostics rule, String field, PropertyPath path, CapturedElements into,
                               Object self, Object[] args, Object returned, Throwable thrown) {
+        readInto(rule, field, path, into, self, args, returned, thrown);
+        return into;
+    }
+
+    /** {@link #elements}, telling whether the read was whole (a failure was counted when not). */
+    private boolean readInto(RuleDiagnostics rule, String field, PropertyPath path, CapturedElements into,
+                             Object self, Object[] args, Object returned, Throwable thrown) {
         Object value = value(rule, field, path, self, args, returned, thrown);
         try {
             into.read(value);
+            return true;
         } catch (Throwable failure) {
             failed(rule, field, path, failure);
+            return false;
         }
-        return into;
     }
 
     /**
      * Reads the names of a collection capture into {@code into}, with how many the host's
      * collection held. An element that is not a name (a nested collection, an object of the
-     * host's) makes the whole capture fail: {@code into} is left empty.
+     * host's) makes the whole capture fail: {@code into} is left empty. One call counts one
+     * failure at most, also when the collection failed part-way and an element read before was
+     * refused.
      *
      * @param elements the thread's buffer for the elements, left empty
      */
     void names(RuleDiagnostics rule, String field, PropertyPath path, CapturedElements elements, NameList into,
                Object self, Object[] args, Object returned, Throwable thrown) {
         into.clear();
-        elements(rule, field, path, elements, self, args, returned, thrown);
+        boolean whole = readInto(rule, field, path, elements, self, args, returned, thrown);
         try {
             for (int i = 0, n = elements.size(); i < n; i++) {
                 String name = CapturedValues.name(elements.get(i));
@@ -98,7 +108,9 @@ final class CaptureReader {
             into.total(elements.cut() ? elements.total() : into.size());
         } catch (CaptureException refused) {
             into.clear();
-            failed(rule, field, path, refused);
+            if (whole) {
+                failed(rule, field, path, refused);
+            }
         } finally {
             elements.clear();
         }

@@ -8,6 +8,7 @@ import io.genscope.runtime.capture.PropertyPath;
 import io.genscope.runtime.diagnostics.ProblemThrottle;
 import io.genscope.runtime.rule.RuleCaptures;
 import io.genscope.runtime.diagnostics.RuleDiagnostics;
+import io.genscope.runtime.store.ErrorInfo;
 import io.genscope.runtime.store.GenerationRecord;
 import io.genscope.runtime.store.TelemetryStore;
 import io.genscope.runtime.store.ThreadSlice;
@@ -356,7 +357,7 @@ public final class TelemetryRecorder implements Recorder {
         if (thrown != null) {
             validation.ok = false;
             if (validation.errors.isEmpty()) {
-                validation.errors.add(store.error(thrown.getClass().getName(), null, messageOf(thrown)));
+                validation.errors.add(store.errorOfClass(thrown.getClass(), messageOf(thrown)));
             }
         }
         if (generation != null) {
@@ -408,18 +409,16 @@ public final class TelemetryRecorder implements Recorder {
     }
 
     /**
-     * The errors read from a validation's collection: every one's type, which is counted; the
-     * message of those a raw event keeps only ({@code store.event-elements}), the rest are never
-     * read.
+     * The errors read from a validation's collection, at most {@code store.max-elements}: the type
+     * of every one read, which is counted; the message of those a raw event keeps only
+     * ({@code store.event-elements}), the rest are never read.
      */
     private void readErrors(ValidationRecord validation, RuleDiagnostics rule, RuleCaptures paths,
                             CapturedElements elements) {
         try {
             int withMessage = store.settings().eventElements();
             for (int i = 0, n = elements.size(); i < n; i++) {
-                Object element = elements.get(i);
-                validation.errors.add(store.error(errorType(rule, paths, element), paths.errorTypePattern(),
-                        i < withMessage ? errorMessage(rule, paths, element) : null));
+                validation.errors.add(error(rule, paths, elements.get(i), i < withMessage));
             }
             if (elements.cut()) {
                 validation.errorsTotal = elements.total();
@@ -429,12 +428,14 @@ public final class TelemetryRecorder implements Recorder {
         }
     }
 
-    private String errorType(RuleDiagnostics rule, RuleCaptures paths, Object element) {
+    /** One element as an error: without a {@code type} capture, an exception's type is its class name, kept as it is. */
+    private ErrorInfo error(RuleDiagnostics rule, RuleCaptures paths, Object element, boolean withMessage) {
         if (paths.errorType() == null && element instanceof Throwable error) {
-            return error.getClass().getName();
+            return store.errorOfClass(error.getClass(), withMessage ? errorMessage(rule, paths, element) : null);
         }
         String type = captures.elementName(rule, "capture.errors.type", paths.errorType(), element);
-        return type == null ? "(unknown)" : type;
+        return store.error(type, paths.errorTypePattern(),
+                withMessage ? errorMessage(rule, paths, element) : null);
     }
 
     /**

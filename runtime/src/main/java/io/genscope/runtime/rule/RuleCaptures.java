@@ -10,12 +10,14 @@ import java.util.regex.Pattern;
 /**
  * The compiled capture paths of one rule; {@code null} where the config names none.
  *
- * <p>Generation rules use the first six, validation rules the last five. Paths rooted at
- * {@code return} or {@code thrown} are read when the call ends, all others when it starts.
+ * <p>Generation rules use the first six, validation rules the last six (from {@code validationOk}
+ * to {@code errorTypePattern}). Paths rooted at {@code return} or {@code thrown} are read when the
+ * call ends, all others when it starts.
  *
  * @param errors       the collection whose elements are the validation errors
- * @param errorType    read on each element of {@code errors}; {@code null} means the element's
- *                     own name (a string) or class name (a throwable)
+ * @param errorType    read on each element of {@code errors}, the text a type is derived from;
+ *                     {@code null} means the element itself (a string, derived from too) or its
+ *                     class name as it is (a throwable)
  * @param errorMessage read on each element of {@code errors}; {@code null} means the element itself
  *                     (a string) or its message (a throwable)
  * @param errorTypePattern {@code type-pattern}: group 1 of its first match in an error's type

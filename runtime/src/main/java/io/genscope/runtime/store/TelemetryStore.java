@@ -92,6 +92,15 @@ public final class TelemetryStore {
         return new ErrorInfo(errorTypes.type(type, typePattern), messages.sanitize(message));
     }
 
+    /**
+     * An error that is an exception of class {@code type}: its class name as it is (only cut, see
+     * {@link ErrorTypes#ofClass}), since a class name is no user content; the message as
+     * {@link #error} keeps it.
+     */
+    public ErrorInfo errorOfClass(Class<?> type, String message) {
+        return new ErrorInfo(ErrorTypes.ofClass(type), messages.sanitize(message));
+    }
+
     /** Whether {@link #error} keeps any message: when not, callers need not read one from the host. */
     public boolean keepsErrorMessages() {
         return messages.keepsMessages();

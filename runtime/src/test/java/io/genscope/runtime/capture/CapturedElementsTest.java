@@ -3,7 +3,10 @@ package io.genscope.runtime.capture;
 import io.genscope.runtime.testing.ChangingCollection;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Arrays;
 import java.util.ConcurrentModificationException;
 import java.util.Iterator;
@@ -11,6 +14,13 @@ import java.util.LinkedHashMap;
 import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.LinkedTransferQueue;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -76,6 +86,37 @@ class CapturedElementsTest {
         assertThat(read(endless)).containsExactly(0, 1, 2);
         assertThat(elements.total()).isEqualTo(CapturedElements.UNKNOWN);
         assertThat(elements.cut()).isTrue();
+    }
+
+    @Test
+    void aCollectionThatCountsByWalkingIsNeverAskedItsSize() throws Throwable {
+        List<Integer> large = IntStream.range(0, 100_000).boxed().toList();
+        for (Collection<Integer> walking : List.<Collection<Integer>>of(new ConcurrentLinkedQueue<>(large),
+                new ConcurrentLinkedDeque<>(large), new LinkedTransferQueue<>(large), new ConcurrentSkipListSet<>(large),
+                new TreeSet<>(large) {
+                    @Override
+                    public int size() {
+                        throw new AssertionError("a host subclass's size() was called");
+                    }
+                })) {
+            assertThat(read(walking)).containsExactly(0, 1, 2);
+            assertThat(elements.cut()).isTrue();
+            assertThat(elements.total()).as(walking.getClass().getName()).isEqualTo(CapturedElements.UNKNOWN);
+        }
+    }
+
+    @Test
+    void aCollectionReadToItsEndOrWhoseSizeIsAFieldKeepsItsTotal() throws Throwable {
+        read(new ConcurrentLinkedQueue<>(List.of(1, 2)));
+        assertThat(elements.total()).isEqualTo(2);
+        assertThat(elements.cut()).isFalse();
+        List<Integer> large = IntStream.range(0, 1_000).boxed().toList();
+        for (Object known : List.of(new ArrayDeque<>(large), new HashSet<>(large), new TreeSet<>(large),
+                new LinkedList<>(large), Set.copyOf(large), new ConcurrentHashMap<>(Map.of(1, 1, 2, 2, 3, 3, 4, 4)))) {
+            read(known);
+            assertThat(elements.total()).as(known.getClass().getName()).isEqualTo(((Object) known instanceof Map<?, ?> map)
+                    ? map.size() : ((Collection<?>) known).size());
+        }
     }
 
     @Test

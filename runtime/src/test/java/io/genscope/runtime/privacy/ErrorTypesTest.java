@@ -54,6 +54,36 @@ class ErrorTypesTest {
         assertThat(types.type("java.lang.IllegalStateException", null)).isEqualTo("java.lang.IllegalStateException");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "src/com/acme/CustomerX.java:12:5 | (unknown)",
+            "Gen.java:3: UNDEFINED_SYMBOL     | UNDEFINED_SYMBOL",
+            "src/com/acme/CustomerX.java      | _",
+            "/home/alice/gen/out              | _",
+    })
+    void aLocationOrAPathIsNeverAType(String line, String type) {
+        assertThat(types.type(line, null)).isEqualTo(type);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "compiler.err.cant.resolve.location", "TS2304", "E0425", "F821", "SCHEMA_V2_REQUIRED_PROPERTY_MISSING",
+            "import/no-unresolved", "@typescript-eslint/no-unused-vars", "java.lang.IllegalStateException", "ERR_0042",
+    })
+    void keysCodesEnumConstantsAndClassNamesSurviveTheBuiltInPatterns(String token) {
+        assertThat(types.type(token, null)).isEqualTo(token);
+    }
+
+    @Test
+    void anExceptionClassIsItsNameNeitherDerivedNorRedacted() {
+        class OpenApi3SpecValidationException extends RuntimeException {
+        }
+        String name = OpenApi3SpecValidationException.class.getName();
+
+        assertThat(ErrorTypes.ofClass(OpenApi3SpecValidationException.class)).isEqualTo(name);
+        assertThat(types.type(name, null)).as("the same name as a string is redacted").isNotEqualTo(name);
+    }
+
     @Test
     void onlyTheFirstLineCountsEvenWhenItIsBlank() {
         assertThat(types.type("\nNameError: x", null)).isEqualTo(ErrorTypes.UNKNOWN);

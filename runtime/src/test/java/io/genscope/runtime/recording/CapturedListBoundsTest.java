@@ -95,6 +95,20 @@ class CapturedListBoundsTest {
         assertThat(loop.log.errors()).isEmpty();
     }
 
+    @Test
+    void aNamesCollectionThatFailsPartWayAfterARefusedElementIsOneFailedCapture() throws Exception {
+        Collection<Object> changing = new ChangingCollection<>(new Object());
+
+        loop.generateDeclared(Request.of("gpt-4"), () -> new ChangingCode("class A {}", changing));
+
+        assertThat(loop.rules.get(GeneratorLoop.GENERATE_DECLARED).captureFailures()).isEqualTo(1);
+        assertThat(loop.store.events(1).get(0).dependencies()).isEmpty();
+    }
+
+    /** Generated code whose imports are a collection of the host's own kind. */
+    public record ChangingCode(String text, Collection<Object> imports) {
+    }
+
     /** A verdict whose errors are a collection of the host's own kind. */
     public record ChangingVerdict(Collection<Problem> errors, List<String> imports) {
         ChangingVerdict(Collection<Problem> errors) {
