@@ -1,6 +1,7 @@
 package io.genscope.agent.config;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The classes Genscope never instruments, whatever a rule says: the JDK's and Genscope's own.
@@ -13,9 +14,13 @@ import java.util.List;
  */
 public final class OffLimitsClasses {
 
-    /** Package prefixes of binary names: the JDK's, then Genscope's (agent, runtime, shaded libraries). */
+    /** Package prefixes of the JDK's binary names. */
+    public static final List<String> JDK_PREFIXES = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.");
+    /** Package prefix of Genscope's own classes: agent, runtime, shaded libraries. */
+    public static final String GENSCOPE_PREFIX = "io.genscope.";
+    /** Package prefixes of binary names: the JDK's, then Genscope's. */
     public static final List<String> PREFIXES =
-            List.of("java.", "javax.", "jdk.", "sun.", "com.sun.", "io.genscope.");
+            Stream.concat(JDK_PREFIXES.stream(), Stream.of(GENSCOPE_PREFIX)).toList();
 
     private OffLimitsClasses() {
     }
@@ -43,7 +48,7 @@ public final class OffLimitsClasses {
         if (prefix == null) {
             return null;
         }
-        String owner = prefix.equals("io.genscope.") ? "of Genscope itself" : "of the JDK";
+        String owner = prefix.equals(GENSCOPE_PREFIX) ? "of Genscope itself" : "of the JDK";
         return binaryName + " names classes " + owner + " (" + prefix + "*), which Genscope never instruments,"
                 + " so this rule could never apply; name the generator's own classes";
     }

@@ -56,7 +56,7 @@ public final class SupertypeIndex {
 
     /** An index for these supertypes, given by binary name ({@code com.acme.Generator}). */
     public static SupertypeIndex of(Set<String> targetNames) {
-        List<String> jdk = OffLimitsClasses.PREFIXES.stream().filter(p -> !p.equals("io.genscope.")).toList();
+        List<String> jdk = OffLimitsClasses.JDK_PREFIXES;
         boolean jdkTarget = targetNames.stream().anyMatch(name -> underAny(name, jdk));
         boolean libraryTarget = targetNames.stream().anyMatch(name -> underAny(name, LIBRARIES));
         List<String> skipped = new ArrayList<>();
@@ -66,7 +66,7 @@ public final class SupertypeIndex {
         if (!jdkTarget && !libraryTarget) {
             skipped.addAll(LIBRARIES);
         }
-        skipped.add("io.genscope.");
+        skipped.add(OffLimitsClasses.GENSCOPE_PREFIX);
         return new SupertypeIndex(
                 targetNames.stream().map(name -> name.replace('.', '/')).collect(Collectors.toUnmodifiableSet()),
                 skipped.stream().map(prefix -> prefix.replace('.', '/')).toList());
