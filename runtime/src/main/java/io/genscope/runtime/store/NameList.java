@@ -83,7 +83,7 @@ public final class NameList extends AbstractList<String> implements RandomAccess
 
     /** How many elements the host's list behind {@code list} held: its {@link #total()} or its size. */
     static int totalOf(List<String> list) {
-        return list instanceof NameList names ? names.total : list.size();
+        return list instanceof NameList names ? names.total() : list.size();
     }
 
     private boolean startsWith(List<String> copy, int kept) {

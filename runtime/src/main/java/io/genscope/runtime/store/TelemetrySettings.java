@@ -83,7 +83,7 @@ public record TelemetrySettings(
     }
 
     /** How many slices the ring keeps to cover the retention. */
-    public int sliceCount() {
+    int sliceCount() {
         return slicesFor(retention);
     }
 
