@@ -53,11 +53,7 @@ public record StartupConfig(Path file, GenscopeSettings settings, List<ConfigPro
         LoadedConfig config = file.map(path -> ConfigLoader.load(path, BundledDefaults.of(agentJar))).orElse(null);
         problems.addAll(config == null ? List.of() : config.problems());
         if (config == null || config.hasFatal() || config.settings().strict() && !problems.isEmpty()) {
-            problems.forEach(problem -> LOGGER.error(problem.describe()));
-            if (config != null && config.settings().strict()) {
-                throw new StrictModeRefusal(file.get(), problems.size());
-            }
-            return Optional.empty();
+            return off(file, problems, config != null && config.settings().strict());
         }
         GenscopeSettings settings = config.settings();
         AgentLogging.threshold(settings.logLevel());
@@ -68,13 +64,22 @@ public record StartupConfig(Path file, GenscopeSettings settings, List<ConfigPro
         }
         Optional<ConfigProblem> overBudget = MemoryBudget.check(file.get(), settings);
         if (overBudget.isPresent()) {
-            LOGGER.error(overBudget.get().describe());
-            if (settings.strict()) {
-                throw new StrictModeRefusal(file.get(), 1);
-            }
-            return Optional.empty();
+            problems.add(overBudget.get());
+            return off(file, problems, settings.strict());
         }
         MissingClasses.note(file.get(), settings.rules()).ifPresent(LOGGER::info);
         return Optional.of(new StartupConfig(file.get(), settings, List.copyOf(problems)));
+    }
+
+    /**
+     * Genscope stays off: every problem is logged (none is left unsaid because another one stopped
+     * start), and under {@code strict: true} the JVM refuses to start.
+     */
+    private static Optional<StartupConfig> off(Optional<Path> file, List<ConfigProblem> problems, boolean strict) {
+        problems.forEach(problem -> LOGGER.error(problem.describe()));
+        if (strict) {
+            throw new StrictModeRefusal(file.get(), problems.size());
+        }
+        return Optional.empty();
     }
 }
