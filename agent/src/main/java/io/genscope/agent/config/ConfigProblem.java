@@ -19,6 +19,11 @@ import java.util.Objects;
 public record ConfigProblem(String file, int line, String field, String message, Severity severity) {
 
     /** What a problem costs, from worst to mildest. */
+    /** Whether this problem makes the file unusable, so the agent stays off. */
+    public boolean isFatal() {
+        return severity == Severity.FATAL;
+    }
+
     public enum Severity {
         /** The config cannot be used at all (unreadable, not YAML, not a mapping): the agent turns itself off. */
         FATAL,

@@ -20,6 +20,6 @@ public record LoadedConfig(GenscopeSettings settings, List<ConfigProblem> proble
 
     /** Whether the file could not be used at all, so the agent should stay off. */
     public boolean hasFatal() {
-        return problems.stream().anyMatch(problem -> problem.severity() == ConfigProblem.Severity.FATAL);
+        return problems.stream().anyMatch(ConfigProblem::isFatal);
     }
 }

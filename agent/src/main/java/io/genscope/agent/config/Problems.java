@@ -38,7 +38,7 @@ final class Problems {
 
     /** Whether a problem so far makes the file unusable. */
     boolean hasFatal() {
-        return found.stream().anyMatch(problem -> problem.severity() == Severity.FATAL);
+        return found.stream().anyMatch(ConfigProblem::isFatal);
     }
 
     /** The problems by line, so they read top to bottom like the file. */

@@ -127,7 +127,7 @@ final class RuleWeaving implements ClassWeaving {
         List<MethodDescription> candidates = type.isInterface() ? List.of()
                 : List.copyOf(type.getDeclaredMethods().filter(methods));
         if (candidates.isEmpty()) {
-            unmatched.noMethodMatched(type, !diagnostics.matchedMethods().isEmpty());
+            unmatched.noMethodMatched(type, diagnostics.hasMatched());
             return builder;
         }
         Map<MethodDescription, Integer> dropped = woven(candidates);

@@ -54,6 +54,11 @@ public final class RuleDiagnostics {
         return problems.admit(field, nowNanos);
     }
 
+    /** Whether any method has been instrumented for this rule; cheaper than {@link #matchedMethods()}. */
+    public boolean hasMatched() {
+        return !matchedMethods.isEmpty();
+    }
+
     /**
      * Records a failure inside the recorder while it handled a call of this rule, in {@code stage}
      * (enter, exit...), at {@code nowNanos} (monotonic): that call went unrecorded.
