@@ -6,6 +6,10 @@ import com.example.codegen.app.RunStats;
 import com.example.codegen.app.Workload;
 import com.example.codegen.model.CodexMini;
 import com.example.codegen.model.CodexPro;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +21,11 @@ import java.util.Map;
  * <p>Requests run one after another on the main thread, so a seed always gives the same run. A
  * failed generation is counted, never fatal. The last line of the report, {@code GROUND_TRUTH
  * {...}}, is what tests compare the agent's telemetry with.
+ *
+ * <p>With {@code --pause-after K} the run stops after K requests, prints the ground truth so far
+ * on a {@code PAUSED {...}} line and waits for a line on standard input (or its end): a test (or
+ * a person at a terminal) can look at the telemetry of a run half done, for example let
+ * Prometheus scrape counters that already exist before the rest of the run moves them.
  *
  * <pre>
  * java -jar sample-generator/target/sample-generator.jar --requests 60 --seed 42 --keep-running
@@ -60,15 +69,33 @@ public final class SampleApp {
         for (CodeModel model : models) {
             generators.put(model.name(), new CodeGenerator(model, validator, MAX_ATTEMPTS, stats.listenerFor(model.name())));
         }
-        for (Workload.Job job : Workload.create(options.requests(), options.seed(), modelNames)) {
+        List<Workload.Job> jobs = Workload.create(options.requests(), options.seed(), modelNames);
+        for (int sent = 0; sent < jobs.size(); sent++) {
+            if (sent > 0 && sent == options.pauseAfter()) {
+                pause(stats, jobs.size() - sent);
+            }
+            Workload.Job job = jobs.get(sent);
             stats.generationStarted(job.model());
+            long start = System.nanoTime();
             try {
                 stats.succeeded(job.model(), generators.get(job.model()).generate(job.request()));
             } catch (RuntimeException e) {
                 stats.failed(job.model(), e);
+            } finally {
+                stats.generationTook(System.nanoTime() - start);
             }
         }
         return stats;
+    }
+
+    private static void pause(RunStats stats, int requestsLeft) {
+        System.out.println("Paused: press Enter to send the other " + requestsLeft + " requests.");
+        Report.printPaused(stats, System.out);
+        try {
+            new BufferedReader(new InputStreamReader(System.in, Charset.defaultCharset())).readLine();
+        } catch (IOException e) {
+            System.out.println("Standard input failed (" + e.getClass().getSimpleName() + "): going on.");
+        }
     }
 
     private static void waitUntilKilled() {

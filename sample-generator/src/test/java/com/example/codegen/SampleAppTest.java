@@ -3,7 +3,9 @@ package com.example.codegen;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.codegen.app.Report;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -26,7 +28,7 @@ class SampleAppTest {
     @Test
     void groundTruthHasExactlyTheAgreedKeys() {
         assertThat(defaultRun).containsOnlyKeys("generations", "successes", "failures", "failuresByType", "retries",
-                "validations", "validationFailures", "errorsByType", "dependencies", "byModel");
+                "validations", "validationFailures", "errorsByType", "dependencies", "byModel", "generationMicros");
         assertThat(object(defaultRun, "byModel")).containsOnlyKeys("codex-mini", "codex-pro")
                 .allSatisfy((model, counts) -> assertThat(object(counts)).containsOnlyKeys(COUNTS));
     }
@@ -59,9 +61,41 @@ class SampleAppTest {
     }
 
     @Test
-    void givesTheSameGroundTruthForTheSameSeed() {
-        assertThat(groundTruthLine(run("--requests", "12", "--seed", "7")))
-                .isEqualTo(groundTruthLine(run("--requests", "12", "--seed", "7")));
+    void timesEveryGenerateCall() {
+        assertThat(list(defaultRun, "generationMicros")).hasSize(60).allSatisfy(micros -> assertThat((Long) micros).isPositive());
+    }
+
+    @Test
+    void givesTheSameGroundTruthForTheSameSeedButForTheTimes() {
+        Map<String, Object> first = groundTruth(run("--requests", "12", "--seed", "7"));
+        Map<String, Object> second = groundTruth(run("--requests", "12", "--seed", "7"));
+        first.remove("generationMicros");
+        second.remove("generationMicros");
+
+        assertThat(first).isEqualTo(second);
+    }
+
+    @Test
+    void pausesAfterTheAskedRequestsUntilALineArrives() {
+        String output = runWithInput("\n", "--requests", "5", "--pause-after", "2");
+
+        List<String> paused = output.lines().filter(line -> line.startsWith(Report.PAUSED_PREFIX)).toList();
+        assertThat(paused).hasSize(1);
+        Map<String, Object> before = object(JsonParser.parse(paused.get(0).substring(Report.PAUSED_PREFIX.length())));
+        Map<String, Object> after = groundTruth(output);
+        assertThat(before).containsOnlyKeys(after.keySet());
+        assertThat(count(before, "generations")).isEqualTo(2);
+        assertThat(count(after, "generations")).isEqualTo(5);
+        assertThat(list(after, "generationMicros").subList(0, 2)).isEqualTo(list(before, "generationMicros"));
+        assertThat(output.indexOf(Report.PAUSED_PREFIX)).isLessThan(output.indexOf(Report.GROUND_TRUTH_PREFIX));
+    }
+
+    @Test
+    void goesOnAtTheEndOfInput() {
+        String output = runWithInput("", "--requests", "3", "--pause-after", "1");
+
+        assertThat(output).contains(Report.PAUSED_PREFIX);
+        assertThat(count(groundTruth(output), "generations")).isEqualTo(3);
     }
 
     @Test
@@ -83,6 +117,16 @@ class SampleAppTest {
         return captured.toString(StandardCharsets.UTF_8);
     }
 
+    private static String runWithInput(String input, String... args) {
+        InputStream original = System.in;
+        System.setIn(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
+        try {
+            return run(args);
+        } finally {
+            System.setIn(original);
+        }
+    }
+
     private static String groundTruthLine(String output) {
         List<String> lines = output.lines().filter(line -> line.startsWith(Report.GROUND_TRUTH_PREFIX)).toList();
         assertThat(lines).hasSize(1);
@@ -102,6 +146,11 @@ class SampleAppTest {
 
     private static Map<String, Object> object(Map<String, Object> json, String key) {
         return object(json.get(key));
+    }
+
+    private static List<?> list(Map<String, Object> json, String key) {
+        assertThat(json.get(key)).as(key).isInstanceOf(List.class);
+        return (List<?>) json.get(key);
     }
 
     private static long count(Map<String, Object> json, String key) {

@@ -1,9 +1,10 @@
 package com.example.codegen.app;
 
+import java.util.List;
 import java.util.Map;
 
 /**
- * Writes maps, strings and numbers as one line of JSON: all the ground-truth line needs, without
+ * Writes maps, lists, strings and numbers as one line of JSON: all the ground-truth line needs, without
  * giving the sample a dependency.
  */
 final class Json {
@@ -12,8 +13,8 @@ final class Json {
     }
 
     /**
-     * @param value a {@link Map} (keys written as strings, in the map's order), {@link String} or
-     *              {@link Number}, nested as deep as needed
+     * @param value a {@link Map} (keys written as strings, in the map's order), {@link List},
+     *              {@link String} or {@link Number}, nested as deep as needed
      * @throws IllegalArgumentException for any other type
      */
     static String write(Object value) {
@@ -34,6 +35,15 @@ final class Json {
                 separator = ",";
             }
             json.append('}');
+        } else if (value instanceof List<?> list) {
+            json.append('[');
+            String separator = "";
+            for (Object element : list) {
+                json.append(separator);
+                append(json, element);
+                separator = ",";
+            }
+            json.append(']');
         } else if (value instanceof String text) {
             appendString(json, text);
         } else if (value instanceof Number number) {

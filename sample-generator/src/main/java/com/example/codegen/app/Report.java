@@ -13,13 +13,17 @@ import java.util.function.ToIntFunction;
  *
  * <p>The ground-truth keys are {@code generations}, {@code successes}, {@code failures},
  * {@code failuresByType}, {@code retries}, {@code validations}, {@code validationFailures},
- * {@code errorsByType}, {@code dependencies} and {@code byModel} (model name to an object of the
- * six plain counts). See {@link RunStats} for what each counts.
+ * {@code errorsByType}, {@code dependencies}, {@code byModel} (model name to an object of the
+ * six plain counts) and {@code generationMicros} (how long each generate call took, in
+ * microseconds, in request order: what a percentile is checked against). See {@link RunStats}
+ * for what each counts.
  */
 public final class Report {
 
     /** The start of the line that holds the ground truth; the JSON object follows it. */
     public static final String GROUND_TRUTH_PREFIX = "GROUND_TRUTH ";
+    /** The start of the line printed where a run pauses: the ground truth so far follows it. */
+    public static final String PAUSED_PREFIX = "PAUSED ";
 
     private Report() {
     }
@@ -37,6 +41,14 @@ public final class Report {
         out.println(GROUND_TRUTH_PREFIX + Json.write(groundTruth(stats)));
     }
 
+    /**
+     * Prints the ground truth so far on one {@code PAUSED} line, in the shape of the final one, so
+     * that what comes after the pause can be told from what came before.
+     */
+    public static void printPaused(RunStats stats, PrintStream out) {
+        out.println(PAUSED_PREFIX + Json.write(groundTruth(stats)));
+    }
+
     private static Map<String, Object> groundTruth(RunStats stats) {
         Map<String, Object> byModel = new LinkedHashMap<>();
         for (String model : stats.models()) {
@@ -48,6 +60,7 @@ public final class Report {
         json.put("errorsByType", stats.errorsByType());
         json.put("dependencies", stats.dependencies());
         json.put("byModel", byModel);
+        json.put("generationMicros", stats.generationMicros());
         return json;
     }
 

@@ -5,17 +5,21 @@ package com.example.codegen.app;
  *
  * @param requests    how many generation requests to run; at least 1, default 60
  * @param seed        seed of the workload and of the simulated models; default 42
+ * @param pauseAfter  after how many requests to pause until a line arrives on standard input;
+ *                    from 1 to {@code requests - 1}, or 0 (the default) for no pause
  * @param keepRunning whether to keep the JVM alive after the run, for JConsole
  * @param help        whether only the usage text was asked for
  */
-public record RunOptions(int requests, long seed, boolean keepRunning, boolean help) {
+public record RunOptions(int requests, long seed, int pauseAfter, boolean keepRunning, boolean help) {
 
     public static final String USAGE = """
-            Usage: java -jar sample-generator.jar [--requests N] [--seed S] [--keep-running] [--help]
-              --requests N    how many generation requests to run (default 60)
-              --seed S        seed of the workload and the simulated models (default 42)
-              --keep-running  after the run, stay alive for JConsole until killed
-              --help          print this text and exit""";
+            Usage: java -jar sample-generator.jar [--requests N] [--seed S] [--pause-after K] [--keep-running] [--help]
+              --requests N     how many generation requests to run (default 60)
+              --seed S         seed of the workload and the simulated models (default 42)
+              --pause-after K  after K requests, print the ground truth so far on a PAUSED line and
+                               wait for a line on standard input (or its end) before the rest
+              --keep-running   after the run, stay alive for JConsole until killed
+              --help           print this text and exit""";
 
     /**
      * Reads the command line.
@@ -25,18 +29,23 @@ public record RunOptions(int requests, long seed, boolean keepRunning, boolean h
     public static RunOptions parse(String... args) {
         int requests = 60;
         long seed = 42;
+        int pauseAfter = 0;
         boolean keepRunning = false;
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--requests" -> requests = Math.toIntExact(number(args, ++i, 1));
                 case "--seed" -> seed = number(args, ++i, Long.MIN_VALUE);
+                case "--pause-after" -> pauseAfter = Math.toIntExact(number(args, ++i, 1));
                 case "--keep-running" -> keepRunning = true;
                 case "--help" -> help = true;
                 default -> throw new IllegalArgumentException("unknown option: " + args[i]);
             }
         }
-        return new RunOptions(requests, seed, keepRunning, help);
+        if (pauseAfter >= requests) {
+            throw new IllegalArgumentException("--pause-after must be below --requests (" + requests + "): " + pauseAfter);
+        }
+        return new RunOptions(requests, seed, pauseAfter, keepRunning, help);
     }
 
     private static long number(String[] args, int index, long min) {

@@ -4,6 +4,7 @@ import com.example.codegen.CompilerError;
 import com.example.codegen.GeneratedCode;
 import com.example.codegen.GenerationListener;
 import com.example.codegen.ValidationResult;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -48,6 +49,7 @@ public final class RunStats {
     private final SortedMap<String, Integer> failuresByType = new TreeMap<>();
     private final SortedMap<String, Integer> errorsByType = new TreeMap<>();
     private final SortedMap<String, Integer> dependencies = new TreeMap<>();
+    private final List<Long> generationMicros = new ArrayList<>();
 
     /** @param models the models to report, even if the run sends them nothing */
     public RunStats(List<String> models) {
@@ -69,6 +71,14 @@ public final class RunStats {
     public void failed(String model, RuntimeException failure) {
         count(model, Tally.FAILURES);
         increment(failuresByType, failure.getClass().getName());
+    }
+
+    /**
+     * A generate call, successful or not, took this long, measured around the call: a little more
+     * than the generation itself, never less.
+     */
+    public void generationTook(long nanos) {
+        generationMicros.add(nanos / 1_000);
     }
 
     /** The listener to give the generator of this model. */
@@ -118,6 +128,11 @@ public final class RunStats {
     /** Successful generations by each package their source imports. */
     public SortedMap<String, Integer> dependencies() {
         return Collections.unmodifiableSortedMap(dependencies);
+    }
+
+    /** How long each generate call took, in microseconds, in the order the calls were made. */
+    public List<Long> generationMicros() {
+        return Collections.unmodifiableList(generationMicros);
     }
 
     private void count(String model, Tally tally) {

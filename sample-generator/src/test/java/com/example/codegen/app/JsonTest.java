@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.example.codegen.JsonParser;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class JsonTest {
 
     @Test
-    void writesNestedMapsInTheirOrder() {
+    void writesNestedMapsAndListsInTheirOrder() {
         Map<String, Object> inner = new LinkedHashMap<>();
         inner.put("b", 2);
         inner.put("a", 1L);
@@ -19,8 +20,11 @@ class JsonTest {
         outer.put("name", "codex-mini");
         outer.put("counts", inner);
         outer.put("empty", Map.of());
+        outer.put("times", List.of(3L, 1L, 2L));
+        outer.put("none", List.of());
 
-        assertThat(Json.write(outer)).isEqualTo("{\"name\":\"codex-mini\",\"counts\":{\"b\":2,\"a\":1},\"empty\":{}}");
+        assertThat(Json.write(outer)).isEqualTo(
+                "{\"name\":\"codex-mini\",\"counts\":{\"b\":2,\"a\":1},\"empty\":{},\"times\":[3,1,2],\"none\":[]}");
     }
 
     @Test
