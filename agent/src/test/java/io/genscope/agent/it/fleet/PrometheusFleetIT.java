@@ -73,6 +73,12 @@ class PrometheusFleetIT {
     private static final Duration TIMING_SLACK = Duration.ofMillis(20);
     private static final Duration PROMETHEUS_LAG = Duration.ofMinutes(1);
     private static final List<String> MODELS = List.of("codex-mini", "codex-pro");
+    /**
+     * What the test waits on to know Prometheus has scraped a JVM in a given state: its completed
+     * generations, read from the histogram's count so that the counters the test checks are not
+     * also what it waits on (a wrong counter then fails its own check, not a wait).
+     */
+    private static final String GENERATIONS_BY_INSTANCE = "sum by (instance) (genscope_generation_duration_seconds_count)";
 
     @TempDir
     static Path directory;
@@ -151,7 +157,7 @@ class PrometheusFleetIT {
         windowEnd = nextWholeSecondPassed();
         window = "[" + ChronoUnit.SECONDS.between(windowStart, windowEnd) + "s:1s]";
 
-        assertThat(prometheus.vector("sum by (instance) (genscope_generations_total)", "instance", windowStart))
+        assertThat(prometheus.vector(GENERATIONS_BY_INSTANCE, "instance", windowStart))
                 .as("at the window's start Prometheus holds every JVM's count at its pause")
                 .containsOnlyKeys(targets()).allSatisfy((instance, count) -> assertThat(count).isEqualTo(FleetMember.WARM_UP));
 
@@ -321,7 +327,7 @@ class PrometheusFleetIT {
     /** Waits until Prometheus holds {@code count} generations for each of {@code members}. */
     private void awaitPrometheusCounts(List<FleetMember> members, int count) {
         await().atMost(PROMETHEUS_LAG).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-            Map<String, Double> counts = prometheus.vector("sum by (instance) (genscope_generations_total)", "instance", Instant.now());
+            Map<String, Double> counts = prometheus.vector(GENERATIONS_BY_INSTANCE, "instance", Instant.now());
             for (FleetMember member : members) {
                 assertThat(counts).as("generations Prometheus holds for %s; stderr: %s", member.target(), member.stderr())
                         .containsEntry(member.target(), (double) count);
