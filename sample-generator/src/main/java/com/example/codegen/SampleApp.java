@@ -63,7 +63,7 @@ public final class SampleApp {
     private static RunStats run(RunOptions options) {
         List<CodeModel> models = List.of(new CodexMini(options.seed()), new CodexPro(options.seed()));
         List<String> modelNames = models.stream().map(CodeModel::name).toList();
-        RunStats stats = new RunStats(modelNames);
+        RunStats stats = new RunStats(modelNames, options.times());
         JavacValidator validator = new JavacValidator();
         Map<String, CodeGenerator> generators = new HashMap<>();
         for (CodeModel model : models) {

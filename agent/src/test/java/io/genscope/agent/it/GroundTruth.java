@@ -11,7 +11,8 @@ import java.util.Map;
  * The sample generator's own count of what it did, from its {@code GROUND_TRUTH} line (or, for a
  * run started with {@code --pause-after}, its {@code PAUSED} line: the count so far): what
  * Genscope must report without having been told. {@code generationMicros} holds how long each
- * generate call took, measured around the call, in request order.
+ * generate call took, measured around the call, in request order, for a run with {@code --times}
+ * (null otherwise).
  */
 public record GroundTruth(
         long generations,

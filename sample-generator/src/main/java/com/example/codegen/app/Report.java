@@ -14,9 +14,9 @@ import java.util.function.ToIntFunction;
  * <p>The ground-truth keys are {@code generations}, {@code successes}, {@code failures},
  * {@code failuresByType}, {@code retries}, {@code validations}, {@code validationFailures},
  * {@code errorsByType}, {@code dependencies}, {@code byModel} (model name to an object of the
- * six plain counts) and {@code generationMicros} (how long each generate call took, in
- * microseconds, in request order: what a percentile is checked against). See {@link RunStats}
- * for what each counts.
+ * six plain counts), and for a timed run ({@code --times}) {@code generationMicros} (how long
+ * each generate call took, in microseconds, in request order: what a percentile is checked
+ * against). See {@link RunStats} for what each counts.
  */
 public final class Report {
 
@@ -60,7 +60,9 @@ public final class Report {
         json.put("errorsByType", stats.errorsByType());
         json.put("dependencies", stats.dependencies());
         json.put("byModel", byModel);
-        json.put("generationMicros", stats.generationMicros());
+        if (stats.timed()) {
+            json.put("generationMicros", stats.generationMicros());
+        }
         return json;
     }
 

@@ -7,17 +7,21 @@ package com.example.codegen.app;
  * @param seed        seed of the workload and of the simulated models; default 42
  * @param pauseAfter  after how many requests to pause until a line arrives on standard input;
  *                    from 1 to {@code requests - 1}, or 0 (the default) for no pause
+ * @param times       whether the ground truth also gives each generate call's duration, which
+ *                    differs from run to run (off by default: a seed's ground truth is then the
+ *                    same every run)
  * @param keepRunning whether to keep the JVM alive after the run, for JConsole
  * @param help        whether only the usage text was asked for
  */
-public record RunOptions(int requests, long seed, int pauseAfter, boolean keepRunning, boolean help) {
+public record RunOptions(int requests, long seed, int pauseAfter, boolean times, boolean keepRunning, boolean help) {
 
     public static final String USAGE = """
-            Usage: java -jar sample-generator.jar [--requests N] [--seed S] [--pause-after K] [--keep-running] [--help]
+            Usage: java -jar sample-generator.jar [--requests N] [--seed S] [--pause-after K] [--times] [--keep-running] [--help]
               --requests N     how many generation requests to run (default 60)
               --seed S         seed of the workload and the simulated models (default 42)
               --pause-after K  after K requests, print the ground truth so far on a PAUSED line and
                                wait for a line on standard input (or its end) before the rest
+              --times          add each generate call's duration to the ground truth (generationMicros)
               --keep-running   after the run, stay alive for JConsole until killed
               --help           print this text and exit""";
 
@@ -30,6 +34,7 @@ public record RunOptions(int requests, long seed, int pauseAfter, boolean keepRu
         int requests = 60;
         long seed = 42;
         int pauseAfter = 0;
+        boolean times = false;
         boolean keepRunning = false;
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
@@ -37,6 +42,7 @@ public record RunOptions(int requests, long seed, int pauseAfter, boolean keepRu
                 case "--requests" -> requests = Math.toIntExact(number(args, ++i, 1));
                 case "--seed" -> seed = number(args, ++i, Long.MIN_VALUE);
                 case "--pause-after" -> pauseAfter = Math.toIntExact(number(args, ++i, 1));
+                case "--times" -> times = true;
                 case "--keep-running" -> keepRunning = true;
                 case "--help" -> help = true;
                 default -> throw new IllegalArgumentException("unknown option: " + args[i]);
@@ -45,7 +51,7 @@ public record RunOptions(int requests, long seed, int pauseAfter, boolean keepRu
         if (pauseAfter >= requests) {
             throw new IllegalArgumentException("--pause-after must be below --requests (" + requests + "): " + pauseAfter);
         }
-        return new RunOptions(requests, seed, pauseAfter, keepRunning, help);
+        return new RunOptions(requests, seed, pauseAfter, times, keepRunning, help);
     }
 
     private static long number(String[] args, int index, long min) {

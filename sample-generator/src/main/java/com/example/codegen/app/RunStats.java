@@ -49,11 +49,16 @@ public final class RunStats {
     private final SortedMap<String, Integer> failuresByType = new TreeMap<>();
     private final SortedMap<String, Integer> errorsByType = new TreeMap<>();
     private final SortedMap<String, Integer> dependencies = new TreeMap<>();
+    private final boolean timed;
     private final List<Long> generationMicros = new ArrayList<>();
 
-    /** @param models the models to report, even if the run sends them nothing */
-    public RunStats(List<String> models) {
+    /**
+     * @param models the models to report, even if the run sends them nothing
+     * @param timed  whether to keep how long each generate call took
+     */
+    public RunStats(List<String> models, boolean timed) {
         models.forEach(model -> byModel.put(model, new EnumMap<>(Tally.class)));
+        this.timed = timed;
     }
 
     /** A generate call to this model is about to start. */
@@ -78,7 +83,9 @@ public final class RunStats {
      * than the generation itself, never less.
      */
     public void generationTook(long nanos) {
-        generationMicros.add(nanos / 1_000);
+        if (timed) {
+            generationMicros.add(nanos / 1_000);
+        }
     }
 
     /** The listener to give the generator of this model. */
@@ -130,7 +137,12 @@ public final class RunStats {
         return Collections.unmodifiableSortedMap(dependencies);
     }
 
-    /** How long each generate call took, in microseconds, in the order the calls were made. */
+    /** Whether {@link #generationMicros()} holds the calls' durations. */
+    public boolean timed() {
+        return timed;
+    }
+
+    /** How long each generate call took, in microseconds, in the order the calls were made; empty unless {@link #timed()}. */
     public List<Long> generationMicros() {
         return Collections.unmodifiableList(generationMicros);
     }

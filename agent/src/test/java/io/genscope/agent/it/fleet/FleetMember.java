@@ -15,7 +15,8 @@ import java.util.List;
  * One JVM of the fleet: the sample generator under the real agent jar with the metrics endpoint on
  * a port of its own, which it keeps across a restart (so Prometheus sees the same target, and its
  * counters start again from zero). Each run sends {@link #REQUESTS} requests and pauses after
- * {@link #WARM_UP} of them ({@code --pause-after}) until {@link #resume()}; it stays alive after
+ * {@link #WARM_UP} of them ({@code --pause-after}) until {@link #resume()}, timing each call
+ * ({@code --times}); it stays alive after
  * the run ({@code --keep-running}) until closed or restarted.
  */
 final class FleetMember implements AutoCloseable {
@@ -91,7 +92,7 @@ final class FleetMember implements AutoCloseable {
         flags.add(SampleLaunch.agentFlag(config));
         jvm = ForkedJvm.start(flags, SampleLaunch.JAR.mainArgs(List.of(
                 "--requests", String.valueOf(REQUESTS), "--seed", String.valueOf(seed),
-                "--pause-after", String.valueOf(WARM_UP), "--keep-running")));
+                "--pause-after", String.valueOf(WARM_UP), "--times", "--keep-running")));
     }
 
     @Override
