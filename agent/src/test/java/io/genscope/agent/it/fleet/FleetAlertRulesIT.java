@@ -13,9 +13,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The fleet alerting rules in {@code docs/prometheus/genscope-alerts.yaml} pass Prometheus' own
- * checks and their unit tests ({@code genscope-alerts.test.yaml}: fire, stay firing between the
- * firing and the recovery threshold, recover, and never fire on an idle service or a tiny sample),
- * run by the real {@code promtool}.
+ * checks and their unit tests ({@code genscope-alerts.test.yaml}: fire on the fleet's figure, not
+ * one JVM's; stay firing between the firing and the recovery threshold and on a tiny sample;
+ * recover below the recovery threshold or on an empty window; carry a JVM's restart; never fire on
+ * an idle service or a tiny sample), run by the real {@code promtool}.
  */
 class FleetAlertRulesIT {
 
