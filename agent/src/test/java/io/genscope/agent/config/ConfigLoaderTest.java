@@ -34,7 +34,6 @@ class ConfigLoaderTest {
               window: 30m
               resolution: 30s
               retention: PT2H
-              windows: [5m, 1h, PT2H]
               max-error-types: 10
               max-dependencies: 20
               max-models: 30
@@ -85,7 +84,7 @@ class ConfigLoaderTest {
         assertThat(loaded.problems()).isEmpty();
         GenscopeSettings expected = new GenscopeSettings(true, true, LogLevel.DEBUG, false,
                 new TelemetrySettings(5_000, Duration.ofMinutes(30), Duration.ofSeconds(30), Duration.ofHours(2),
-                        List.of(Duration.ofMinutes(5), Duration.ofHours(1), Duration.ofHours(2)), 10, 20, 30, 40, ErrorMessages.REDACTED, 200, List.of(Pattern.compile("password=\\S+")),
+                        List.of(), 10, 20, 30, 40, ErrorMessages.REDACTED, 200, List.of(Pattern.compile("password=\\S+")),
                         1000, 5, 64L << 20),
                 List.of(
                         new RuleSettings("generate", Role.GENERATION,
