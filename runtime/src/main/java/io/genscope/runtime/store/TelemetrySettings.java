@@ -88,8 +88,8 @@ public record TelemetrySettings(
         }
         if (windows.size() > MAX_WINDOWS || windows.stream().distinct().count() < windows.size()
                 || windows.stream().anyMatch(w -> w.compareTo(resolution) < 0 || w.compareTo(retention) > 0)) {
-            throw new IllegalArgumentException("need at most " + MAX_WINDOWS
-                    + " distinct windows, each within resolution and retention: " + this);
+            throw new IllegalArgumentException("need at most " + MAX_WINDOWS + " distinct windows, each within resolution "
+                    + resolution + " and retention " + retention + ": " + windows);
         }
     }
 
