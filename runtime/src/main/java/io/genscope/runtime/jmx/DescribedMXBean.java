@@ -3,6 +3,7 @@ package io.genscope.runtime.jmx;
 import javax.management.Attribute;
 import javax.management.AttributeList;
 import javax.management.AttributeNotFoundException;
+import javax.management.Descriptor;
 import javax.management.MBeanAttributeInfo;
 import javax.management.MBeanException;
 import javax.management.MBeanInfo;
@@ -83,7 +84,7 @@ final class DescribedMXBean extends StandardMBean {
         MBeanAttributeInfo[] attributes = info.getAttributes().clone();
         for (int i = 0; i < attributes.length; i++) {
             MBeanAttributeInfo a = attributes[i];
-            OpenType<?> described = DescribedOpenTypes.describe(a.getName(), openType(a.getDescriptor().getFieldValue("openType")));
+            OpenType<?> described = DescribedOpenTypes.describe(a.getName(), openType(a.getDescriptor()));
             attributeTypes.put(a.getName(), described);
             attributes[i] = new MBeanAttributeInfo(a.getName(), a.getType(), a.getDescription(), a.isReadable(),
                     a.isWritable(), a.isIs(), DescribedOpenTypes.withOpenType(a.getDescriptor(), described));
@@ -91,7 +92,7 @@ final class DescribedMXBean extends StandardMBean {
         MBeanOperationInfo[] operations = info.getOperations().clone();
         for (int i = 0; i < operations.length; i++) {
             MBeanOperationInfo o = operations[i];
-            OpenType<?> described = DescribedOpenTypes.describe(o.getName(), openType(o.getDescriptor().getFieldValue("openType")));
+            OpenType<?> described = DescribedOpenTypes.describe(o.getName(), openType(o.getDescriptor()));
             resultTypes.put(o.getName(), described);
             operations[i] = new MBeanOperationInfo(o.getName(), o.getDescription(), o.getSignature(), o.getReturnType(),
                     o.getImpact(), DescribedOpenTypes.withOpenType(o.getDescriptor(), described));
@@ -100,8 +101,9 @@ final class DescribedMXBean extends StandardMBean {
                 info.getNotifications(), info.getDescriptor());
     }
 
-    private static OpenType<?> openType(Object field) {
-        return (OpenType<?>) field;
+    /** The open type an MXBean's info gives an attribute or an operation's result. */
+    private static OpenType<?> openType(Descriptor descriptor) {
+        return (OpenType<?>) descriptor.getFieldValue("openType");
     }
 
     private static Object rebuilt(Object value, OpenType<?> type) {
