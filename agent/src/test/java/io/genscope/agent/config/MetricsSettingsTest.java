@@ -116,6 +116,11 @@ class MetricsSettingsTest {
         assertThat(loaded.settings().metrics().enabled()).isFalse();
     }
 
+    /** The config with one rule after {@code yaml}, so that no rule is no problem. */
+    private static LoadedConfig parse(String yaml) {
+        return ConfigLoader.parse(FILE, yaml + RULE);
+    }
+
     private static MetricsSettings metrics(String yaml) {
         LoadedConfig loaded = parse(yaml);
         assertThat(loaded.problems()).isEmpty();
