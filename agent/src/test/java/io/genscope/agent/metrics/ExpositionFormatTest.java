@@ -14,6 +14,8 @@ class ExpositionFormatTest {
     void prometheusGetsOpenMetricsItAsksForFirst() {
         assertThat(ExpositionFormat.accepted(PROMETHEUS_ACCEPT)).isEqualTo(ExpositionFormat.OPENMETRICS);
         assertThat(ExpositionFormat.accepted("Application/OpenMetrics-Text")).isEqualTo(ExpositionFormat.OPENMETRICS);
+        assertThat(ExpositionFormat.accepted("text/plain, application/openmetrics-text")).as("a tie")
+                .isEqualTo(ExpositionFormat.OPENMETRICS);
     }
 
     @Test
