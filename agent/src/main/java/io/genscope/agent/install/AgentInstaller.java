@@ -45,7 +45,7 @@ public final class AgentInstaller {
                 version(), config.file().toString(), Clock.system());
         RuntimeLog journal = runtime.journal();
         config.problems().forEach(problem -> journal.error(problem.describe()));
-        MetricsEndpoint.start(settings.metrics(), List::of, journal, agentJar);
+        MetricsEndpoint.start(settings.metrics(), runtime.metrics(), journal, agentJar);
         boolean managementLoaded = MBeanServerHook.ownerLoaded(instrumentation);
         AdviceWeaver weaver = weaver(settings, runtime, instrumentation, attached, agentJar);
         boolean retransform = attached || managementLoaded;
