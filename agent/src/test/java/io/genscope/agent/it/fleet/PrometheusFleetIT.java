@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToLongFunction;
@@ -132,8 +133,7 @@ class PrometheusFleetIT {
         for (FleetMember member : fleet) {
             paused.add(member.awaitPaused());
         }
-        awaitPrometheusCounts(fleet, FleetMember.WARM_UP);
-        Instant windowStart = nextWholeSecondPassed();
+        Instant windowStart = windowEdgeWhereEveryJvmHas(FleetMember.WARM_UP);
         for (FleetMember member : fleet) {
             member.resume();
         }
@@ -153,12 +153,12 @@ class PrometheusFleetIT {
         awaitPrometheusCounts(List.of(restarted), FleetMember.WARM_UP);
         restarted.resume();
         GroundTruth finishedAgain = restarted.awaitFinished();
-        awaitPrometheusCounts(fleet, FleetMember.REQUESTS);
-        windowEnd = nextWholeSecondPassed();
+        windowEnd = windowEdgeWhereEveryJvmHas(FleetMember.REQUESTS);
         window = "[" + ChronoUnit.SECONDS.between(windowStart, windowEnd) + "s:1s]";
 
         assertThat(prometheus.vector(GENERATIONS_BY_INSTANCE, "instance", windowStart))
-                .as("at the window's start Prometheus holds every JVM's count at its pause")
+                .as("at the window's start Prometheus still holds every JVM's count at its pause (no scrape of a"
+                        + " resumed JVM was stamped before it)")
                 .containsOnlyKeys(targets()).allSatisfy((instance, count) -> assertThat(count).isEqualTo(FleetMember.WARM_UP));
 
         expected = Counted.all(finishedAgain);
@@ -335,11 +335,27 @@ class PrometheusFleetIT {
         });
     }
 
-    /** The next whole second, once the clock has passed it by a margin (so no scrape at or before it is still running). */
-    private static Instant nextWholeSecondPassed() throws InterruptedException {
-        Instant next = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
-        Thread.sleep(Math.max(0, Duration.between(Instant.now(), next).toMillis()) + 300);
-        return next;
+    /**
+     * An end of the exact window: a whole second, already past, at which Prometheus holds
+     * {@code count} generations for every JVM. A scrape that failed (a slow reply on a busy
+     * machine) leaves a target's series without a value until the next one, and a window whose end
+     * falls in that gap would be extrapolated; so a second without every value is passed over for
+     * the next one.
+     */
+    private Instant windowEdgeWhereEveryJvmHas(int count) throws IOException, InterruptedException {
+        Map<String, Double> expectedCounts = new HashMap<>();
+        targets().forEach(target -> expectedCounts.put(target, (double) count));
+        Instant giveUp = Instant.now().plus(PROMETHEUS_LAG);
+        while (true) {
+            Instant edge = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+            Thread.sleep(Math.max(0, Duration.between(Instant.now(), edge).toMillis()) + 300);
+            Map<String, Double> counts = prometheus.vector(GENERATIONS_BY_INSTANCE, "instance", edge);
+            if (counts.equals(expectedCounts)) {
+                return edge;
+            }
+            assertThat(Instant.now()).as("Prometheus holds %s generations for every JVM (it holds %s); stderr of each: %s",
+                    count, counts, fleet.stream().map(FleetMember::stderr).toList()).isBefore(giveUp);
+        }
     }
 
     private List<String> targets() {
