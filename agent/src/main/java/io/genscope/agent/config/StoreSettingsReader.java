@@ -97,11 +97,11 @@ final class StoreSettingsReader {
 
         List<Misfit> misfits() {
             List<Misfit> misfits = new ArrayList<>();
-            if (!isMultiple(window, resolution)) {
+            if (!Durations.isMultiple(window, resolution)) {
                 misfits.add(new Misfit("window " + text(window) + " is not a whole multiple of resolution " + text(resolution),
                         List.of("window", "resolution")));
             }
-            if (!isMultiple(retention, resolution)) {
+            if (!Durations.isMultiple(retention, resolution)) {
                 misfits.add(new Misfit("retention " + text(retention) + " is not a whole multiple of resolution " + text(resolution),
                         List.of("retention", "resolution")));
             }
@@ -115,10 +115,6 @@ final class StoreSettingsReader {
                         + text(resolution) + ", more than the " + MAX_SLICES + " kept", List.of("retention", "resolution")));
             }
             return misfits;
-        }
-
-        private static boolean isMultiple(Duration whole, Duration part) {
-            return whole.minus(part.multipliedBy(whole.dividedBy(part))).isZero();
         }
 
         private static String text(Duration duration) {
