@@ -1,5 +1,8 @@
 package io.genscope.runtime.jmx;
 
+import io.genscope.runtime.alerts.AlertCondition;
+import io.genscope.runtime.alerts.AlertDefinition;
+import io.genscope.runtime.alerts.AlertScope;
 import io.genscope.runtime.testing.GeneratorLoop.Code;
 import io.genscope.runtime.testing.GeneratorLoop.Request;
 import io.genscope.runtime.testing.GenscopeMBeans;
@@ -12,6 +15,7 @@ import javax.management.MBeanInfo;
 import javax.management.MBeanOperationInfo;
 import javax.management.MBeanParameterInfo;
 import javax.management.ObjectName;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -33,13 +37,15 @@ class MBeanDescriptionsTest {
 
     @BeforeEach
     void registerOneOfEachKind() throws Exception {
+        jmx.alerts(new AlertDefinition(AlertCondition.GENERATION_FAILURE_RATE, AlertScope.GENERATOR, 0.5, 0.2,
+                Duration.ofMinutes(5), 20));
         jmx.start();
         jmx.loop.generate(Request.of("gpt-4"), () -> Code.of("x"));
     }
 
     private List<MBeanInfo> genscopeMBeans() throws JMException {
         await().untilAsserted(() -> assertThat(jmx.registered()).extracting(name -> name.getKeyProperty("type"))
-                .contains("Telemetry", "Diagnostics", "Generator", "Model"));
+                .contains("Telemetry", "Diagnostics", "Generator", "Model", "Alerts"));
         List<ObjectName> names = jmx.registered().stream().sorted().toList();
         List<MBeanInfo> infos = new ArrayList<>();
         for (ObjectName name : names) {
