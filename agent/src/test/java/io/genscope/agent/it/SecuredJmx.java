@@ -25,6 +25,9 @@ public final class SecuredJmx {
 
     public static final String USER = "genscope";
     public static final String PASSWORD = "s3cret-for-tests";
+    /** A user with the {@code readonly} role: may read attributes and listen, may call no operation. */
+    public static final String READONLY_USER = "operator";
+    public static final String READONLY_PASSWORD = "0nly-reads-for-tests";
 
     private final int port;
     private final Path passwordFile;
@@ -34,8 +37,10 @@ public final class SecuredJmx {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        passwordFile = ownerOnly(Files.writeString(directory.resolve("jmxremote.password"), USER + " " + PASSWORD + "\n"));
-        accessFile = ownerOnly(Files.writeString(directory.resolve("jmxremote.access"), USER + " readwrite\n"));
+        passwordFile = ownerOnly(Files.writeString(directory.resolve("jmxremote.password"),
+                USER + " " + PASSWORD + "\n" + READONLY_USER + " " + READONLY_PASSWORD + "\n"));
+        accessFile = ownerOnly(Files.writeString(directory.resolve("jmxremote.access"),
+                USER + " readwrite\n" + READONLY_USER + " readonly\n"));
     }
 
     public List<String> jvmFlags() {
