@@ -66,6 +66,7 @@ class AlertsMBeanTest {
 
     @Test
     void noAlertNoAlertsMBean() {
+        jmx.alerts();
         jmx.start();
 
         assertThat(jmx.registered()).doesNotContain(ALERTS).isNotEmpty();
