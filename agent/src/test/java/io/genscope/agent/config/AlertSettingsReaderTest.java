@@ -82,6 +82,14 @@ class AlertSettingsReaderTest {
     }
 
     @Test
+    void equalThresholdsAreRefusedTooForTheAlertWouldFlapAroundThem() {
+        assertThat(problem("alerts:\n  generation-time-p95:\n    fire-above: 2s\n    recover-below: 2000ms\n"))
+                .isEqualTo("genscope.yaml:4 alerts.generation-time-p95.recover-below: recover-below '2s' is not below"
+                        + " fire-above '2s', so a firing alert would recover at once; set recover-below lower"
+                        + " (alert generation-time-p95 off)");
+    }
+
+    @Test
     void aFiringThresholdUnderTheDefaultRecoveryOneIsBlamedWhereItIsGiven() {
         assertThat(problem("alerts:\n  generation-failure-rate:\n    fire-above: 0.05\n")).isEqualTo(
                 "genscope.yaml:3 alerts.generation-failure-rate.fire-above: recover-below '0.1' is not below"
