@@ -2,6 +2,7 @@ package io.genscope.runtime.jmx;
 
 import io.genscope.runtime.Role;
 import io.genscope.runtime.RuntimeLog;
+import io.genscope.runtime.alerts.AlertMonitor;
 import io.genscope.runtime.analytics.Analytics;
 import io.genscope.runtime.diagnostics.ErrorJournal;
 import io.genscope.runtime.diagnostics.RuleDiagnostics;
@@ -10,6 +11,7 @@ import io.genscope.runtime.store.TelemetryStore;
 import io.genscope.runtime.time.DurationText;
 
 import javax.management.MBeanServer;
+import javax.management.ObjectName;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
@@ -17,8 +19,9 @@ import java.util.List;
 /**
  * Registers Genscope's MXBeans on the platform MBean server under the {@code io.genscope} domain:
  * Telemetry and Diagnostics, one Telemetry per window of {@code store.windows}
- * ({@code type=Telemetry,window=5m}), one Generator per generation rule, and one Model per model
- * as models appear (named as {@link MBeanNames} says). A model's MBean goes when no slice still kept has data for it, and there are at most
+ * ({@code type=Telemetry,window=5m}), one Generator per generation rule, Alerts when an alert is
+ * configured, the Metrics MBeans for the Prometheus JMX exporter, and one Model per model as models
+ * appear (named as {@link MBeanNames} says). A model's MBean goes when no slice still kept has data for it, and there are at most
  * {@code max-models} of them plus {@code (other)}: past that, a model gets its MBean when it is
  * next seen after another's has gone (its figures are in the Telemetry MBean's {@code ByModel}
  * meanwhile).
@@ -47,6 +50,8 @@ public final class JmxExporter {
     private final DiagnosticsView diagnostics;
     private final RuntimeLog log;
     private final ModelMBeans models;
+    /** Set before {@link #start} or never. */
+    private volatile AlertMonitor alerts;
     private volatile boolean started;
 
     public JmxExporter(Analytics analytics, TelemetryStore store, List<RuleDiagnostics> rules, ErrorJournal journal,
@@ -57,6 +62,14 @@ public final class JmxExporter {
         this.log = journal;
         this.diagnostics = new DiagnosticsView(version, configFile, rules, journal);
         this.models = new ModelMBeans(analytics, store, journal);
+    }
+
+    /**
+     * Has the Alerts MBean registered with the others when there is any alert, so it sends a
+     * notification for each change from then on. Call before {@link #start}.
+     */
+    public void exposeAlerts(AlertMonitor monitor) {
+        this.alerts = monitor;
     }
 
     /**
@@ -105,7 +118,18 @@ public final class JmxExporter {
                                     GeneratorMXBean.class));
                 }
             }
+            registerAlerts(registrar);
             models.start(registrar);
+        }
+    }
+
+    private void registerAlerts(MBeanRegistrar registrar) {
+        AlertMonitor monitor = alerts;
+        ObjectName name = registrar.name("type=Alerts");
+        if (monitor != null && monitor.any() && name != null) {
+            AlertsView view = new AlertsView(monitor, name);
+            monitor.listen(view);
+            registrar.register(name, new EmittingMBean(new DescribedMXBean(view, AlertsMXBean.class), view));
         }
     }
 
