@@ -45,7 +45,7 @@ public final class GenscopeRuntime {
         this.journal = new ErrorJournal(log);
         this.store = new TelemetryStore(settings, rules.size(), clock, this::modelChanged);
         this.analytics = new Analytics(store, TOP_ENTRIES);
-        this.jmx = new JmxExporter(analytics, store, rules, journal, version, configFile);
+        this.jmx = new JmxExporter(analytics, store, rules, journal, version, configFile, List::of);
         this.recorder = new TelemetryRecorder(rules, store, journal);
     }
 

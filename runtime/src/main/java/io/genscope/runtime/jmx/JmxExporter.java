@@ -5,6 +5,8 @@ import io.genscope.runtime.RuntimeLog;
 import io.genscope.runtime.analytics.Analytics;
 import io.genscope.runtime.diagnostics.ErrorJournal;
 import io.genscope.runtime.diagnostics.RuleDiagnostics;
+import io.genscope.runtime.metrics.MetricFamily;
+import io.genscope.runtime.metrics.MetricsSource;
 import io.genscope.runtime.store.TelemetryStore;
 
 import javax.management.MBeanServer;
@@ -14,8 +16,9 @@ import java.util.List;
 
 /**
  * Registers Genscope's MXBeans on the platform MBean server under the {@code io.genscope} domain:
- * Telemetry and Diagnostics, one Generator per generation rule, and one Model per model as models
- * appear. A model's MBean goes when no slice still kept has data for it, and there are at most
+ * Telemetry and Diagnostics, one Generator per generation rule, one Model per model as models
+ * appear, and one Metrics MBean per fleet metric family (cumulative counters and histograms as plain
+ * numbers for the Prometheus JMX exporter, see {@link MetricFamilyMBean}). A model's MBean goes when no slice still kept has data for it, and there are at most
  * {@code max-models} of them plus {@code (other)}: past that, a model gets its MBean when it is
  * next seen after another's has gone (its figures are in the Telemetry MBean's {@code ByModel}
  * meanwhile).
@@ -44,11 +47,13 @@ public final class JmxExporter {
     private final DiagnosticsView diagnostics;
     private final RuntimeLog log;
     private final ModelMBeans models;
+    private final MetricsSource metrics;
     private volatile boolean started;
 
     public JmxExporter(Analytics analytics, TelemetryStore store, List<RuleDiagnostics> rules, ErrorJournal journal,
-                       String version, String configFile) {
+                       String version, String configFile, MetricsSource metrics) {
         this.analytics = analytics;
+        this.metrics = metrics;
         this.store = store;
         this.rules = rules;
         this.log = journal;
@@ -98,6 +103,23 @@ public final class JmxExporter {
                 }
             }
             models.start(registrar);
+            registerMetrics(registrar);
+        }
+    }
+
+    /** One {@link MetricFamilyMBean} per family the source has: a fixed list, known from the start. */
+    private void registerMetrics(MBeanRegistrar registrar) {
+        List<MetricFamily> families;
+        try {
+            families = metrics.collect();
+        } catch (RuntimeException e) {
+            log.error("could not list the fleet metrics: " + e + "; the Metrics MBeans the Prometheus JMX exporter reads"
+                    + " will be missing");
+            return;
+        }
+        for (MetricFamily family : families) {
+            registrar.register(registrar.name("type=Metrics,name=" + family.name()),
+                    new MetricFamilyMBean(family.name(), metrics));
         }
     }
 

@@ -8,6 +8,7 @@ import io.genscope.runtime.testing.GenscopeMBeans;
 import javax.management.MBeanServer;
 import javax.management.MBeanServerFactory;
 import javax.management.ObjectName;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -29,7 +30,7 @@ final class JmxFixture {
     JmxFixture(TelemetrySettings settings) {
         loop = new GeneratorLoop(settings);
         journal = new ErrorJournal(loop.log);
-        exporter = new JmxExporter(loop.analytics, loop.store, loop.rules, journal, "1.2.3", "/etc/genscope.yaml");
+        exporter = new JmxExporter(loop.analytics, loop.store, loop.rules, journal, "1.2.3", "/etc/genscope.yaml", List::of);
         loop.modelListeners.add(exporter::modelChanged);
     }
 
