@@ -6,6 +6,8 @@ import io.genscope.runtime.analytics.SummaryReport;
 import io.genscope.runtime.diagnostics.ErrorJournal;
 import io.genscope.runtime.diagnostics.RuleDiagnostics;
 import io.genscope.runtime.jmx.JmxExporter;
+import io.genscope.runtime.metrics.FleetMetrics;
+import io.genscope.runtime.metrics.MetricsSource;
 import io.genscope.runtime.recording.TelemetryRecorder;
 import io.genscope.runtime.rule.RuleDefinition;
 import io.genscope.runtime.store.Dimension;
@@ -38,6 +40,7 @@ public final class GenscopeRuntime {
     private final Analytics analytics;
     private final JmxExporter jmx;
     private final TelemetryRecorder recorder;
+    private final FleetMetrics metrics;
 
     private GenscopeRuntime(TelemetrySettings settings, List<RuleDefinition> definitions, RuntimeLog log,
                             String version, String configFile, Clock clock) {
@@ -47,6 +50,7 @@ public final class GenscopeRuntime {
         this.analytics = new Analytics(store, TOP_ENTRIES);
         this.jmx = new JmxExporter(analytics, store, rules, journal, version, configFile, List::of);
         this.recorder = new TelemetryRecorder(rules, store, journal);
+        this.metrics = new FleetMetrics(store, definitions.stream().map(RuleDefinition::name).toList());
     }
 
     /** Builds the runtime and makes the advice entry points record into it. */
@@ -92,6 +96,14 @@ public final class GenscopeRuntime {
     /** {@link #exposeOverJmx()} on the next intercepted call, for a caller that must not do it itself. */
     public void exposeOverJmxAtNextCall() {
         recorder.runAtNextCall(this::exposeOverJmx);
+    }
+
+    /**
+     * The counters and histograms since start, for Prometheus: what the metrics endpoint and the
+     * exporter's MBean serve. One instance for the runtime, so its counters never go down.
+     */
+    public MetricsSource metrics() {
+        return metrics;
     }
 
     /** All figures over the default window. */

@@ -32,6 +32,20 @@ public final class Dimension {
         return new Dimension(Kind.MODEL, -1, model);
     }
 
+    /** Whether the calls outside any generation (retries, validations) belong here. */
+    boolean includesUnattributed() {
+        return kind == Kind.ALL;
+    }
+
+    /** Whether the counts of {@code rule} with the model admitted as {@code model} belong here. */
+    boolean includes(int rule, String model) {
+        return switch (kind) {
+            case ALL -> true;
+            case RULE -> this.rule == rule;
+            case MODEL -> this.model.equals(model);
+        };
+    }
+
     Kind kind() {
         return kind;
     }

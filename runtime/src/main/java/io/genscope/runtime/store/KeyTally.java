@@ -82,11 +82,16 @@ final class KeyTally {
     }
 
     void addTo(KeyedSums sums) {
+        forEach(sums::add);
+    }
+
+    /** Gives each key and its count to {@code action}. */
+    void forEach(java.util.function.ObjLongConsumer<String> action) {
         Table current = table;
         for (int i = 0; i < current.keys().length; i++) {
             String key = (String) KEYS.getAcquire(current.keys(), i);
             if (key != null) {
-                sums.add(key, (long) COUNTS.getOpaque(current.counts(), i));
+                action.accept(key, (long) COUNTS.getOpaque(current.counts(), i));
             }
         }
     }

@@ -2,6 +2,7 @@ package io.genscope.runtime.store;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ObjLongConsumer;
 
 /**
  * Counts per key (error type, dependency, failure type) with a cap on distinct keys: once full,
@@ -15,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Thread-safe and lock-free once a key exists; adding a new key goes through
  * {@link ConcurrentHashMap#computeIfAbsent}. The cap may be overshot by the number of threads
- * racing to add the last keys.
+ * racing to add the last keys, or by keys counted after a {@link #drain}.
  */
 final class KeyedCounter {
 
@@ -30,20 +31,40 @@ final class KeyedCounter {
     }
 
     void increment(String key) {
-        AtomicLong counter = counts.get(key);
-        if (counter == null) {
-            String admitted = counts.size() < maxKeys ? key : OTHER;
-            counter = counts.computeIfAbsent(admitted, k -> new AtomicLong());
+        while (true) {
+            AtomicLong counter = counts.get(key);
+            if (counter == null) {
+                String admitted = counts.size() < maxKeys ? key : OTHER;
+                counter = counts.computeIfAbsent(admitted, k -> new AtomicLong());
+            }
+            if (counter.incrementAndGet() > 0) {
+                return;
+            }
+            // drained since it was looked up (see drain): count in the one that replaces it
         }
-        counter.incrementAndGet();
     }
 
-    /** Forgets every key; a count racing with it may land before or after. */
-    void clear() {
-        counts.clear();
+    /**
+     * Takes every key out with its count, and gives each to {@code action}: what a slice let go
+     * hands over to the totals since start. A count that lands meanwhile is not lost: a counter
+     * is drained by setting it hugely negative, which a writer that still held it sees, and
+     * counts again in a fresh counter, left for the next drain.
+     */
+    void drain(ObjLongConsumer<String> action) {
+        for (String key : counts.keySet()) {
+            AtomicLong counter = counts.remove(key);
+            if (counter != null) {
+                action.accept(key, counter.getAndSet(Long.MIN_VALUE));
+            }
+        }
     }
 
     void addTo(KeyedSums totals) {
-        counts.forEach((key, count) -> totals.add(key, count.get()));
+        forEach(totals::add);
+    }
+
+    /** Gives each key and its count to {@code action}. */
+    void forEach(ObjLongConsumer<String> action) {
+        counts.forEach((key, count) -> action.accept(key, Math.max(0, count.get())));
     }
 }

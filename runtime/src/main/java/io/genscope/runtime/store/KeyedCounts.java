@@ -26,10 +26,10 @@ final class KeyedCounts {
         }
     }
 
-    /** Forgets every key. */
-    void clear() {
-        errorTypes.clear();
-        failureTypes.clear();
+    /** Hands every count over to {@code generator}'s totals since start, and forgets the keys (see {@link KeyedCounter#drain}). */
+    void drainInto(CumulativeTotals totals, int rule) {
+        errorTypes.drain(totals.errorTypes(rule));
+        failureTypes.drain(totals.failureTypes(rule));
     }
 
     void addTo(KeyedSums errors, KeyedSums failures) {

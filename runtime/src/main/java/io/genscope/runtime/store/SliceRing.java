@@ -22,12 +22,17 @@ final class SliceRing {
     private final int rules;
     private final RetainedModels models;
     private final Runnable letGo;
+    private final SinceStart sinceStart;
     private final AtomicReferenceArray<TimeSlice> ring;
     /** Every slice with a smaller index has been let go. */
     private final AtomicLong keptFrom = new AtomicLong(Long.MIN_VALUE);
 
-    /** @param letGo run after a slice is let go, so sums that include it can go too */
-    SliceRing(TelemetrySettings settings, int rules, ModelListener models, Runnable letGo) {
+    /**
+     * @param letGo      run after a slice is let go, so sums that include it can go too
+     * @param sinceStart where the counts of a slice let go are folded
+     */
+    SliceRing(TelemetrySettings settings, int rules, ModelListener models, Runnable letGo, SinceStart sinceStart) {
+        this.sinceStart = sinceStart;
         this.settings = settings;
         this.rules = rules;
         this.models = new RetainedModels(models);
@@ -47,10 +52,7 @@ final class SliceRing {
                 return slice;
             }
             TimeSlice fresh = new TimeSlice(index, settings, rules, models);
-            if (ring.compareAndSet(slot, slice, fresh)) {
-                if (slice != null) {
-                    letGo(slice);
-                }
+            if (slice == null ? ring.compareAndSet(slot, null, fresh) : replaced(slot, slice, fresh)) {
                 return fresh;
             }
         }
@@ -82,24 +84,52 @@ final class SliceRing {
         for (long index = Math.max(from, keepFrom - ring.length()); index < keepFrom; index++) {
             int slot = slot(index);
             TimeSlice slice = ring.get(slot);
-            if (slice != null && slice.index < keepFrom && ring.compareAndSet(slot, slice, null)) {
-                letGo(slice);
+            if (slice != null && slice.index < keepFrom) {
+                replaced(slot, slice, null);
             }
         }
     }
 
+    /** Lets go of every slice; their counts stay in the totals since start. */
     void clear() {
         for (int i = 0; i < ring.length(); i++) {
-            TimeSlice slice = ring.getAndSet(i, null);
-            if (slice != null) {
-                letGo(slice);
+            for (TimeSlice slice = ring.get(i); slice != null && !replaced(i, slice, null); slice = ring.get(i)) {
+                // a thread put a newer slice in: let that one go too
             }
         }
     }
 
-    private void letGo(TimeSlice slice) {
-        slice.evict();
-        letGo.run();
+    /** Every slice in the ring, in no order. */
+    List<TimeSlice> all() {
+        List<TimeSlice> slices = new ArrayList<>(ring.length());
+        for (int i = 0; i < ring.length(); i++) {
+            TimeSlice slice = ring.get(i);
+            if (slice != null) {
+                slices.add(slice);
+            }
+        }
+        return slices;
+    }
+
+    /**
+     * Replaces {@code slice} in {@code slot} by {@code next} and, if this call did, lets it go: its
+     * counts leave the ring and reach the totals since start as one change (see {@link SinceStart}).
+     */
+    private boolean replaced(int slot, TimeSlice slice, TimeSlice next) {
+        boolean replaced;
+        sinceStart.beginChange();
+        try {
+            replaced = ring.compareAndSet(slot, slice, next);
+            if (replaced) {
+                slice.evict(sinceStart);
+            }
+        } finally {
+            sinceStart.endChange();
+        }
+        if (replaced) {
+            letGo.run();
+        }
+        return replaced;
     }
 
     private int slot(long index) {

@@ -65,7 +65,7 @@ public final class TallyTotals {
 
     /** Completed generations that retried at least once. */
     public long retriedGenerations() {
-        return counts[Counts.RETRIED_GENERATIONS];
+        return counts[Counts.RETRIED_SUCCESSES] + counts[Counts.RETRIED_FAILURES];
     }
 
     /** Completed generations that retried at least once and then succeeded. */
@@ -79,7 +79,7 @@ public final class TallyTotals {
     }
 
     public long validations() {
-        return counts[Counts.VALIDATIONS];
+        return counts[Counts.VALIDATIONS_PASSED] + counts[Counts.VALIDATION_FAILURES];
     }
 
     public long validationFailures() {

@@ -20,9 +20,9 @@ import java.util.regex.Pattern;
  * reusing the sum of the past slices while nothing changes in them.
  *
  * <p>Memory is bounded by the settings and the number of recording threads: the slice ring
- * covers the retention; per slice, each recording thread holds one {@link Counts} (5.5 KB, plus
- * its dependencies) overall, per rule and per model it used, merged into the slice's own when it
- * moves on (or, once it has ended, when another thread joins or leaves that slice); at most
+ * covers the retention; per slice, each recording thread holds one {@link Counts} (5.8 KB, plus
+ * its dependencies) for the calls outside any generation and one per pair of rule and model it
+ * used, merged into the slice's own when it moves on (or, once it has ended, when another thread joins or leaves that slice); at most
  * {@code maxModels} models per slice; each keyed count is capped; a raw event keeps at most
  * {@code eventElements} errors and dependencies (a fresh copy, never the host's list).
  * {@link StoreFootprint} adds it up. Nothing older than the retention is kept or reported: slices
@@ -42,6 +42,7 @@ public final class TelemetryStore {
     private final Clock clock;
     private final SliceRing slices;
     private final SettledTotals settled;
+    private final SinceStart sinceStart;
     private final EventLog events;
     private final ErrorTypes errorTypes;
     private final MessageSanitizer messages;
@@ -62,7 +63,8 @@ public final class TelemetryStore {
         this.clock = clock;
         this.rules = rules;
         this.settled = new SettledTotals(settings, rules);
-        this.slices = new SliceRing(settings, rules, models, settled::forget);
+        this.sinceStart = new SinceStart(settings, rules);
+        this.slices = new SliceRing(settings, rules, models, settled::forget, sinceStart);
         this.events = new EventLog(settings.eventRingSize());
         this.errorTypes = new ErrorTypes(Redactor.withBuiltIns(settings.redact()));
         this.messages = new MessageSanitizer(settings.errorMessages(), settings.errorMessageLength(), settings.redact());
@@ -119,8 +121,7 @@ public final class TelemetryStore {
     public void generationStarted(ThreadSlice self, GenerationRecord generation, long nanos) {
         ThreadSlice thread = at(self, nanos);
         try {
-            thread.rule(generation.rule).generationStarted(generation);
-            thread.model(generation.model).generationStarted(generation);
+            thread.pair(generation.rule, generation.model).generationStarted(generation);
         } finally {
             thread.recorded();
         }
@@ -132,8 +133,7 @@ public final class TelemetryStore {
         ThreadSlice thread = at(self, nanos);
         try {
             if (generation != null) {
-                thread.rule(generation.rule).retryStarted();
-                thread.model(generation.model).retryStarted();
+                thread.pair(generation.rule, generation.model).retryStarted();
             } else {
                 thread.unattributed.retryStarted();
             }
@@ -151,19 +151,19 @@ public final class TelemetryStore {
         try {
             TimeSlice slice = thread.slice;
             boolean keyed = !validation.errors.isEmpty();
-            if (keyed) {
-                slice.keyedTotal.validationCompleted(validation);
-            }
             if (generation != null) {
-                thread.rule(generation.rule).validationCompleted(validation);
-                thread.model(generation.model).validationCompleted(validation);
+                thread.pair(generation.rule, generation.model).validationCompleted(validation);
                 if (keyed) {
                     slice.keyedRule(generation.rule).validationCompleted(validation);
-                    slice.keyedModel(thread.admitted(generation.model)).validationCompleted(validation);
+                    slice.keyedModel(thread.admitted(generation.rule, generation.model))
+                            .validationCompleted(validation);
                 }
             } else {
                 thread.unattributed.validationCompleted(validation);
                 thread.unattributed.dependenciesDetected(validation);
+                if (keyed) {
+                    slice.keyedUnattributed.validationCompleted(validation);
+                }
             }
         } finally {
             thread.recorded();
@@ -182,13 +182,11 @@ public final class TelemetryStore {
     public void generationCompleted(ThreadSlice self, GenerationRecord generation, long nanos) {
         ThreadSlice thread = at(self, nanos);
         try {
-            thread.rule(generation.rule).generationCompleted(generation);
-            thread.model(generation.model).generationCompleted(generation);
+            thread.pair(generation.rule, generation.model).generationCompleted(generation);
             if (!generation.succeeded()) {
                 TimeSlice slice = thread.slice;
-                slice.keyedTotal.generationFailed(generation);
                 slice.keyedRule(generation.rule).generationFailed(generation);
-                slice.keyedModel(thread.admitted(generation.model)).generationFailed(generation);
+                slice.keyedModel(thread.admitted(generation.rule, generation.model)).generationFailed(generation);
             }
         } finally {
             thread.recorded();
@@ -243,7 +241,21 @@ public final class TelemetryStore {
         return events.newest(max, clock.monotonicNanos() - retentionNanos, epoch, this::wallMillis);
     }
 
-    /** Forgets every count and event; what is recorded afterwards starts from zero. */
+    /**
+     * What has been counted since the store was made, per generator and model (see
+     * {@link CumulativeTotals}): counters only grow from one snapshot to the next (but for two
+     * taken at the same time: see {@link SinceStart}), and are not cleared by {@link #reset()}. Costs a read of every kept slice, never a wait for a
+     * recording thread.
+     */
+    public CumulativeTotals cumulative() {
+        slices.expireBefore(sliceIndex(clock.monotonicNanos()));
+        return sinceStart.read(slices::all);
+    }
+
+    /**
+     * Forgets every windowed count and event; what is recorded afterwards starts from zero there.
+     * The totals since start ({@link #cumulative()}) keep what was counted.
+     */
     public void reset() {
         slices.clear();
         epoch++;

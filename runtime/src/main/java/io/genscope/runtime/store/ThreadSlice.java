@@ -6,22 +6,26 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * One thread's recording state in a store: its counts for the time slice it is recording into,
- * and its raw-event ring. The counts: the counts overall, per rule and
- * per model, written by that thread only (see {@link Counts}). When the thread moves on to a new
- * slice, the store retires these counts into the old slice and reuses the object, so a thread
- * allocates its counts once per rule and model it uses, not once per call.
+ * and its raw-event ring. The counts: those of calls outside any generation, and per pair of
+ * generation rule and model, written by that thread only (see {@link Counts}). A call inside a
+ * generation updates one {@link Counts}, its pair's: the figures per rule, per model and overall
+ * are sums of pairs, made when read. When the thread moves on to a new slice, the store retires
+ * these counts into the old slice and reuses the object.
  *
  * <p>Single writer, many readers. Readers reach it through its {@link TimeSlice}, under that
- * slice's lock; the rule and model tables are published safely (atomic array, volatile
- * copy-on-write array).
+ * slice's lock; the per-rule tables are published safely (atomic array of copy-on-write arrays).
  */
 public final class ThreadSlice {
 
-    /** A model as captured, the name it is counted under (itself or "(other)"), and its counts. */
-    private record ModelCounts(String model, String admitted, Counts counts) {
+    /**
+     * A model as captured, the name its pair is counted under (itself or "(other)"), and the
+     * counts; {@code owns} is false for a later model sharing an earlier entry's counts (models
+     * past a cap), so that a reader adds each counts object once.
+     */
+    private record PairCounts(String model, String admitted, Counts counts, boolean owns) {
     }
 
-    private static final ModelCounts[] NO_MODELS = new ModelCounts[0];
+    private static final PairCounts[] NO_PAIRS = new PairCounts[0];
     private static final VarHandle RECORDS = FieldHandles.of(MethodHandles.lookup(), "records", long.class);
 
     /** The thread that records here; once it has ended, its slice merges these counts and lets go. */
@@ -40,15 +44,11 @@ public final class ThreadSlice {
     private long records;
     /** This thread's raw events; {@code null} until its first event. */
     ThreadEvents events;
-    /**
-     * Retries and validations outside any generation. Everything inside a generation is counted
-     * per rule only: the overall figures are the sum of the rules and this, so a call updates two
-     * dimensions (rule, model) instead of three.
-     */
+    /** Retries and validations outside any generation. */
     final Counts unattributed;
     private final int maxDependencies;
-    private final AtomicReferenceArray<Counts> byRule;
-    private volatile ModelCounts[] models = NO_MODELS;
+    /** Per rule, its pairs counted in the current slice; {@code null} for a rule not yet counted. */
+    private final AtomicReferenceArray<PairCounts[]> byRule;
 
     ThreadSlice(int rules, int maxDependencies, Thread owner) {
         this.owner = owner;
@@ -66,93 +66,95 @@ public final class ThreadSlice {
         return (long) RECORDS.getAcquire(this);
     }
 
-    Counts rule(int rule) {
-        Counts counts = byRule.getPlain(rule);
-        if (counts == null) {
-            counts = new Counts(maxDependencies);
-            byRule.setRelease(rule, counts);
-        }
-        return counts;
+    /** The counts of {@code rule} with {@code model} in the current slice, admitting the pair there on first use. */
+    Counts pair(int rule, String model) {
+        return entry(rule, model).counts();
     }
 
-    /** The counts of {@code model} in the current slice, admitting it there on first use. */
-    Counts model(String model) {
-        return modelEntry(model).counts();
+    /** The name {@code model}'s pair with {@code rule} is counted under in the current slice. */
+    String admitted(int rule, String model) {
+        return entry(rule, model).admitted();
     }
 
-    /** The name {@code model} is counted under in the current slice. */
-    String admitted(String model) {
-        return modelEntry(model).admitted();
-    }
-
-    private ModelCounts modelEntry(String model) {
+    private PairCounts entry(int rule, String model) {
         String key = model == null ? TimeSlice.UNKNOWN_MODEL : model;
-        ModelCounts[] current = models;
-        for (ModelCounts entry : current) {
+        PairCounts[] current = byRule.getPlain(rule);
+        if (current == null) {
+            current = NO_PAIRS;
+        }
+        for (PairCounts entry : current) {
             if (entry.model() == key || entry.model().equals(key)) {
                 return entry;
             }
         }
-        String admitted = slice.admitModel(key);
-        Counts counts = null;
-        for (ModelCounts entry : current) {
-            if (entry.admitted().equals(admitted)) {
+        String admitted = slice.admitPair(rule, key);
+        for (PairCounts entry : current) {
+            if (entry.owns() && entry.admitted().equals(admitted)) {
                 if (admitted.equals(KeyedCounter.OTHER)) {
                     return entry; // models past the cap share one entry; the table stays bounded
                 }
-                counts = entry.counts();
+                return append(rule, current, new PairCounts(key, admitted, entry.counts(), false));
             }
         }
-        ModelCounts entry = new ModelCounts(key, admitted, counts != null ? counts : new Counts(maxDependencies));
-        ModelCounts[] grown = java.util.Arrays.copyOf(current, current.length + 1);
+        return append(rule, current, new PairCounts(key, admitted, new Counts(maxDependencies), true));
+    }
+
+    private PairCounts append(int rule, PairCounts[] current, PairCounts entry) {
+        PairCounts[] grown = java.util.Arrays.copyOf(current, current.length + 1);
         grown[current.length] = entry;
-        models = grown;
+        byRule.setRelease(rule, grown);
         return entry;
     }
 
-    Counts ruleIfPresent(int rule) {
-        return byRule.getAcquire(rule);
+    /** What to do with the counts of one pair. */
+    @FunctionalInterface
+    interface PairAction {
+        void accept(int rule, String admitted, Counts counts);
     }
 
-    /** The counts kept under {@code admitted}, or {@code null}. */
-    Counts modelIfPresent(String admitted) {
-        for (ModelCounts entry : models) {
-            if (entry.admitted().equals(admitted)) {
-                return entry.counts();
-            }
-        }
-        return null;
-    }
-
-    /** Retires these counts: the unattributed ones, per rule and per admitted model. */
-    void mergeInto(Counts totalInto, Counts[] rulesInto, java.util.Map<String, Counts> modelsInto) {
-        totalInto.absorb(unattributed);
-        for (int i = 0; i < byRule.length(); i++) {
-            Counts counts = byRule.getPlain(i);
-            if (counts != null) {
-                if (rulesInto[i] == null) {
-                    rulesInto[i] = new Counts(maxDependencies);
+    /** Gives each pair's counts to {@code action}, once each (models past a cap share their counts). */
+    void forEachPair(PairAction action) {
+        for (int rule = 0; rule < byRule.length(); rule++) {
+            PairCounts[] pairs = byRule.getAcquire(rule);
+            if (pairs != null) {
+                for (PairCounts entry : pairs) {
+                    if (entry.owns()) {
+                        action.accept(rule, entry.admitted(), entry.counts());
+                    }
                 }
-                rulesInto[i].absorb(counts);
-            }
-        }
-        java.util.Set<Counts> merged = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        for (ModelCounts entry : models) {
-            if (merged.add(entry.counts())) {
-                modelsInto.computeIfAbsent(entry.admitted(), k -> new Counts(maxDependencies)).absorb(entry.counts());
             }
         }
     }
 
-    /** Empties the counts for the next slice; the model table starts afresh (admission is per slice). */
+    /** Adds the counts of every pair in {@code dimension} to {@code totals}. */
+    void addPairsTo(TallyTotals totals, Dimension dimension) {
+        forEachPair((rule, admitted, counts) -> {
+            if (dimension.includes(rule, admitted)) {
+                totals.add(counts);
+            }
+        });
+    }
+
+    /** Adds everything counted here to the totals since start {@code totals}. */
+    void addTo(CumulativeTotals totals) {
+        totals.addUnattributed(unattributed);
+        forEachPair(totals::addPair);
+    }
+
+    /** Retires these counts: the unattributed ones, and per pair of rule and admitted model. */
+    void mergeInto(Counts unattributedInto, java.util.Map<RuleModel, Counts> pairsInto) {
+        unattributedInto.absorb(unattributed);
+        forEachPair((rule, admitted, counts) -> pairsInto.computeIfAbsent(new RuleModel(rule, admitted),
+                k -> new Counts(maxDependencies)).absorb(counts));
+    }
+
+    /** Empties the counts for the next slice; the pair tables start afresh (admission is per slice). */
     void clear() {
         unattributed.clear();
-        for (int i = 0; i < byRule.length(); i++) {
-            Counts counts = byRule.getPlain(i);
-            if (counts != null) {
-                counts.clear();
+        for (int rule = 0; rule < byRule.length(); rule++) {
+            if (byRule.getPlain(rule) != null) {
+                byRule.setRelease(rule, null);
             }
         }
-        models = NO_MODELS;
     }
 }

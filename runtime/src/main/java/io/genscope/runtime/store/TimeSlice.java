@@ -19,12 +19,17 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * <p>Thread-safe. Recording threads write their own {@link ThreadSlice} without locking; the
  * slice's lock is taken only when a thread joins or leaves the slice (once per thread per slice)
  * and by readers, so a reader never counts a thread's counts twice or not at all while they
- * move from live to retired. At most {@code maxModels} models are admitted per slice; later
- * ones are counted under {@link KeyedCounter#OTHER}. Each admission is counted in the ring's
+ * move from live to retired. Counts go per pair of rule and model ({@link #admitPair}): at most
+ * {@code maxModels} models and {@code maxModels + 1} such pairs per slice; later pairs are counted
+ * under their rule and {@link KeyedCounter#OTHER}. Each model admission is counted in the ring's
  * {@link RetainedModels}, and announced to its listener, once the slice's lock is let go.
  *
- * <p>Once evicted (past the retention, or reset) a slice lets go of everything it holds: its
- * counts, keyed counts and models, so an idle thread still pointing at it keeps an empty shell.
+ * <p>Once let go (past the retention, or reset) a slice hands its counts to the totals kept
+ * since start ({@link SinceStart}) and keeps none of them, nor its keys and models. Threads
+ * still attached to it (an idle thread whose last call was in it, or one recording across a
+ * reset) keep their own counts, handed over as each leaves or ends; until the last has, the slice
+ * is one of the {@linkplain SinceStart draining} slices, which the totals since start read as
+ * they read the ring.
  */
 final class TimeSlice {
 
@@ -42,39 +47,48 @@ final class TimeSlice {
     /** Threads that joined or left so far, and evictions: part of the slice's {@link #version}. */
     private long changes;
     private final Counts retiredUnattributed;
-    private final Counts[] retiredByRule;
-    private final Map<String, Counts> retiredByModel = new HashMap<>();
-    final KeyedCounts keyedTotal;
+    /** Guarded by this. */
+    private final Map<RuleModel, Counts> retiredPairs = new HashMap<>();
+    /** Errors of validations outside any generation. */
+    final KeyedCounts keyedUnattributed;
     private final AtomicReferenceArray<KeyedCounts> keyedByRule;
     private final ConcurrentHashMap<String, KeyedCounts> keyedByModel = new ConcurrentHashMap<>();
     /** Guarded by this. */
     private final Set<String> admittedModels = new HashSet<>();
-    /** Guarded by this. */
-    private boolean evicted;
+    /** Pairs of rule and model counted under the model's own name. Guarded by this. */
+    private final Set<RuleModel> admittedPairs = new HashSet<>();
+    /** Where the counts go once let go; {@code null} until then. Guarded by this. */
+    private SinceStart sinceStart;
 
     TimeSlice(long index, TelemetrySettings settings, int rules, RetainedModels retainedModels) {
         this.index = index;
         this.settings = settings;
         this.retainedModels = retainedModels;
         this.retiredUnattributed = new Counts(settings.maxDependencies());
-        this.retiredByRule = new Counts[rules];
-        this.keyedTotal = new KeyedCounts(settings);
+        this.keyedUnattributed = new KeyedCounts(settings);
         this.keyedByRule = new AtomicReferenceArray<>(rules);
     }
 
     /**
-     * The name {@code model} is counted under here: itself, or "(other)" past the cap. Each thread
-     * asks once per model and slice, so the lock is taken about as often as on joining.
+     * The name {@code model}'s pair with {@code rule} is counted under here: the model itself, or
+     * "(other)" past either cap (models, or pairs: {@code maxModels + 1}, so that a slice holds no
+     * more counts than one per rule and per model did). Each thread asks once per pair and slice,
+     * so the lock is taken about as often as on joining.
      */
-    String admitModel(String model) {
+    String admitPair(int rule, String model) {
         String admitted;
         boolean added;
         synchronized (this) {
-            if (admittedModels.contains(model)) {
+            RuleModel pair = new RuleModel(rule, model);
+            if (admittedPairs.contains(pair)) {
                 return model;
             }
-            admitted = admittedModels.size() < settings.maxModels() ? model : KeyedCounter.OTHER;
-            added = !evicted && admittedModels.add(admitted);
+            boolean modelFits = admittedModels.contains(model) || admittedModels.size() < settings.maxModels();
+            admitted = modelFits && admittedPairs.size() <= settings.maxModels() ? model : KeyedCounter.OTHER;
+            if (!admitted.equals(KeyedCounter.OTHER)) {
+                admittedPairs.add(pair);
+            }
+            added = sinceStart == null && admittedModels.add(admitted);
             if (added) {
                 retainedModels.admitted(admitted);
             }
@@ -99,32 +113,49 @@ final class TimeSlice {
     }
 
     /**
-     * Lets go of everything: the slice has left the ring (past the retention, or reset), so
-     * nobody reads it, and idle threads that still refer to it would otherwise keep its counts,
-     * keys and models, and the threads that ended while attached, for as long as they do.
+     * The slice has left the ring (past the retention, or reset): hands its counts over to
+     * {@code into} and lets go of them, so idle threads that still refer to it do not keep its
+     * counts, keys and models for as long as they do. Called inside one of {@code into}'s
+     * changes, with the slice already out of the ring.
      */
-    void evict() {
+    void evict(SinceStart into) {
         List<String> models;
         synchronized (this) {
-            if (evicted) {
+            if (sinceStart != null) {
                 return;
             }
-            evicted = true;
-            live.clear();
+            sinceStart = into;
             changes++;
-            retiredUnattributed.clear();
-            java.util.Arrays.fill(retiredByRule, null);
-            retiredByModel.clear();
-            keyedTotal.clear();
-            for (int rule = 0; rule < keyedByRule.length(); rule++) {
-                keyedByRule.set(rule, null);
-            }
+            retireEnded();
             keyedByModel.clear();
             models = List.copyOf(admittedModels);
             admittedModels.clear();
             models.forEach(retainedModels::released);
+            handOver();
         }
         models.forEach(retainedModels::announce);
+    }
+
+    /**
+     * Moves what is here to the totals since start: the retired counts and the keyed counts
+     * (which a thread still attached may go on writing: see {@link KeyedCounter#drain}). The
+     * slice stays draining while threads are attached: their counts are read from it, and handed
+     * over as they leave. Holding this slice's lock, after {@link #evict}.
+     */
+    private void handOver() {
+        sinceStart.change(totals -> {
+            totals.addUnattributed(retiredUnattributed);
+            retiredPairs.forEach((pair, counts) -> totals.addPair(pair.rule(), pair.model(), counts));
+            keyedUnattributed.drainInto(totals, CumulativeTotals.UNATTRIBUTED);
+            for (int rule = 0; rule < keyedByRule.length(); rule++) {
+                KeyedCounts keyed = keyedByRule.get(rule);
+                if (keyed != null) {
+                    keyed.drainInto(totals, rule);
+                }
+            }
+        }, this, live.isEmpty());
+        retiredUnattributed.clear();
+        retiredPairs.clear();
     }
 
     /** Attaches a thread that starts recording into this slice. */
@@ -132,6 +163,9 @@ final class TimeSlice {
         retireEndedNowAndThen();
         live.add(thread);
         changes++;
+        if (sinceStart != null && live.size() == 1) {
+            sinceStart.draining(this); // joined after the slice was let go: its counts are read until it leaves
+        }
     }
 
     /** Moves a thread's counts from live to retired; the thread may then reuse its object. */
@@ -141,6 +175,22 @@ final class TimeSlice {
             changes++;
         }
         retireEndedNowAndThen();
+        handOverIfDrained();
+    }
+
+    /** For a slice let go: retires the threads that ended while attached, and hands over if none is left. */
+    synchronized void retireEndedIfLetGo() {
+        if (sinceStart != null) {
+            retireEnded();
+            handOverIfDrained();
+        }
+    }
+
+    /** Hands the rest over once a slice let go has no thread attached: then it is done with. */
+    private void handOverIfDrained() {
+        if (sinceStart != null && live.isEmpty()) {
+            handOver();
+        }
     }
 
     /**
@@ -174,7 +224,7 @@ final class TimeSlice {
     }
 
     private void absorb(ThreadSlice thread) {
-        thread.mergeInto(retiredUnattributed, retiredByRule, retiredByModel);
+        thread.mergeInto(retiredUnattributed, retiredPairs);
     }
 
     /**
@@ -202,34 +252,45 @@ final class TimeSlice {
      */
     synchronized Version addTo(TallyTotals totals, Dimension dimension) {
         Version version = version();
+        if (dimension.includesUnattributed()) {
+            totals.add(retiredUnattributed);
+            live.forEach(thread -> totals.add(thread.unattributed));
+            totals.add(keyedUnattributed);
+        }
+        retiredPairs.forEach((pair, counts) -> {
+            if (dimension.includes(pair.rule(), pair.model())) {
+                totals.add(counts);
+            }
+        });
+        live.forEach(thread -> thread.addPairsTo(totals, dimension));
         switch (dimension.kind()) {
             case ALL -> {
-                totals.add(retiredUnattributed);
-                for (Counts rule : retiredByRule) {
-                    totals.add(rule);
+                for (int rule = 0; rule < keyedByRule.length(); rule++) {
+                    totals.add(keyedByRule.get(rule));
                 }
-                for (ThreadSlice thread : live) {
-                    totals.add(thread.unattributed);
-                    for (int rule = 0; rule < retiredByRule.length; rule++) {
-                        totals.add(thread.ruleIfPresent(rule));
-                    }
-                }
-                totals.add(keyedTotal);
             }
-            case RULE -> {
-                int rule = dimension.rule();
-                totals.add(retiredByRule[rule]);
-                live.forEach(thread -> totals.add(thread.ruleIfPresent(rule)));
-                totals.add(keyedByRule.get(rule));
-            }
-            case MODEL -> {
-                String model = dimension.model();
-                totals.add(retiredByModel.get(model));
-                live.forEach(thread -> totals.add(thread.modelIfPresent(model)));
-                totals.add(keyedByModel.get(model));
-            }
+            case RULE -> totals.add(keyedByRule.get(dimension.rule()));
+            case MODEL -> totals.add(keyedByModel.get(dimension.model()));
         }
         return version;
+    }
+
+    /** Adds everything counted here to the totals since start {@code totals}. */
+    synchronized void addTo(CumulativeTotals totals) {
+        totals.addUnattributed(retiredUnattributed);
+        retiredPairs.forEach((pair, counts) -> totals.addPair(pair.rule(), pair.model(), counts));
+        live.forEach(thread -> thread.addTo(totals));
+        addKeyedTo(totals);
+    }
+
+    private void addKeyedTo(CumulativeTotals totals) {
+        totals.addKeyed(CumulativeTotals.UNATTRIBUTED, keyedUnattributed);
+        for (int rule = 0; rule < keyedByRule.length(); rule++) {
+            KeyedCounts keyed = keyedByRule.get(rule);
+            if (keyed != null) {
+                totals.addKeyed(rule, keyed);
+            }
+        }
     }
 
     synchronized List<String> models() {

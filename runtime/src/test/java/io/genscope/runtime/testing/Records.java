@@ -15,8 +15,13 @@ public final class Records {
 
     /** A generation of rule 0 ("generate") by {@code model}, not yet completed. */
     public static GenerationRecord generation(String model) {
+        return generation(0, model);
+    }
+
+    /** A generation of rule {@code rule} by {@code model}, not yet completed. */
+    public static GenerationRecord generation(int rule, String model) {
         GenerationRecord generation = new GenerationRecord();
-        generation.begin(0, "generate", 0);
+        generation.begin(rule, rule == 0 ? "generate" : "generate" + rule, 0);
         generation.model = model;
         return generation;
     }
