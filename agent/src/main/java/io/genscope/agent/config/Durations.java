@@ -1,5 +1,7 @@
 package io.genscope.agent.config;
 
+import io.genscope.runtime.time.DurationText;
+
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -16,8 +18,6 @@ final class Durations {
     static final String FORMS = "a whole number with unit ms, s, m, h or d (500ms, 30s, 5m, 1h, 2d) or ISO-8601 such as PT1H";
 
     private static final Pattern SHORT = Pattern.compile("(\\d+)(ms|s|m|h|d)");
-    private static final long[] UNIT_SECONDS = {86_400, 3_600, 60};
-    private static final String[] UNIT_NAMES = {"d", "h", "m"};
 
     private Durations() {
     }
@@ -44,16 +44,6 @@ final class Durations {
 
     /** The shortest form {@link #parse} reads back: {@code 1h}, {@code 90s}, {@code 500ms}. */
     static String format(Duration duration) {
-        if (duration.getNano() != 0) {
-            boolean wholeMillis = duration.getNano() % 1_000_000 == 0 && duration.getSeconds() < 1_000_000;
-            return wholeMillis ? duration.toMillis() + "ms" : duration.toString();
-        }
-        long seconds = duration.getSeconds();
-        for (int i = 0; i < UNIT_SECONDS.length; i++) {
-            if (seconds % UNIT_SECONDS[i] == 0) {
-                return seconds / UNIT_SECONDS[i] + UNIT_NAMES[i];
-            }
-        }
-        return seconds + "s";
+        return DurationText.format(duration);
     }
 }

@@ -32,6 +32,7 @@ final class StoreSettingsReader {
                 slicing.window(),
                 slicing.resolution(),
                 slicing.retention(),
+                windows(store, slicing),
                 store.value("max-error-types", CAP),
                 store.value("max-dependencies", CAP),
                 store.value("max-models", CAP),
@@ -69,6 +70,34 @@ final class StoreSettingsReader {
         return defaults;
     }
 
+    /**
+     * The further windows; one that is no duration, does not fit the slicing, repeats another or
+     * comes past the {@value TelemetrySettings#MAX_WINDOWS}th is skipped on its own, so the
+     * others are still shown.
+     */
+    private static List<Duration> windows(SettingsSection store, Slicing slicing) {
+        if (!(store.given("windows") instanceof YamlNode.Sequence listed)) {
+            return store.value("windows", Values.listOf(DURATION, "durations"));
+        }
+        Complaint skipped = store.problems().complaint(Severity.SETTING, "window skipped");
+        List<Duration> windows = new ArrayList<>();
+        for (int i = 0; i < listed.items().size(); i++) {
+            YamlNode item = listed.items().get(i);
+            String field = YamlNode.itemPath(store.field("windows"), i);
+            Duration window = DURATION.readOr(item, field, skipped);
+            String misfit = window == null ? null
+                    : windows.size() == TelemetrySettings.MAX_WINDOWS ? "more than " + TelemetrySettings.MAX_WINDOWS + " windows"
+                    : windows.contains(window) ? Slicing.text(window) + " is listed twice"
+                    : slicing.misfit(window);
+            if (misfit != null) {
+                skipped.at(item.line(), field, misfit);
+            } else if (window != null) {
+                windows.add(window);
+            }
+        }
+        return windows;
+    }
+
     /** Redaction patterns; a bad one is skipped on its own, so the others still redact. */
     private static List<Pattern> redact(SettingsSection store) {
         if (!(store.given("redact") instanceof YamlNode.Sequence patterns)) {
@@ -98,12 +127,10 @@ final class StoreSettingsReader {
         List<Misfit> misfits() {
             List<Misfit> misfits = new ArrayList<>();
             if (!isMultiple(window, resolution)) {
-                misfits.add(new Misfit("window " + text(window) + " is not a whole multiple of resolution " + text(resolution),
-                        List.of("window", "resolution")));
+                misfits.add(new Misfit(notMultiple("window", window), List.of("window", "resolution")));
             }
             if (!isMultiple(retention, resolution)) {
-                misfits.add(new Misfit("retention " + text(retention) + " is not a whole multiple of resolution " + text(resolution),
-                        List.of("retention", "resolution")));
+                misfits.add(new Misfit(notMultiple("retention", retention), List.of("retention", "resolution")));
             }
             if (retention.compareTo(window) < 0) {
                 misfits.add(new Misfit("retention " + text(retention) + " is shorter than window " + text(window),
@@ -115,6 +142,19 @@ final class StoreSettingsReader {
                         + text(resolution) + ", more than the " + MAX_SLICES + " kept", List.of("retention", "resolution")));
             }
             return misfits;
+        }
+
+        /** What keeps {@code window} from being shown over these slices, or {@code null} if nothing does. */
+        String misfit(Duration window) {
+            if (!isMultiple(window, resolution)) {
+                return notMultiple("window", window);
+            }
+            return window.compareTo(retention) > 0
+                    ? "window " + text(window) + " is longer than retention " + text(retention) : null;
+        }
+
+        private String notMultiple(String key, Duration duration) {
+            return key + " " + text(duration) + " is not a whole multiple of resolution " + text(resolution);
         }
 
         private static boolean isMultiple(Duration whole, Duration part) {

@@ -84,7 +84,7 @@ class ConfigLoaderTest {
         assertThat(loaded.problems()).isEmpty();
         GenscopeSettings expected = new GenscopeSettings(true, true, LogLevel.DEBUG, false,
                 new TelemetrySettings(5_000, Duration.ofMinutes(30), Duration.ofSeconds(30), Duration.ofHours(2),
-                        10, 20, 30, 40, ErrorMessages.REDACTED, 200, List.of(Pattern.compile("password=\\S+")),
+                        List.of(), 10, 20, 30, 40, ErrorMessages.REDACTED, 200, List.of(Pattern.compile("password=\\S+")),
                         1000, 5, 64L << 20),
                 List.of(
                         new RuleSettings("generate", Role.GENERATION,
@@ -121,7 +121,7 @@ class ConfigLoaderTest {
         assertThat(settings.strict()).isFalse();
         assertThat(settings.logLevel()).isEqualTo(LogLevel.INFO);
         assertThat(settings.store()).isEqualTo(new TelemetrySettings(1000, Duration.ofHours(1), Duration.ofMinutes(1),
-                Duration.ofHours(1), 50, 50, 10, 20, ErrorMessages.NONE, 200, List.of(), 1000, 5, 64L << 20));
+                Duration.ofHours(1), List.of(), 50, 50, 10, 20, ErrorMessages.NONE, 200, List.of(), 1000, 5, 64L << 20));
     }
 
     @Test

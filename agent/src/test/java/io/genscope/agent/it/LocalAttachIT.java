@@ -58,7 +58,7 @@ class LocalAttachIT {
                 assertThat(connection.queryNames(new ObjectName("io.genscope:*"), null))
                         .extracting(ObjectName::toString)
                         .contains(GenscopeMBeans.TELEMETRY, GenscopeMBeans.DIAGNOSTICS,
-                                "io.genscope:type=Model,name=\"codex-mini\"");
+                                "io.genscope:type=Model,name=codex-mini");
                 assertThat(new GenscopeMBeans(connection).longAttribute(GenscopeMBeans.TELEMETRY, "Generations"))
                         .isEqualTo(truth.generations());
             }

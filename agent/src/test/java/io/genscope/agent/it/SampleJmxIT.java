@@ -72,12 +72,12 @@ class SampleJmxIT {
     void oneMBeanPerGeneratorRuleAndPerModelShowsItsOwnFigures() throws Exception {
         Set<ObjectName> names = connection.queryNames(new ObjectName("io.genscope:*"), null);
         assertThat(names).extracting(ObjectName::toString).contains(
-                GenscopeMBeans.TELEMETRY, GenscopeMBeans.DIAGNOSTICS, "io.genscope:type=Generator,name=\"generate\"",
-                "io.genscope:type=Model,name=\"codex-mini\"", "io.genscope:type=Model,name=\"codex-pro\"");
-        assertThat(mbeans.longAttribute("io.genscope:type=Generator,name=\"generate\"", "Generations"))
+                GenscopeMBeans.TELEMETRY, GenscopeMBeans.DIAGNOSTICS, "io.genscope:type=Generator,name=generate",
+                "io.genscope:type=Model,name=codex-mini", "io.genscope:type=Model,name=codex-pro");
+        assertThat(mbeans.longAttribute("io.genscope:type=Generator,name=generate", "Generations"))
                 .isEqualTo(truth.generations());
         for (Map.Entry<String, Map<String, Long>> model : truth.byModel().entrySet()) {
-            String name = "io.genscope:type=Model,name=\"" + model.getKey() + "\"";
+            String name = "io.genscope:type=Model,name=" + model.getKey();
             assertThat(mbeans.longAttribute(name, "Generations")).isEqualTo(model.getValue().get("generations"));
             assertThat(mbeans.longAttribute(name, "ValidationFailures"))
                     .isEqualTo(model.getValue().get("validationFailures"));

@@ -19,12 +19,15 @@ import static org.awaitility.Awaitility.await;
 /**
  * The JVM's own remote JMX agent, set up the way the README tells users to: password
  * authentication, an access file, loopback only. Gives the flags for the forked JVM and connects
- * to it as a JConsole would.
+ * to it as a JConsole would: as {@link #USER}, a {@code readwrite} user, or as
+ * {@link #READONLY_USER}, an operator who may read attributes and nothing else.
  */
 public final class SecuredJmx {
 
     public static final String USER = "genscope";
     public static final String PASSWORD = "s3cret-for-tests";
+    public static final String READONLY_USER = "operator";
+    public static final String READONLY_PASSWORD = "0nly-reads-for-tests";
 
     private final int port;
     private final Path passwordFile;
@@ -34,8 +37,10 @@ public final class SecuredJmx {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        passwordFile = ownerOnly(Files.writeString(directory.resolve("jmxremote.password"), USER + " " + PASSWORD + "\n"));
-        accessFile = ownerOnly(Files.writeString(directory.resolve("jmxremote.access"), USER + " readwrite\n"));
+        passwordFile = ownerOnly(Files.writeString(directory.resolve("jmxremote.password"),
+                USER + " " + PASSWORD + "\n" + READONLY_USER + " " + READONLY_PASSWORD + "\n"));
+        accessFile = ownerOnly(Files.writeString(directory.resolve("jmxremote.access"),
+                USER + " readwrite\n" + READONLY_USER + " readonly\n"));
     }
 
     public List<String> jvmFlags() {

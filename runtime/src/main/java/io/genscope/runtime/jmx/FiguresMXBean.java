@@ -6,15 +6,16 @@ import java.util.Map;
 
 /**
  * The figures every Genscope MBean shows for its slice of the traffic (everything, one generator
- * rule, or one model) over the default window. Numbers are plain attributes so JConsole can
- * plot them; tables are {@code TabularData}; the summary is one {@code CompositeData}.
+ * rule, or one model) over its window: the default one, or one of {@code store.windows}. Numbers
+ * are plain attributes so JConsole can plot them; tables are {@code TabularData}; the summary is
+ * one {@code CompositeData}. Attributes only, so a JMX {@code readonly} user reads them all.
  */
 public interface FiguresMXBean {
 
-    @Description("All figures over the default window in one consistent read")
+    @Description("All figures over this MBean's window in one consistent read")
     AnalyticsSummary getSummary();
 
-    @Description("Length of the default analytics window in seconds (whole time slices)")
+    @Description("Length of this MBean's window in seconds (whole time slices, at most the retention)")
     long getWindowSeconds();
 
     @Description("Generations started in the window: outermost calls of a generation method on a thread")
@@ -68,17 +69,4 @@ public interface FiguresMXBean {
 
     @Description("Exception class -> number of failed generations in the window")
     Map<String, Long> getGenerationFailureTypes();
-
-    @Description("All figures over the last windowSeconds (rounded up to whole slices, at most the retention)")
-    AnalyticsSummary summaryForWindow(
-            @Description(name = "windowSeconds", value = "window length in seconds") long windowSeconds);
-
-    @Description("Validation failure rate in [0,1] over the last windowSeconds: failed validations / validations")
-    double validationFailureRate(
-            @Description(name = "windowSeconds", value = "window length in seconds") long windowSeconds);
-
-    @Description("The n most frequent validation error types over the last windowSeconds")
-    Map<String, Long> topErrors(
-            @Description(name = "n", value = "how many error types") int n,
-            @Description(name = "windowSeconds", value = "window length in seconds") long windowSeconds);
 }

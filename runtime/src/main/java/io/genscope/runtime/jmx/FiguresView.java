@@ -8,23 +8,26 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * {@link FiguresMXBean} over one {@link Dimension}. Each attribute read computes a fresh summary
- * (a merge of at most one window of slices), so values are never stale and nothing is cached
- * between JConsole polls.
+ * {@link FiguresMXBean} over one {@link Dimension} and one window, and the {@link AnyWindowMXBean}
+ * queries over any other (exposed only by the MBeans whose interface extends it). Each attribute
+ * read computes a fresh summary (the store keeps the sum of the window's past slices while they
+ * do not change, see {@code SettledTotals}), so values are never stale.
  */
-abstract class FiguresView implements FiguresMXBean {
+abstract class FiguresView implements FiguresMXBean, AnyWindowMXBean {
 
     private final Analytics analytics;
     private final Dimension dimension;
+    private final Duration window;
 
-    FiguresView(Analytics analytics, Dimension dimension) {
+    FiguresView(Analytics analytics, Dimension dimension, Duration window) {
         this.analytics = analytics;
         this.dimension = dimension;
+        this.window = window;
     }
 
     @Override
     public AnalyticsSummary getSummary() {
-        return analytics.summary(dimension);
+        return analytics.summary(dimension, window);
     }
 
     @Override

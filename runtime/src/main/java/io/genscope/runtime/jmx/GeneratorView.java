@@ -9,7 +9,7 @@ final class GeneratorView extends FiguresView implements GeneratorMXBean {
     private final String rule;
 
     GeneratorView(Analytics analytics, int ruleIndex, String rule) {
-        super(analytics, Dimension.rule(ruleIndex));
+        super(analytics, Dimension.rule(ruleIndex), analytics.defaultWindow());
         this.rule = rule;
     }
 

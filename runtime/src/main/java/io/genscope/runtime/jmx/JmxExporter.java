@@ -9,19 +9,23 @@ import io.genscope.runtime.metrics.MetricFamily;
 import io.genscope.runtime.metrics.MetricsSource;
 import io.genscope.runtime.store.TelemetryStore;
 
+import io.genscope.runtime.time.DurationText;
+
 import javax.management.MBeanServer;
-import javax.management.ObjectName;
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.List;
 
 /**
  * Registers Genscope's MXBeans on the platform MBean server under the {@code io.genscope} domain:
- * Telemetry and Diagnostics, one Generator per generation rule, one Model per model as models
- * appear, and one Metrics MBean per fleet metric family (cumulative counters and histograms as plain
- * numbers for the Prometheus JMX exporter, see {@link MetricFamilyMBean}). A model's MBean goes when no slice still kept has data for it, and there are at most
- * {@code max-models} of them plus {@code (other)}: past that, a model gets its MBean when it is
- * next seen after another's has gone (its figures are in the Telemetry MBean's {@code ByModel}
- * meanwhile).
+ * Telemetry and Diagnostics, one Telemetry per window of {@code store.windows}
+ * ({@code type=Telemetry,window=5m}), one Generator per generation rule, one Model per model as
+ * models appear (named as {@link MBeanNames} says), and one Metrics MBean per fleet metric family
+ * (cumulative counters and histograms as plain numbers for the Prometheus JMX exporter, see
+ * {@link MetricFamilyMBean}). A model's MBean goes when no slice still kept has data for it, and
+ * there are at most {@code max-models} of them plus {@code (other)}: past that, a model gets its
+ * MBean when it is next seen after another's has gone (its figures are in the Telemetry MBean's
+ * {@code ByModel} meanwhile).
  *
  * <p>Nothing touches the MBean server until {@link #start()}. The agent has it called when the
  * platform MBean server is created by someone else (the application, a library, the JVM's remote
@@ -92,12 +96,17 @@ public final class JmxExporter {
             MBeanRegistrar registrar = new MBeanRegistrar(server, log);
             registrar.register(registrar.name("type=Telemetry"),
                     new DescribedMXBean(new TelemetryView(analytics, store, rules), TelemetryMXBean.class));
+            for (Duration window : store.settings().windows()) {
+                registrar.register(registrar.name("type=Telemetry,window=" + DurationText.format(window)),
+                        new DescribedMXBean(new TelemetryWindowView(analytics, store, rules, window),
+                                TelemetryWindowMXBean.class));
+            }
             registrar.register(registrar.name("type=Diagnostics"),
                     new DescribedMXBean(diagnostics, DiagnosticsMXBean.class));
             for (int i = 0; i < rules.size(); i++) {
                 RuleDiagnostics rule = rules.get(i);
                 if (rule.rule().role() == Role.GENERATION) {
-                    registrar.register(registrar.name("type=Generator,name=" + ObjectName.quote(rule.rule().name())),
+                    registrar.register(registrar.name("type=Generator,name=" + MBeanNames.value(rule.rule().name())),
                             new DescribedMXBean(new GeneratorView(analytics, i, rule.rule().name()),
                                     GeneratorMXBean.class));
                 }

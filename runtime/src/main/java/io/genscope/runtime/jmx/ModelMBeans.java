@@ -167,6 +167,6 @@ final class ModelMBeans {
     }
 
     private ObjectName name(String model) {
-        return registrar.name("type=Model,name=" + ObjectName.quote(model));
+        return registrar.name("type=Model,name=" + MBeanNames.value(model));
     }
 }

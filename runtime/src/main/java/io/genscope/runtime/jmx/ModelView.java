@@ -9,7 +9,7 @@ final class ModelView extends FiguresView implements ModelMXBean {
     private final String model;
 
     ModelView(Analytics analytics, String model) {
-        super(analytics, Dimension.model(model));
+        super(analytics, Dimension.model(model), analytics.defaultWindow());
         this.model = model;
     }
 

@@ -1,18 +1,8 @@
 package io.genscope.runtime.jmx;
 
-import io.genscope.runtime.analytics.AnalyticsSummary;
-
-import java.util.Map;
-
 /** {@code io.genscope:type=Telemetry}: figures over all generators, breakdowns, export and reset. */
 @Description("Genscope: code generation telemetry over all instrumented generators (default window)")
-public interface TelemetryMXBean extends FiguresMXBean {
-
-    @Description("Model -> its figures over the default window")
-    Map<String, AnalyticsSummary> getByModel();
-
-    @Description("Generator rule -> its figures over the default window")
-    Map<String, AnalyticsSummary> getByGenerator();
+public interface TelemetryMXBean extends TelemetryWindowMXBean, AnyWindowMXBean {
 
     /** The most events one {@link #exportEvents} call returns, whatever {@code max} says: about 25 MB of JSON. */
     int MAX_EXPORTED_EVENTS = 100_000;
@@ -21,6 +11,7 @@ public interface TelemetryMXBean extends FiguresMXBean {
             + " newest first; max <= 0 gives []. Metadata only: no prompt text, no generated code")
     String exportEvents(@Description(name = "max", value = "how many events at most (up to 100000)") int max);
 
+    @Action
     @Description("Forgets all counts and events; figures start again from zero")
     void reset();
 }

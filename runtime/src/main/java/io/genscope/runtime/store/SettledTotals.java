@@ -22,8 +22,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * nothing and cost nothing.
  *
  * <p>One sum is kept per dimension and window length asked for, up to a capacity that covers
- * everything, every rule and every model (what the Telemetry MBean asks for in one read) and a
- * few other windows; past it, the sum used least recently goes. About 6 KB each, plus keys: a
+ * everything, every rule and every model (what the Telemetry MBean asks for in one read) over the
+ * default window and over each of {@code store.windows} (each window's MBean asks for as much),
+ * and a few other windows; past it, the sum used least recently goes. About 6 KB each, plus keys: a
  * sum is kept only while it has no more keys than one slice may hold ({@link #maxKeptKeys}), so a
  * window whose slices each bring new keys is summed afresh by each query rather than kept at
  * up to a window's worth of keys per dimension.
@@ -38,7 +39,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class SettledTotals {
 
-    /** Kept beyond one sum per rule, per model and overall: windows other than the default. */
+    /** Kept beyond one sum per rule, per model and overall for each window shown: windows asked for by operations. */
     private static final int SPARE = 8;
 
     /** What a sum is kept under: the dimension and how many slices the window covers. */
@@ -77,7 +78,7 @@ final class SettledTotals {
     private final int maxKeys;
 
     SettledTotals(TelemetrySettings settings, int rules) {
-        int capacity = capacity(rules, settings.maxModels());
+        int capacity = capacity(rules, settings);
         this.maxKeys = maxKeptKeys(settings);
         this.kept = new LinkedHashMap<>(capacity * 2, 0.75f, true) {
             @Override
@@ -87,9 +88,12 @@ final class SettledTotals {
         };
     }
 
-    /** Sums kept at most: one per rule, per model and "(other)", overall, and a few other windows. */
-    static int capacity(int rules, int maxModels) {
-        return rules + maxModels + 2 + SPARE;
+    /**
+     * Sums kept at most: one per rule, per model and "(other)", and overall, for the default
+     * window and each of {@code store.windows}; and a few other windows.
+     */
+    static int capacity(int rules, TelemetrySettings settings) {
+        return (rules + settings.maxModels() + 2) * (1 + settings.windows().size()) + SPARE;
     }
 
     /** Keys a kept sum may have: the error types, failure types and dependencies of one slice. */

@@ -257,7 +257,7 @@ public record StoreFootprint(long slices, long perSliceBytes, long perSliceDepen
          * most {@code max-models + 1} per slice.
          */
         private long fixed(long slices) {
-            long kept = (long) SettledTotals.capacity(rules, settings.maxModels());
+            long kept = (long) SettledTotals.capacity(rules, settings);
             long keys = SettledTotals.maxKeptKeys(settings);
             long sum = sizes.object(3, 0) + sizes.array(8, slices) + sizes.references(slices)
                     + slices * sizes.object(0, 16)

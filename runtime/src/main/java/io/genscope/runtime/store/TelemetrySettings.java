@@ -24,6 +24,10 @@ import java.util.regex.Pattern;
  *                           window; at least 100 ms
  * @param retention          {@code retention}: how far back anything is kept; at least
  *                           {@code window}, at most 100,000 slices
+ * @param windows            {@code windows}: further windows each shown as its own set of
+ *                           attributes (its own MBean), so reading them needs no operation;
+ *                           distinct, each a whole multiple of {@code resolution} within
+ *                           {@code retention}; at most {@link #MAX_WINDOWS}
  * @param maxErrorTypes      {@code max-error-types}: distinct validation error types per slice
  *                           before folding into "(other)". 1 to 100,000
  * @param maxDependencies    {@code max-dependencies}: distinct dependencies that each recording
@@ -54,6 +58,7 @@ public record TelemetrySettings(
         Duration window,
         Duration resolution,
         Duration retention,
+        List<Duration> windows,
         int maxErrorTypes,
         int maxDependencies,
         int maxModels,
@@ -65,20 +70,32 @@ public record TelemetrySettings(
         int eventElements,
         long maxMemory) {
 
+    /**
+     * The most {@code windows} a config may list: each costs an MBean and, per rule and model,
+     * a kept query sum (see {@code SettledTotals}).
+     */
+    public static final int MAX_WINDOWS = 8;
+
     public TelemetrySettings {
         Objects.requireNonNull(window, "window");
         Objects.requireNonNull(resolution, "resolution");
         Objects.requireNonNull(retention, "retention");
         Objects.requireNonNull(errorMessages, "errorMessages");
         redact = List.copyOf(redact);
+        windows = List.copyOf(windows);
         if (resolution.toMillis() <= 0 || retention.compareTo(window) < 0) {
             throw new IllegalArgumentException("need 0 < resolution and window <= retention: " + this);
+        }
+        if (windows.size() > MAX_WINDOWS || windows.stream().distinct().count() < windows.size()
+                || windows.stream().anyMatch(w -> w.compareTo(resolution) < 0 || w.compareTo(retention) > 0)) {
+            throw new IllegalArgumentException("need at most " + MAX_WINDOWS + " distinct windows, each within resolution "
+                    + resolution + " and retention " + retention + ": " + windows);
         }
     }
 
     /** The defaults of the bundled config: 1000 events, a 1 h window and retention in 1 min slices. */
     public static TelemetrySettings defaults() {
-        return new TelemetrySettings(1000, Duration.ofHours(1), Duration.ofMinutes(1), Duration.ofHours(1),
+        return new TelemetrySettings(1000, Duration.ofHours(1), Duration.ofMinutes(1), Duration.ofHours(1), List.of(),
                 50, 50, 10, 20, ErrorMessages.NONE, 200, List.of(), 1000, 5, 64L << 20);
     }
 

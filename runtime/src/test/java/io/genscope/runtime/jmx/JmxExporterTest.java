@@ -86,6 +86,15 @@ class JmxExporterTest {
     }
 
     @Test
+    void aPlainNameIsTheMBeanNameUnquoted() throws Exception {
+        jmx.start();
+        jmx.loop.generate(Request.of("codex-mini"), () -> Code.of("x"));
+
+        await().until(() -> jmx.server.isRegistered(new ObjectName("io.genscope:type=Model,name=codex-mini")));
+        assertThat(jmx.registered()).contains(new ObjectName("io.genscope:type=Generator,name=generate"));
+    }
+
+    @Test
     void namesThatAreNotValidObjectNameValuesAreQuoted() throws Exception {
         String awkward = "gen,type=x:\"quoted\"*";
         GeneratorLoop loop = new GeneratorLoop(new RuleDefinition(awkward, Role.GENERATION, RuleCaptures.none()));

@@ -5,7 +5,7 @@ import io.genscope.runtime.testing.GeneratorLoop.Request;
 import io.genscope.runtime.testing.TestSettings;
 import org.junit.jupiter.api.Test;
 
-import javax.management.ObjectName;
+import io.genscope.runtime.testing.GenscopeMBeans;
 import java.time.Duration;
 import java.util.List;
 
@@ -57,6 +57,6 @@ class ModelMBeansTest {
 
     private List<String> modelBeans() {
         return jmx.server.queryNames(name("type=Model,*"), null).stream()
-                .map(name -> ObjectName.unquote(name.getKeyProperty("name"))).toList();
+                .map(GenscopeMBeans::nameOf).toList();
     }
 }

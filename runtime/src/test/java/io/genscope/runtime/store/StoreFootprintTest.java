@@ -75,6 +75,24 @@ class StoreFootprintTest {
     }
 
     @Test
+    void eachOfStoreWindowsAddsAsManyKeptQuerySumsToTheFixedPart() {
+        StoreFootprint none = StoreFootprint.of(TestSettings.defaults().build(), 4);
+        StoreFootprint one = StoreFootprint.of(TestSettings.defaults().windows(Duration.ofMinutes(5)).build(), 4);
+        StoreFootprint three = StoreFootprint.of(TestSettings.defaults()
+                .windows(Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofHours(1)).build(), 4);
+        System.out.printf("StoreFootprintTest: defaults, 4 rules: %s with no window, %s with 3 windows%n",
+                StoreFootprint.mib(none.totalBytes()), StoreFootprint.mib(three.totalBytes()));
+
+        long perWindow = one.fixedBytes() - none.fixedBytes();
+        assertThat(perWindow).isPositive();
+        assertThat(three.fixedBytes() - none.fixedBytes()).isEqualTo(3 * perWindow);
+        assertThat(three.perSliceBytes()).isEqualTo(none.perSliceBytes());
+        assertThat(three.perThreadBytes()).isEqualTo(none.perThreadBytes());
+        assertThat(three.totalBytes()).as("the defaults with three windows still fit the default budget")
+                .isLessThanOrEqualTo(TelemetrySettings.defaults().maxMemory());
+    }
+
+    @Test
     void theLargestPartNamesTheSettingToLower() {
         TelemetrySettings bigRing = TestSettings.defaults().eventRingSize(1_000_000).build();
         TelemetrySettings manySlices = TestSettings.slices(Duration.ofMillis(100), Duration.ofHours(1),

@@ -1,6 +1,7 @@
 package io.genscope.runtime.testing;
 
 import io.genscope.runtime.jmx.JmxExporter;
+import io.genscope.runtime.jmx.MBeanNames;
 
 import javax.management.JMException;
 import javax.management.MBeanServer;
@@ -27,9 +28,15 @@ public final class GenscopeMBeans {
         }
     }
 
-    /** {@code io.genscope:type=<type>,name="<name>"}, quoted the way the exporter quotes it. */
+    /** {@code io.genscope:type=<type>,name=<name>}, quoted only where the exporter quotes it. */
     public static ObjectName named(String type, String name) {
-        return name("type=" + type + ",name=" + ObjectName.quote(name));
+        return name("type=" + type + ",name=" + MBeanNames.value(name));
+    }
+
+    /** The rule or model name of a Generator or Model MBean: its {@code name} value, unquoted if quoted. */
+    public static String nameOf(ObjectName mbean) {
+        String value = mbean.getKeyProperty("name");
+        return value.startsWith("\"") ? ObjectName.unquote(value) : value;
     }
 
     public static Set<ObjectName> registered() {

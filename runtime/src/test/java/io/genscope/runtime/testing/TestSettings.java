@@ -21,6 +21,7 @@ public final class TestSettings {
     private Duration window;
     private Duration resolution;
     private Duration retention;
+    private List<Duration> windows;
     private int maxErrorTypes;
     private int maxDependencies;
     private int maxModels;
@@ -37,6 +38,7 @@ public final class TestSettings {
         window = base.window();
         resolution = base.resolution();
         retention = base.retention();
+        windows = base.windows();
         maxErrorTypes = base.maxErrorTypes();
         maxDependencies = base.maxDependencies();
         maxModels = base.maxModels();
@@ -98,6 +100,11 @@ public final class TestSettings {
         return this;
     }
 
+    public TestSettings windows(Duration... values) {
+        windows = List.of(values);
+        return this;
+    }
+
     public TestSettings errorMessages(ErrorMessages value) {
         errorMessages = value;
         return this;
@@ -124,7 +131,7 @@ public final class TestSettings {
     }
 
     public TelemetrySettings build() {
-        return new TelemetrySettings(eventRingSize, window, resolution, retention, maxErrorTypes, maxDependencies,
+        return new TelemetrySettings(eventRingSize, window, resolution, retention, windows, maxErrorTypes, maxDependencies,
                 maxModels, maxFailureTypes, errorMessages, errorMessageLength, redact, maxElements, eventElements,
                 maxMemory);
     }

@@ -71,7 +71,7 @@ public final class MemoryHost {
     private static List<String> modelBeans(MBeanServer server) throws Exception {
         List<String> names = new ArrayList<>();
         server.queryNames(new ObjectName("io.genscope:type=Model,*"), null)
-                .forEach(name -> names.add(ObjectName.unquote(name.getKeyProperty("name"))));
+                .forEach(name -> names.add(name.getKeyProperty("name"))); // flood-<i>, steady, (other): never quoted
         return names;
     }
 

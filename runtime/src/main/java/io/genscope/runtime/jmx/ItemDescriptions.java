@@ -1,0 +1,108 @@
+package io.genscope.runtime.jmx;
+
+import io.genscope.runtime.analytics.AnalyticsSummary;
+
+import java.util.Map;
+
+import static java.util.Map.entry;
+
+/**
+ * What each item of Genscope's composite values and each column of its tables means, with its
+ * unit: the text JMX clients show for an item, where the MXBean framework would show the item's
+ * name again. Rates are fractions in [0, 1], durations are in milliseconds, counts are counts.
+ * Read by {@link DescribedOpenTypes}.
+ */
+final class ItemDescriptions {
+
+    /** One table's two columns, as the MXBean framework maps a {@code Map}: {@code key} and {@code value}. */
+    record Columns(String key, String value) {
+    }
+
+    private static final String WHOLE_SLICES = "whole time slices, at most the retention";
+
+    /** The items of {@link AnalyticsSummary}, by record component. */
+    static final Map<String, String> SUMMARY = Map.ofEntries(
+            entry("windowSeconds", "Length of the window the figures cover, in seconds (" + WHOLE_SLICES + ")"),
+            entry("generations", "Generations started in the window, a count: outermost calls of a generation"
+                    + " method on a thread"),
+            entry("completedGenerations", "Generations that ended in the window by returning or throwing, a count"),
+            entry("generationSuccesses", "Completed generations that returned normally, a count"),
+            entry("generationFailures", "Completed generations that threw (or whose future failed), a count"),
+            entry("generationSuccessRate", "Generation success rate, a fraction in [0, 1]: generationSuccesses /"
+                    + " completedGenerations; 0 when none completed"),
+            entry("retryAttempts", "Retry calls started in the window, a count: nested generation calls plus"
+                    + " retry-method calls"),
+            entry("averageRetryCount", "Retries per completed generation, a mean count (not a fraction): retries made"
+                    + " by completed generations / completedGenerations; 0 when none completed"),
+            entry("retriedGenerations", "Completed generations that retried at least once, a count"),
+            entry("retrySuccessRate", "Retry success rate, a fraction in [0, 1]: retried generations that succeeded /"
+                    + " retriedGenerations; 0 when none retried"),
+            entry("validations", "Validation calls that ended in the window, a count"),
+            entry("validationFailures", "Validations that failed (the outcome was not ok, or the validation threw),"
+                    + " a count"),
+            entry("validationFailureRate", "Validation failure rate, a fraction in [0, 1]: validationFailures /"
+                    + " validations; 0 when there were none"),
+            entry("generationTimeMeanMillis", "Mean duration of completed generations, in milliseconds (exact);"
+                    + " 0 when none completed"),
+            entry("generationTimeP50Millis", "Median duration of completed generations, in milliseconds (within"
+                    + " about 3 %); 0 when none completed"),
+            entry("generationTimeP95Millis", "95th percentile duration of completed generations, in milliseconds"
+                    + " (within about 3 %); 0 when none completed"),
+            entry("generationTimeP99Millis", "99th percentile duration of completed generations, in milliseconds"
+                    + " (within about 3 %); 0 when none completed"),
+            entry("generationTimeMaxMillis", "Longest duration of a completed generation, in milliseconds (exact);"
+                    + " 0 when none completed"),
+            entry("averagePromptLength", "Mean captured prompt length of the generations started, in the unit of the"
+                    + " rule's prompt-length capture (characters for a String's length); 0 when none was captured"),
+            entry("averageCodeLength", "Mean captured code length of the successful generations, in the unit of the"
+                    + " rule's code-length capture (characters for a String's length); 0 when none was captured"),
+            entry("topValidationErrors", "Validation error type -> failed validations that reported it (a count),"
+                    + " most frequent first"),
+            entry("dependencyUsage", "Dependency -> successful generations whose code uses it (a count), most"
+                    + " frequent first"),
+            entry("generationFailureTypes", "Exception class -> failed generations that threw it (a count), most"
+                    + " frequent first"));
+
+    /** The items of {@link RuleStatus}, by record component. */
+    static final Map<String, String> RULE_STATUS = Map.of(
+            "role", "The rule's role: generation, validation or retry",
+            "matchedMethods", "The methods the agent instrumented for the rule, as Class#method(parameter types)",
+            "matchedNothing", "true while no loaded class has a method the rule selects",
+            "calls", "Calls intercepted so far, a count since start",
+            "captureFailures", "Capture reads that failed so far, a count since start (the field is left empty each"
+                    + " time)",
+            "lastCaptureFailure", "The latest capture failure, \"\" if none",
+            "internalErrors", "Calls Genscope failed to record (an internal error), a count since start");
+
+    private static final Columns ERROR_COUNTS = new Columns(
+            "Validation error type: a short stable identifier derived from the error",
+            "Failed validations in the window that reported this error type, a count");
+    private static final Columns FIGURES_BY_MODEL = new Columns(
+            "Model name, as captured by the generation rules' model expression; (other) past store.max-models",
+            "The model's figures over the window: the items of Summary");
+
+    /**
+     * The columns of each table, by the attribute or item that holds it (first letter in lower
+     * case) or by the operation that returns it.
+     */
+    static final Map<String, Columns> TABLES = Map.of(
+            "topValidationErrors", ERROR_COUNTS,
+            "topErrors", ERROR_COUNTS,
+            "dependencyUsage", new Columns("Dependency name, as the rule's dependencies capture reports it",
+                    "Successful generations in the window whose code uses this dependency, a count"),
+            "generationFailureTypes", new Columns("Class name of the exception a failed generation threw",
+                    "Failed generations in the window that threw it, a count"),
+            "byModel", FIGURES_BY_MODEL,
+            "byGenerator", new Columns("Generation rule name, as in the config file",
+                    "The rule's figures over the window: the items of Summary"),
+            "rules", new Columns("Rule name, as in the config file", "The rule's health: what it matched, its calls"
+                    + " and capture failures"));
+
+    /** The items of each composite type, by the type's name (the Java class the MXBean framework maps). */
+    static final Map<String, Map<String, String>> COMPOSITES = Map.of(
+            AnalyticsSummary.class.getName(), SUMMARY,
+            RuleStatus.class.getName(), RULE_STATUS);
+
+    private ItemDescriptions() {
+    }
+}
