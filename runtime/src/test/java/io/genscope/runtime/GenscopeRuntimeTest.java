@@ -1,5 +1,7 @@
 package io.genscope.runtime;
 
+import io.genscope.runtime.metrics.Label;
+import io.genscope.runtime.metrics.Sample;
 import io.genscope.runtime.rule.RuleDefinition;
 import io.genscope.runtime.testing.CollectingLog;
 import io.genscope.runtime.testing.GeneratorLoop;
@@ -50,6 +52,20 @@ class GenscopeRuntimeTest {
         assertThat(runtime.summary().generations()).isEqualTo(1);
         assertThat(runtime.summary().generationSuccesses()).isEqualTo(1);
         assertThat(runtime.rule(GeneratorLoop.GENERATE).calls()).isEqualTo(1);
+    }
+
+    @Test
+    void itsMetricsCountWhatTheEntryPointsRecordedUnderTheRulesName() {
+        GenscopeRuntime runtime = start();
+
+        generateThroughTheSeam();
+
+        String generator = RULES.get(GeneratorLoop.GENERATE).name();
+        assertThat(runtime.metrics().collect().get(0).samples()).containsExactly(
+                new Sample("genscope_generations_total", List.of(new Label("generator", generator),
+                        new Label("model", "gpt-4"), new Label("outcome", "success")), 1),
+                new Sample("genscope_generations_total", List.of(new Label("generator", generator),
+                        new Label("model", "gpt-4"), new Label("outcome", "failure")), 0));
     }
 
     @Test

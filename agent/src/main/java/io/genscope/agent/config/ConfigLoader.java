@@ -81,6 +81,7 @@ public final class ConfigLoader {
                 top.value("log-level", Values.oneOf("a log level", Arrays.asList(LogLevel.values()), LogLevel::configName)),
                 top.value("report-on-exit", Values.bool()),
                 StoreSettingsReader.read(top.section("store")),
+                MetricsSettingsReader.read(top.section("metrics")),
                 RuleReader.read(given.get("rules"), enabled, problems));
     }
 
@@ -92,7 +93,7 @@ public final class ConfigLoader {
     private static LoadedConfig off(Problems problems, BundledDefaults bundled, boolean strict) {
         GenscopeSettings defaults = settings(YamlNode.Mapping.empty(0), bundled, new Problems(BundledDefaults.NAME));
         GenscopeSettings off = new GenscopeSettings(false, strict || defaults.strict(), defaults.logLevel(), false,
-                defaults.store(), List.of());
+                defaults.store(), defaults.metrics(), List.of());
         return new LoadedConfig(off, problems.inFileOrder());
     }
 }

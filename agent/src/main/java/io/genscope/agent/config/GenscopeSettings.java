@@ -18,15 +18,18 @@ import java.util.Objects;
  *                 when the JVM exits (a shutdown hook: a thread that only starts at exit). Default
  *                 {@code false}.
  * @param store    {@code store}: sizes and time slicing of the telemetry store.
+ * @param metrics  {@code metrics}: the built-in endpoint for Prometheus, off by default.
  * @param rules    {@code rules}: the methods to intercept, in file order, without the rules that
  *                 had problems. No default; empty when the file gives none.
  */
 public record GenscopeSettings(
-        boolean enabled, boolean strict, LogLevel logLevel, boolean reportOnExit, TelemetrySettings store, List<RuleSettings> rules) {
+        boolean enabled, boolean strict, LogLevel logLevel, boolean reportOnExit, TelemetrySettings store, MetricsSettings metrics,
+        List<RuleSettings> rules) {
 
     public GenscopeSettings {
         Objects.requireNonNull(logLevel, "logLevel");
         Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(metrics, "metrics");
         rules = List.copyOf(rules);
     }
 }

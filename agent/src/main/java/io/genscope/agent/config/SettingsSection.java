@@ -80,6 +80,11 @@ final class SettingsSection {
         return given.get(key);
     }
 
+    /** The line of the section in the user's file, where a problem with no key of its own is reported. */
+    int line() {
+        return given.line();
+    }
+
     /** The path of {@code key}, as in {@code store.window}. */
     String field(String key) {
         return YamlNode.keyPath(path, key);
@@ -94,6 +99,9 @@ final class SettingsSection {
         if (node instanceof YamlNode.Sequence sequence) {
             return sequence.items().stream().map(SettingsSection::yamlText).collect(Collectors.joining(", ", "[", "]"));
         }
-        return node instanceof YamlNode.Scalar scalar ? scalar.text() : node.display();
+        if (node instanceof YamlNode.Scalar scalar) {
+            return scalar.text().isEmpty() ? "\"\"" : scalar.text();
+        }
+        return node.display();
     }
 }

@@ -2,6 +2,7 @@ package io.genscope.agent.install;
 
 import io.genscope.agent.capture.RuleCompiler;
 import io.genscope.agent.config.GenscopeSettings;
+import io.genscope.agent.metrics.MetricsEndpoint;
 import io.genscope.runtime.GenscopeRuntime;
 import io.genscope.runtime.RuntimeLog;
 import io.genscope.runtime.rule.RuleDefinition;
@@ -17,7 +18,8 @@ import java.util.jar.JarFile;
 /**
  * The second phase of start-up, once {@link StartupConfig} has said Genscope runs: starts the
  * runtime, reports the config's problems through it (so they also show in the Diagnostics
- * MBean), and installs the {@link AdviceWeaver} with one weaving per rule plus the
+ * MBean), starts the metrics endpoint when the config asks for it ({@link MetricsEndpoint}, on a
+ * thread of its own), and installs the {@link AdviceWeaver} with one weaving per rule plus the
  * {@link MBeanServerHook}.
  */
 public final class AgentInstaller {
@@ -43,6 +45,7 @@ public final class AgentInstaller {
                 version(), config.file().toString(), Clock.system());
         RuntimeLog journal = runtime.journal();
         config.problems().forEach(problem -> journal.error(problem.describe()));
+        MetricsEndpoint.start(settings.metrics(), runtime.metrics(), journal, agentJar);
         boolean managementLoaded = MBeanServerHook.ownerLoaded(instrumentation);
         AdviceWeaver weaver = weaver(settings, runtime, instrumentation, attached, agentJar);
         boolean retransform = attached || managementLoaded;

@@ -38,7 +38,7 @@ import java.util.Map;
  * @param perSliceDependencyBytes  the dependency tallies part of {@code perSliceBytes}
  * @param perSliceTypeBytes        the error and failure type counts part of {@code perSliceBytes}
  * @param fixedBytes               what does not grow with the slices: the kept query sums, the
- *                                 retained model names, the slice ring
+ *                                 retained model names, the slice ring, the totals since start
  * @param perThreadBytes           one recording thread: its counts, capture buffers and event ring
  * @param perThreadDependencyBytes the dependency tallies part of {@code perThreadBytes}
  * @param eventRingBytes           the event ring part of {@code perThreadBytes}
@@ -175,6 +175,11 @@ public record StoreFootprint(long slices, long perSliceBytes, long perSliceDepen
             return object(4, 4 * 4) + references(tableLength(entries)) + entries * object(3, 4);
         }
 
+        /** A {@code LinkedHashMap} of {@code entries}, without keys and values. */
+        long linkedHashMap(long entries) {
+            return object(6, 4 * 4 + 1) + references(tableLength(entries)) + entries * object(5, 4);
+        }
+
         /** A {@code ConcurrentHashMap} of {@code entries}, without keys and values. */
         long concurrentHashMap(long entries) {
             return object(8, 4 * 4 + 8) + references(tableLength(entries)) + entries * object(3, 4);
@@ -202,7 +207,11 @@ public record StoreFootprint(long slices, long perSliceBytes, long perSliceDepen
                     buffers);
         }
 
-        /** Counted dimensions per slice or thread: overall, each rule, each model and "(other)". */
+        /**
+         * Counts per slice or thread: the calls outside any generation, {@code max-models + 1}
+         * pairs of rule and model, and a pair of each rule with "(other)" (as many as there were
+         * counts overall, per rule, per model and for "(other)" before counts went by pair).
+         */
         private long dimensions() {
             return 1L + rules + settings.maxModels() + 1;
         }
@@ -222,12 +231,17 @@ public record StoreFootprint(long slices, long perSliceBytes, long perSliceDepen
         /** One {@link TimeSlice} at its caps. */
         private long slice() {
             long models = settings.maxModels() + 1L;
+            long pairs = dimensions() - 1;
             return sizes.object(12, 8 * 3 + 4 + 1)
                     + sizes.object(2, 8) + sizes.references(10)
                     + dimensions() * (counts() + keyedCounts())
-                    + sizes.references(rules) + sizes.object(1, 0) + sizes.references(rules)
-                    + sizes.hashMap(models) + sizes.concurrentHashMap(models) + sizes.hashMap(models)
-                    + models * name();
+                    + sizes.hashMap(pairs) + pairs * ruleModel() + sizes.object(1, 0) + sizes.references(rules)
+                    + sizes.concurrentHashMap(models) + sizes.hashMap(models) + sizes.hashMap(models)
+                    + models * (ruleModel() + name());
+        }
+
+        private long ruleModel() {
+            return sizes.object(1, 4);
         }
 
         /** One {@link Counts} with its dependency tally full. */
@@ -266,13 +280,41 @@ public record StoreFootprint(long slices, long perSliceBytes, long perSliceDepen
             long retainedModels = slices * (settings.maxModels() + 1);
             return kept * (sum + sizes.object(4, 8))
                     + sizes.concurrentHashMap(retainedModels) + retainedModels * (sizes.object(0, 4) + name())
-                    + sizes.references(slices);
+                    + sizes.references(slices) + sinceStart();
         }
 
-        /** One recording thread's {@link ThreadSlice}: its counts in every dimension. */
+        /**
+         * One recording thread's {@link ThreadSlice}: its counts of every pair and a table of
+         * pairs per rule; and one slice let go that the thread may keep draining (see
+         * {@link SinceStart}: at most one per thread, counted as a full slice though its counts
+         * and keys have gone on, the tables that held them staying).
+         */
         private long thread() {
-            return sizes.object(8, 8 * 4 + 4) + sizes.object(1, 0) + sizes.references(rules)
-                    + dimensions() * (counts() + sizes.object(3, 0)) + sizes.references(settings.maxModels() + 1L);
+            long pairs = dimensions() - 1;
+            return sizes.object(5, 8 * 4 + 4) + sizes.object(1, 0) + sizes.references(rules)
+                    + dimensions() * (counts() + sizes.object(3, 1)) + rules * sizes.references(0)
+                    + sizes.references(pairs) + slice();
+        }
+
+        /**
+         * The totals since start ({@link CumulativeTotals}) twice: those folded and the last
+         * snapshot read (a read builds one more while it runs). Per rule and for the calls outside
+         * any generation, {@code max-models} models and "(other)" with their counters, and the
+         * error types, failure types and dependencies at their caps.
+         */
+        private long sinceStart() {
+            long generator = cappedNames(settings.maxModels() + 1L, Counts.KEPT, CapturedValues.MAX_NAME_LENGTH)
+                    + cappedNames(settings.maxErrorTypes() + 1L, 1, ErrorTypes.MAX_KEPT_LENGTH)
+                    + cappedNames(settings.maxFailureTypes() + 1L, 1, CapturedValues.MAX_NAME_LENGTH)
+                    + cappedNames(settings.maxDependencies() + 1L, 1, CapturedValues.MAX_NAME_LENGTH)
+                    + sizes.object(4, 0);
+            return 2 * (sizes.object(2, 0) + sizes.references(rules) + (rules + 1L) * generator);
+        }
+
+        /** A {@link CappedNames} full: {@code names} names of {@code chars} characters, each with {@code width} counters. */
+        private long cappedNames(long names, int width, int chars) {
+            return sizes.object(1, 4 * 3) + sizes.linkedHashMap(names)
+                    + names * (sizes.array(8, width) + sizes.string(chars));
         }
 
         /**

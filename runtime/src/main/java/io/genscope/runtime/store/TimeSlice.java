@@ -140,7 +140,8 @@ final class TimeSlice {
      * Moves what is here to the totals since start: the retired counts and the keyed counts
      * (which a thread still attached may go on writing: see {@link KeyedCounter#drain}). The
      * slice stays draining while threads are attached: their counts are read from it, and handed
-     * over as they leave. Holding this slice's lock, after {@link #evict}.
+     * over as each leaves, so a draining slice holds no counts of its own. Holding this slice's
+     * lock, after {@link #evict}.
      */
     private void handOver() {
         sinceStart.change(totals -> {
@@ -175,20 +176,14 @@ final class TimeSlice {
             changes++;
         }
         retireEndedNowAndThen();
-        handOverIfDrained();
-    }
-
-    /** For a slice let go: retires the threads that ended while attached, and hands over if none is left. */
-    synchronized void retireEndedIfLetGo() {
         if (sinceStart != null) {
-            retireEnded();
-            handOverIfDrained();
+            handOver(); // let go: what the thread counted goes straight on to the totals since start
         }
     }
 
-    /** Hands the rest over once a slice let go has no thread attached: then it is done with. */
-    private void handOverIfDrained() {
-        if (sinceStart != null && live.isEmpty()) {
+    /** For a slice let go: retires the threads that ended while attached and hands their counts over. */
+    synchronized void retireEndedIfLetGo() {
+        if (sinceStart != null && (retireEnded() || live.isEmpty())) {
             handOver();
         }
     }
@@ -211,7 +206,9 @@ final class TimeSlice {
         changesUntilSweep = live.size();
     }
 
-    private void retireEnded() {
+    /** @return whether any thread had ended */
+    private boolean retireEnded() {
+        boolean retired = false;
         for (Iterator<ThreadSlice> attached = live.iterator(); attached.hasNext(); ) {
             ThreadSlice other = attached.next();
             // an ended thread's last writes happen-before isAlive() returning false
@@ -219,8 +216,10 @@ final class TimeSlice {
                 attached.remove();
                 absorb(other);
                 changes++;
+                retired = true;
             }
         }
+        return retired;
     }
 
     private void absorb(ThreadSlice thread) {

@@ -57,10 +57,9 @@ class SinceStartConcurrencyTest {
         Future<?> mover = pool.submit(() -> {
             for (int i = 0; recording.get(); i++) {
                 clock.advance(Duration.ofMillis(3));
-                if (i % 50 == 0) {
+                if (i % 4 == 0) {
                     store.reset();
                 }
-                Thread.yield();
             }
         });
         Future<Integer> reader = pool.submit(() -> {

@@ -135,6 +135,7 @@ class StoreFootprintTest {
             store.totals(SETTINGS.retention(), Dimension.rule(rule));
         }
         store.totals(SETTINGS.retention(), Dimension.all());
+        store.cumulative(); // admits every name it reads, up to the caps, and keeps its snapshot
         store.models(SETTINGS.retention()).forEach(model -> store.totals(SETTINGS.retention(), Dimension.model(model)));
         return store;
     }

@@ -17,13 +17,13 @@ import java.util.List;
  * @param stderr     stderr, less the JVM's note on class data sharing, which any agent that
  *                   appends to the bootstrap class path causes
  */
-record StartupSampleRun(int exitCode, List<String> hostOutput, List<String> stderr) {
+public record StartupSampleRun(int exitCode, List<String> hostOutput, List<String> stderr) {
 
     static final List<String> SAMPLE_ARGS = List.of("--requests", "8");
     /** Generous: the run takes seconds; a start-up that hangs takes for ever. */
     static final Duration RUN_TIME = Duration.ofMinutes(2);
 
-    static StartupSampleRun of(SampleLaunch launch, List<String> jvmFlags) throws Exception {
+    public static StartupSampleRun of(SampleLaunch launch, List<String> jvmFlags) throws Exception {
         try (ForkedJvm jvm = ForkedJvm.start(jvmFlags, launch.mainArgs(SAMPLE_ARGS))) {
             int exitCode = jvm.awaitExit(RUN_TIME);
             List<String> hostOutput = jvm.stdout().stream()
@@ -35,7 +35,7 @@ record StartupSampleRun(int exitCode, List<String> hostOutput, List<String> stde
     }
 
     /** Genscope's lines at {@code level} ({@code ERROR}, {@code WARN}, {@code INFO}). */
-    List<String> genscope(String level) {
+    public List<String> genscope(String level) {
         return stderr.stream().filter(line -> line.startsWith("[genscope] " + level + " ")).toList();
     }
 }
