@@ -51,9 +51,9 @@ public final class GenscopeRuntime {
         this.journal = new ErrorJournal(log);
         this.store = new TelemetryStore(settings, rules.size(), clock, this::modelChanged);
         this.analytics = new Analytics(store, TOP_ENTRIES);
-        this.jmx = new JmxExporter(analytics, store, rules, journal, version, configFile);
-        this.recorder = new TelemetryRecorder(rules, store, journal);
         this.metrics = new FleetMetrics(store, definitions.stream().map(RuleDefinition::name).toList());
+        this.jmx = new JmxExporter(analytics, store, rules, journal, version, configFile, metrics);
+        this.recorder = new TelemetryRecorder(rules, store, journal);
         this.alerts = new AlertMonitor(alertSettings, definitions, store, log, journal);
         jmx.exposeAlerts(alerts);
     }

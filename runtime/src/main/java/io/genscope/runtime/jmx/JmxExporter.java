@@ -6,6 +6,8 @@ import io.genscope.runtime.alerts.AlertMonitor;
 import io.genscope.runtime.analytics.Analytics;
 import io.genscope.runtime.diagnostics.ErrorJournal;
 import io.genscope.runtime.diagnostics.RuleDiagnostics;
+import io.genscope.runtime.metrics.MetricFamily;
+import io.genscope.runtime.metrics.MetricsSource;
 import io.genscope.runtime.store.TelemetryStore;
 
 import io.genscope.runtime.time.DurationText;
@@ -20,11 +22,12 @@ import java.util.List;
  * Registers Genscope's MXBeans on the platform MBean server under the {@code io.genscope} domain:
  * Telemetry and Diagnostics, one Telemetry per window of {@code store.windows}
  * ({@code type=Telemetry,window=5m}), one Generator per generation rule, Alerts when an alert is
- * configured, the Metrics MBeans for the Prometheus JMX exporter, and one Model per model as models
- * appear (named as {@link MBeanNames} says). A model's MBean goes when no slice still kept has data for it, and there are at most
- * {@code max-models} of them plus {@code (other)}: past that, a model gets its MBean when it is
- * next seen after another's has gone (its figures are in the Telemetry MBean's {@code ByModel}
- * meanwhile).
+ * configured, one Model per model as models appear (named as {@link MBeanNames} says), and one
+ * Metrics MBean per fleet metric family (cumulative counters and histograms as plain numbers for
+ * the Prometheus JMX exporter, see {@link MetricFamilyMBean}). A model's MBean goes when no slice
+ * still kept has data for it, and there are at most {@code max-models} of them plus
+ * {@code (other)}: past that, a model gets its MBean when it is next seen after another's has
+ * gone (its figures are in the Telemetry MBean's {@code ByModel} meanwhile).
  *
  * <p>Nothing touches the MBean server until {@link #start()}. The agent has it called when the
  * platform MBean server is created by someone else (the application, a library, the JVM's remote
@@ -52,11 +55,13 @@ public final class JmxExporter {
     private final ModelMBeans models;
     /** Set before {@link #start} or never. */
     private volatile AlertMonitor alerts;
+    private final MetricsSource metrics;
     private volatile boolean started;
 
     public JmxExporter(Analytics analytics, TelemetryStore store, List<RuleDiagnostics> rules, ErrorJournal journal,
-                       String version, String configFile) {
+                       String version, String configFile, MetricsSource metrics) {
         this.analytics = analytics;
+        this.metrics = metrics;
         this.store = store;
         this.rules = rules;
         this.log = journal;
@@ -120,6 +125,23 @@ public final class JmxExporter {
             }
             registerAlerts(registrar);
             models.start(registrar);
+            registerMetrics(registrar);
+        }
+    }
+
+    /** One {@link MetricFamilyMBean} per family the source has: a fixed list, known from the start. */
+    private void registerMetrics(MBeanRegistrar registrar) {
+        List<MetricFamily> families;
+        try {
+            families = metrics.collect();
+        } catch (RuntimeException e) {
+            log.error("could not list the fleet metrics: " + e + "; the Metrics MBeans the Prometheus JMX exporter reads"
+                    + " will be missing");
+            return;
+        }
+        for (MetricFamily family : families) {
+            registrar.register(registrar.name("type=Metrics,name=" + family.name()),
+                    new MetricFamilyMBean(family.name(), metrics));
         }
     }
 
