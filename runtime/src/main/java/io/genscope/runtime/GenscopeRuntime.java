@@ -1,5 +1,7 @@
 package io.genscope.runtime;
 
+import io.genscope.runtime.alerts.AlertMonitor;
+import io.genscope.runtime.alerts.AlertSettings;
 import io.genscope.runtime.analytics.Analytics;
 import io.genscope.runtime.analytics.AnalyticsSummary;
 import io.genscope.runtime.analytics.SummaryReport;
@@ -20,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Assembles the runtime (store, recorder, analytics, JMX) from what the agent read in the config
+ * Assembles the runtime (store, recorder, analytics, alerts, JMX) from what the agent read in the config
  * and switches {@link Genscope} to it. The agent keeps the returned instance to report which
  * methods each rule matched.
  *
@@ -41,23 +43,36 @@ public final class GenscopeRuntime {
     private final JmxExporter jmx;
     private final TelemetryRecorder recorder;
     private final FleetMetrics metrics;
+    private final AlertMonitor alerts;
 
-    private GenscopeRuntime(TelemetrySettings settings, List<RuleDefinition> definitions, RuntimeLog log,
-                            String version, String configFile, Clock clock) {
+    private GenscopeRuntime(TelemetrySettings settings, AlertSettings alertSettings, List<RuleDefinition> definitions,
+                            RuntimeLog log, String version, String configFile, Clock clock) {
         this.rules = definitions.stream().map(RuleDiagnostics::new).toList();
         this.journal = new ErrorJournal(log);
         this.store = new TelemetryStore(settings, rules.size(), clock, this::modelChanged);
         this.analytics = new Analytics(store, TOP_ENTRIES);
-        this.jmx = new JmxExporter(analytics, store, rules, journal, version, configFile);
-        this.recorder = new TelemetryRecorder(rules, store, journal);
         this.metrics = new FleetMetrics(store, definitions.stream().map(RuleDefinition::name).toList());
+        this.jmx = new JmxExporter(analytics, store, rules, journal, version, configFile, metrics);
+        this.recorder = new TelemetryRecorder(rules, store, journal);
+        this.alerts = new AlertMonitor(alertSettings, definitions, store, log, journal);
+        jmx.exposeAlerts(alerts);
     }
 
-    /** Builds the runtime and makes the advice entry points record into it. */
+    /** Builds the runtime without alerts and makes the advice entry points record into it. */
     public static GenscopeRuntime start(TelemetrySettings settings, List<RuleDefinition> rules, RuntimeLog log,
                                         String version, String configFile, Clock clock) {
-        GenscopeRuntime runtime = new GenscopeRuntime(settings, rules, log, version, configFile, clock);
+        return start(settings, AlertSettings.none(), rules, log, version, configFile, clock);
+    }
+
+    /**
+     * Builds the runtime, makes the advice entry points record into it and, when an alert is
+     * configured, starts evaluating the alerts.
+     */
+    public static GenscopeRuntime start(TelemetrySettings settings, AlertSettings alerts, List<RuleDefinition> rules,
+                                        RuntimeLog log, String version, String configFile, Clock clock) {
+        GenscopeRuntime runtime = new GenscopeRuntime(settings, alerts, rules, log, version, configFile, clock);
         Genscope.install(runtime.recorder, runtime.jmx::start);
+        runtime.alerts.start();
         return runtime;
     }
 

@@ -11,6 +11,13 @@ public interface RuntimeLog {
 
     void error(String message);
 
+    /**
+     * News that is no problem (an alert that recovered). Ignored unless the log prints it: the
+     * lines that must never be lost are warnings and errors.
+     */
+    default void info(String message) {
+    }
+
     /** Prints to stderr, the one channel that exists before the agent's logging is up. */
     static RuntimeLog stderr() {
         return new RuntimeLog() {
@@ -22,6 +29,11 @@ public interface RuntimeLog {
             @Override
             public void error(String message) {
                 System.err.println("[genscope] ERROR " + message);
+            }
+
+            @Override
+            public void info(String message) {
+                System.err.println("[genscope] INFO " + message);
             }
         };
     }

@@ -1,6 +1,7 @@
 package io.genscope.agent.config;
 
 import io.genscope.agent.config.ConfigProblem.Severity;
+import io.genscope.runtime.store.TelemetrySettings;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -75,14 +76,17 @@ public final class ConfigLoader {
         SettingsSection top = new SettingsSection(given, defaults.tree, "", problems);
         top.checkKeys("rules");
         boolean enabled = top.value("enabled", Values.bool());
+        TelemetrySettings store = StoreSettingsReader.read(top.section("store"));
+        List<RuleSettings> rules = RuleReader.read(given.get("rules"), enabled, problems);
         return new GenscopeSettings(
                 enabled,
                 top.value("strict", Values.bool()),
                 top.value("log-level", Values.oneOf("a log level", Arrays.asList(LogLevel.values()), LogLevel::configName)),
                 top.value("report-on-exit", Values.bool()),
-                StoreSettingsReader.read(top.section("store")),
+                store,
                 MetricsSettingsReader.read(top.section("metrics")),
-                RuleReader.read(given.get("rules"), enabled, problems));
+                AlertSettingsReader.read(top.section("alerts"), store, rules),
+                rules);
     }
 
     /**
@@ -93,7 +97,7 @@ public final class ConfigLoader {
     private static LoadedConfig off(Problems problems, BundledDefaults bundled, boolean strict) {
         GenscopeSettings defaults = settings(YamlNode.Mapping.empty(0), bundled, new Problems(BundledDefaults.NAME));
         GenscopeSettings off = new GenscopeSettings(false, strict || defaults.strict(), defaults.logLevel(), false,
-                defaults.store(), defaults.metrics(), List.of());
+                defaults.store(), defaults.metrics(), defaults.alerts(), List.of());
         return new LoadedConfig(off, problems.inFileOrder());
     }
 }

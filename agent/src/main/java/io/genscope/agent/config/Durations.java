@@ -42,6 +42,11 @@ final class Durations {
         }
     }
 
+    /** Whether {@code whole} is a whole number (zero included) of {@code part}s. */
+    static boolean isMultiple(Duration whole, Duration part) {
+        return whole.minus(part.multipliedBy(whole.dividedBy(part))).isZero();
+    }
+
     /** The shortest form {@link #parse} reads back: {@code 1h}, {@code 90s}, {@code 500ms}. */
     static String format(Duration duration) {
         return DurationText.format(duration);

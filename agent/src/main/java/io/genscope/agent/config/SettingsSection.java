@@ -75,6 +75,12 @@ final class SettingsSection {
         return new SettingsSection(mapping, (YamlNode.Mapping) defaults.get(key), field(key), problems);
     }
 
+    /** The line of the user's {@code key}, even one with no value ({@code key:} alone); 0 when absent. */
+    int line(String key) {
+        YamlNode node = given.entries().get(key);
+        return node == null ? 0 : node.line();
+    }
+
     /** The user's node for {@code key}, {@code null} when absent. */
     YamlNode given(String key) {
         return given.get(key);

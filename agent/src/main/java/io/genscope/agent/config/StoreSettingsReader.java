@@ -126,10 +126,10 @@ final class StoreSettingsReader {
 
         List<Misfit> misfits() {
             List<Misfit> misfits = new ArrayList<>();
-            if (!isMultiple(window, resolution)) {
+            if (!Durations.isMultiple(window, resolution)) {
                 misfits.add(new Misfit(notMultiple("window", window), List.of("window", "resolution")));
             }
-            if (!isMultiple(retention, resolution)) {
+            if (!Durations.isMultiple(retention, resolution)) {
                 misfits.add(new Misfit(notMultiple("retention", retention), List.of("retention", "resolution")));
             }
             if (retention.compareTo(window) < 0) {
@@ -146,7 +146,7 @@ final class StoreSettingsReader {
 
         /** What keeps {@code window} from being shown over these slices, or {@code null} if nothing does. */
         String misfit(Duration window) {
-            if (!isMultiple(window, resolution)) {
+            if (!Durations.isMultiple(window, resolution)) {
                 return notMultiple("window", window);
             }
             return window.compareTo(retention) > 0
@@ -155,10 +155,6 @@ final class StoreSettingsReader {
 
         private String notMultiple(String key, Duration duration) {
             return key + " " + text(duration) + " is not a whole multiple of resolution " + text(resolution);
-        }
-
-        private static boolean isMultiple(Duration whole, Duration part) {
-            return whole.minus(part.multipliedBy(whole.dividedBy(part))).isZero();
         }
 
         private static String text(Duration duration) {

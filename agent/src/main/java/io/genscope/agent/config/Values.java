@@ -1,5 +1,6 @@
 package io.genscope.agent.config;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,6 +54,26 @@ final class Values {
                 throw new InvalidValueException(text + " is out of range; use " + range);
             }
             return number.intValueExact();
+        };
+    }
+
+    /** How a fraction is written in the config. */
+    static final String FRACTION_FORM = "a fraction more than 0 and less than 1, such as 0.2 for 20%";
+
+    /** A number more than 0 and less than 1, as rates are written: {@code 0.2} is 20%. */
+    static ValueReader<Double> fraction() {
+        return node -> {
+            String text = scalar(node, FRACTION_FORM).text();
+            BigDecimal number;
+            try {
+                number = new BigDecimal(text.replace("_", ""));
+            } catch (NumberFormatException e) {
+                throw new InvalidValueException(node.display() + " is not a number; use " + FRACTION_FORM);
+            }
+            if (number.signum() <= 0 || number.compareTo(BigDecimal.ONE) >= 0) {
+                throw new InvalidValueException(text + " is out of range; use " + FRACTION_FORM);
+            }
+            return number.doubleValue();
         };
     }
 

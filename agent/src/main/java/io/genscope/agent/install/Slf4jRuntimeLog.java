@@ -4,7 +4,7 @@ import io.genscope.runtime.RuntimeLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The runtime's problems, printed through the agent's own logging. */
+/** The runtime's problems and news, printed through the agent's own logging. */
 final class Slf4jRuntimeLog implements RuntimeLog {
 
     private final Logger logger = LoggerFactory.getLogger("io.genscope");
@@ -17,5 +17,10 @@ final class Slf4jRuntimeLog implements RuntimeLog {
     @Override
     public void error(String message) {
         logger.error(message);
+    }
+
+    @Override
+    public void info(String message) {
+        logger.info(message);
     }
 }

@@ -2,6 +2,10 @@ package io.genscope.agent.config;
 
 import io.genscope.agent.config.ConfigProblem.Severity;
 import io.genscope.runtime.Role;
+import io.genscope.runtime.alerts.AlertCondition;
+import io.genscope.runtime.alerts.AlertDefinition;
+import io.genscope.runtime.alerts.AlertScope;
+import io.genscope.runtime.alerts.AlertSettings;
 import io.genscope.runtime.privacy.ErrorMessages;
 import io.genscope.runtime.store.TelemetrySettings;
 import org.junit.jupiter.api.Test;
@@ -68,6 +72,16 @@ class ConfigLoaderTest {
               - role: retry
                 implements: com.example.Retrying
                 annotation: com.example.Retry
+            alerts:
+              evaluation-period: 30s
+              generation-failure-rate:
+                fire-above: 0.3
+                recover-below: 0.15
+                window: 10m
+                min-samples: 50
+                scope: both
+              generation-time-p95:
+                fire-above: 1m
             """;
 
     /** One valid rule, for the tests about everything else. */
@@ -88,6 +102,11 @@ class ConfigLoaderTest {
                         List.of(), 10, 20, 30, 40, ErrorMessages.REDACTED, 200, List.of(Pattern.compile("password=\\S+")),
                         1000, 5, 64L << 20),
                 new MetricsSettings(MetricsSettings.OFF, "127.0.0.1", new MetricsSettings.NoAuthentication(), Optional.empty()),
+                new AlertSettings(Duration.ofSeconds(30), List.of(
+                        new AlertDefinition(AlertCondition.GENERATION_FAILURE_RATE, AlertScope.BOTH, 0.3, 0.15,
+                                Duration.ofMinutes(10), 50),
+                        new AlertDefinition(AlertCondition.GENERATION_TIME_P95, AlertScope.GENERATOR, 60_000, 20_000,
+                                Duration.ofMinutes(5), 20))),
                 List.of(
                         new RuleSettings("generate", Role.GENERATION,
                                 new ClassSelector.Named("com.example.codegen.CodeGenerator"), "generate",

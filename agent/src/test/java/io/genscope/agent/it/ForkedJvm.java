@@ -86,11 +86,11 @@ public final class ForkedJvm implements AutoCloseable {
         }
     }
 
-    /** Writes one line to the JVM's standard input: what resumes a sample run with {@code --pause-after}. */
-    public void sendLine(String line) throws IOException {
-        OutputStream stdin = process.getOutputStream();
-        stdin.write((line + "\n").getBytes(StandardCharsets.UTF_8));
-        stdin.flush();
+    /** Writes {@code line} to the JVM's standard input, for a host that takes commands there. */
+    public void send(String line) throws IOException {
+        OutputStream input = process.getOutputStream();
+        input.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        input.flush();
     }
 
     public long pid() {

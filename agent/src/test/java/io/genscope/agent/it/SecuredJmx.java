@@ -26,6 +26,7 @@ public final class SecuredJmx {
 
     public static final String USER = "genscope";
     public static final String PASSWORD = "s3cret-for-tests";
+    /** A user with the {@code readonly} role: may read attributes and listen, may call no operation. */
     public static final String READONLY_USER = "operator";
     public static final String READONLY_PASSWORD = "0nly-reads-for-tests";
 

@@ -40,6 +40,12 @@ public final class ErrorJournal implements RuntimeLog {
         delegate.error(message);
     }
 
+    /** Passed on and not kept: the journal keeps problems. */
+    @Override
+    public void info(String message) {
+        delegate.info(message);
+    }
+
     /** The latest lines, oldest first. */
     public synchronized List<String> recent() {
         return List.copyOf(recent);

@@ -1,5 +1,6 @@
 package io.genscope.runtime.jmx;
 
+import io.genscope.runtime.alerts.AlertStatus;
 import io.genscope.runtime.analytics.AnalyticsSummary;
 
 import java.util.Map;
@@ -74,6 +75,26 @@ final class ItemDescriptions {
             "lastCaptureFailure", "The latest capture failure, \"\" if none",
             "internalErrors", "Calls Genscope failed to record (an internal error), a count since start");
 
+    /** The items of {@link AlertStatus}, by record component. */
+    static final Map<String, String> ALERT_STATUS = Map.ofEntries(
+            entry("alert", "The alert's name: its condition, then / and the generator for a per-generator alert"),
+            entry("condition", "What the alert watches: validation-failure-rate, generation-failure-rate or"
+                    + " generation-time-p95"),
+            entry("generator", "The generation rule watched, as in the config file; (all) for the overall alert"),
+            entry("state", "NOT_ENOUGH_DATA (fewer than minSamples in the window), OK or FIRING"),
+            entry("since", "When the alert entered its state, ISO-8601 in UTC"),
+            entry("value", "The watched figure at the latest evaluation, in unit: a fraction in [0, 1] for rates,"
+                    + " in milliseconds for the p95; NaN when the window held no sample"),
+            entry("samples", "The samples the value was computed from, a count (validations, or completed"
+                    + " generations)"),
+            entry("minSamples", "The fewest samples that fire or recover the alert, a count"),
+            entry("fireAbove", "The alert fires when the value is above this, in unit: a fraction in [0, 1] for"
+                    + " rates, in milliseconds for the p95"),
+            entry("recoverBelow", "A firing alert recovers when the value is below this, in unit: a fraction in"
+                    + " [0, 1] for rates, in milliseconds for the p95"),
+            entry("unit", "The unit of value and the thresholds: fraction (in [0, 1]) or ms (milliseconds)"),
+            entry("windowSeconds", "The span each evaluation reads, in seconds (" + WHOLE_SLICES + ")"));
+
     private static final Columns ERROR_COUNTS = new Columns(
             "Validation error type: a short stable identifier derived from the error",
             "Failed validations in the window that reported this error type, a count");
@@ -96,12 +117,15 @@ final class ItemDescriptions {
             "byGenerator", new Columns("Generation rule name, as in the config file",
                     "The rule's figures over the window: the items of Summary"),
             "rules", new Columns("Rule name, as in the config file", "The rule's health: what it matched, its calls"
-                    + " and capture failures"));
+                    + " and capture failures"),
+            "alerts", new Columns("The alert's name: its condition, then / and the generator for a per-generator"
+                    + " alert", "The alert's state at its latest evaluation: the items of the row"));
 
     /** The items of each composite type, by the type's name (the Java class the MXBean framework maps). */
     static final Map<String, Map<String, String>> COMPOSITES = Map.of(
             AnalyticsSummary.class.getName(), SUMMARY,
-            RuleStatus.class.getName(), RULE_STATUS);
+            RuleStatus.class.getName(), RULE_STATUS,
+            AlertStatus.class.getName(), ALERT_STATUS);
 
     private ItemDescriptions() {
     }

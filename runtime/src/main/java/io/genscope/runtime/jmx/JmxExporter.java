@@ -2,14 +2,18 @@ package io.genscope.runtime.jmx;
 
 import io.genscope.runtime.Role;
 import io.genscope.runtime.RuntimeLog;
+import io.genscope.runtime.alerts.AlertMonitor;
 import io.genscope.runtime.analytics.Analytics;
 import io.genscope.runtime.diagnostics.ErrorJournal;
 import io.genscope.runtime.diagnostics.RuleDiagnostics;
+import io.genscope.runtime.metrics.MetricFamily;
+import io.genscope.runtime.metrics.MetricsSource;
 import io.genscope.runtime.store.TelemetryStore;
 
 import io.genscope.runtime.time.DurationText;
 
 import javax.management.MBeanServer;
+import javax.management.ObjectName;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
@@ -17,11 +21,13 @@ import java.util.List;
 /**
  * Registers Genscope's MXBeans on the platform MBean server under the {@code io.genscope} domain:
  * Telemetry and Diagnostics, one Telemetry per window of {@code store.windows}
- * ({@code type=Telemetry,window=5m}), one Generator per generation rule, and one Model per model
- * as models appear (named as {@link MBeanNames} says). A model's MBean goes when no slice still kept has data for it, and there are at most
- * {@code max-models} of them plus {@code (other)}: past that, a model gets its MBean when it is
- * next seen after another's has gone (its figures are in the Telemetry MBean's {@code ByModel}
- * meanwhile).
+ * ({@code type=Telemetry,window=5m}), one Generator per generation rule, Alerts when an alert is
+ * configured, one Model per model as models appear (named as {@link MBeanNames} says), and one
+ * Metrics MBean per fleet metric family (cumulative counters and histograms as plain numbers for
+ * the Prometheus JMX exporter, see {@link MetricFamilyMBean}). A model's MBean goes when no slice
+ * still kept has data for it, and there are at most {@code max-models} of them plus
+ * {@code (other)}: past that, a model gets its MBean when it is next seen after another's has
+ * gone (its figures are in the Telemetry MBean's {@code ByModel} meanwhile).
  *
  * <p>Nothing touches the MBean server until {@link #start()}. The agent has it called when the
  * platform MBean server is created by someone else (the application, a library, the JVM's remote
@@ -47,16 +53,28 @@ public final class JmxExporter {
     private final DiagnosticsView diagnostics;
     private final RuntimeLog log;
     private final ModelMBeans models;
+    /** Set before {@link #start} or never. */
+    private volatile AlertMonitor alerts;
+    private final MetricsSource metrics;
     private volatile boolean started;
 
     public JmxExporter(Analytics analytics, TelemetryStore store, List<RuleDiagnostics> rules, ErrorJournal journal,
-                       String version, String configFile) {
+                       String version, String configFile, MetricsSource metrics) {
         this.analytics = analytics;
+        this.metrics = metrics;
         this.store = store;
         this.rules = rules;
         this.log = journal;
         this.diagnostics = new DiagnosticsView(version, configFile, rules, journal);
         this.models = new ModelMBeans(analytics, store, journal);
+    }
+
+    /**
+     * Has the Alerts MBean registered with the others when there is any alert, so it sends a
+     * notification for each change from then on. Call before {@link #start}.
+     */
+    public void exposeAlerts(AlertMonitor monitor) {
+        this.alerts = monitor;
     }
 
     /**
@@ -105,7 +123,35 @@ public final class JmxExporter {
                                     GeneratorMXBean.class));
                 }
             }
+            registerAlerts(registrar);
             models.start(registrar);
+            registerMetrics(registrar);
+        }
+    }
+
+    /** One {@link MetricFamilyMBean} per family the source has: a fixed list, known from the start. */
+    private void registerMetrics(MBeanRegistrar registrar) {
+        List<MetricFamily> families;
+        try {
+            families = metrics.collect();
+        } catch (RuntimeException e) {
+            log.error("could not list the fleet metrics: " + e + "; the Metrics MBeans the Prometheus JMX exporter reads"
+                    + " will be missing");
+            return;
+        }
+        for (MetricFamily family : families) {
+            registrar.register(registrar.name("type=Metrics,name=" + family.name()),
+                    new MetricFamilyMBean(family.name(), metrics));
+        }
+    }
+
+    private void registerAlerts(MBeanRegistrar registrar) {
+        AlertMonitor monitor = alerts;
+        ObjectName name = registrar.name("type=Alerts");
+        if (monitor != null && monitor.any() && name != null) {
+            AlertsView view = new AlertsView(monitor, name);
+            monitor.listen(view);
+            registrar.register(name, new EmittingMBean(new DescribedMXBean(view, AlertsMXBean.class), view));
         }
     }
 

@@ -1,12 +1,11 @@
 package io.genscope.runtime.jmx;
 
+import io.genscope.runtime.GenscopeThreads;
 import io.genscope.runtime.RuntimeLog;
 import io.genscope.runtime.analytics.Analytics;
 import io.genscope.runtime.store.TelemetryStore;
 
 import javax.management.ObjectName;
-import java.security.AccessController;
-import java.security.PrivilegedAction;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -79,7 +78,7 @@ final class ModelMBeans {
      */
     void start(MBeanRegistrar registrar) {
         this.registrar = registrar;
-        Thread thread = newWorker();
+        Thread thread = GenscopeThreads.newDaemon(THREAD_NAME, this::run);
         worker = thread;
         retainedAtStart = store.retainedModels();
         thread.start();
@@ -102,16 +101,6 @@ final class ModelMBeans {
             reconcileAll.set(true);
         }
         LockSupport.unpark(thread);
-    }
-
-    @SuppressWarnings("removal") // the access context must not keep the creator's class loaders (JDK 17)
-    private Thread newWorker() {
-        return AccessController.doPrivileged((PrivilegedAction<Thread>) () -> {
-            Thread thread = new Thread(null, this::run, THREAD_NAME, 0, false);
-            thread.setDaemon(true);
-            thread.setContextClassLoader(null);
-            return thread;
-        });
     }
 
     /**

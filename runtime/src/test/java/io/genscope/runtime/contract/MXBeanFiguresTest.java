@@ -14,6 +14,7 @@ import javax.management.openmbean.CompositeData;
 import javax.management.openmbean.TabularData;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +35,7 @@ class MXBeanFiguresTest extends StoreFiguresContract {
     @Override
     protected FiguresReader reader(GeneratorLoop loop) {
         JmxExporter exporter = new JmxExporter(loop.analytics, loop.store, loop.rules, new ErrorJournal(loop.log),
-                "test", "genscope.yaml");
+                "test", "genscope.yaml", List::of);
         loop.modelListeners.add(exporter::modelChanged);
         exporter.start(server);
         return new FiguresReader() {

@@ -99,7 +99,7 @@ class JmxExporterTest {
         String awkward = "gen,type=x:\"quoted\"*";
         GeneratorLoop loop = new GeneratorLoop(new RuleDefinition(awkward, Role.GENERATION, RuleCaptures.none()));
         new JmxExporter(loop.analytics, loop.store, loop.rules, new ErrorJournal(loop.log),
-                "1", "f").start(jmx.server);
+                "1", "f", List::of).start(jmx.server);
 
         assertThat(attribute(named("Generator", awkward), "Rule")).isEqualTo(awkward);
         assertThat(loop.log.errors()).isEmpty();

@@ -1,5 +1,8 @@
 package io.genscope.runtime.jmx;
 
+import io.genscope.runtime.alerts.AlertDefinition;
+import io.genscope.runtime.alerts.AlertMonitor;
+import io.genscope.runtime.alerts.AlertSettings;
 import io.genscope.runtime.diagnostics.ErrorJournal;
 import io.genscope.runtime.store.TelemetrySettings;
 import io.genscope.runtime.testing.GeneratorLoop;
@@ -8,6 +11,8 @@ import io.genscope.runtime.testing.GenscopeMBeans;
 import javax.management.MBeanServer;
 import javax.management.MBeanServerFactory;
 import javax.management.ObjectName;
+import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -29,8 +34,16 @@ final class JmxFixture {
     JmxFixture(TelemetrySettings settings) {
         loop = new GeneratorLoop(settings);
         journal = new ErrorJournal(loop.log);
-        exporter = new JmxExporter(loop.analytics, loop.store, loop.rules, journal, "1.2.3", "/etc/genscope.yaml");
+        exporter = new JmxExporter(loop.analytics, loop.store, loop.rules, journal, "1.2.3", "/etc/genscope.yaml", List::of);
         loop.modelListeners.add(exporter::modelChanged);
+    }
+
+    /** Has the exporter show {@code alerts} over the loop's store; call before {@link #start()}. */
+    AlertMonitor alerts(AlertDefinition... alerts) {
+        AlertMonitor monitor = new AlertMonitor(new AlertSettings(Duration.ofSeconds(1), List.of(alerts)),
+                GeneratorLoop.standardRules(), loop.store, loop.log, journal);
+        exporter.exposeAlerts(monitor);
+        return monitor;
     }
 
     void start() {

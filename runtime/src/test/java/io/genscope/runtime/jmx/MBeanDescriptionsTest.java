@@ -1,6 +1,9 @@
 package io.genscope.runtime.jmx;
 
 import io.genscope.runtime.analytics.AnalyticsSummary;
+import io.genscope.runtime.alerts.AlertCondition;
+import io.genscope.runtime.alerts.AlertDefinition;
+import io.genscope.runtime.alerts.AlertScope;
 import io.genscope.runtime.testing.GeneratorLoop.Code;
 import io.genscope.runtime.testing.GeneratorLoop.Request;
 import io.genscope.runtime.testing.GenscopeMBeans;
@@ -54,13 +57,15 @@ class MBeanDescriptionsTest {
 
     @BeforeEach
     void registerOneOfEachKind() throws Exception {
+        jmx.alerts(new AlertDefinition(AlertCondition.GENERATION_FAILURE_RATE, AlertScope.GENERATOR, 0.5, 0.2,
+                Duration.ofMinutes(5), 20));
         jmx.start();
         jmx.loop.generate(Request.of("gpt-4"), () -> Code.of("x"));
     }
 
     private List<MBeanInfo> genscopeMBeans() throws JMException {
         await().untilAsserted(() -> assertThat(jmx.registered()).extracting(name -> name.getKeyProperty("type"))
-                .contains("Telemetry", "Diagnostics", "Generator", "Model"));
+                .contains("Telemetry", "Diagnostics", "Generator", "Model", "Alerts"));
         List<ObjectName> names = jmx.registered().stream().sorted().toList();
         List<MBeanInfo> infos = new ArrayList<>();
         for (ObjectName name : names) {

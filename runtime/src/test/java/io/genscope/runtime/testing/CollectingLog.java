@@ -10,6 +10,7 @@ public final class CollectingLog implements RuntimeLog {
 
     private final List<String> warnings = new ArrayList<>();
     private final List<String> errors = new ArrayList<>();
+    private final List<String> infos = new ArrayList<>();
 
     @Override
     public synchronized void warn(String message) {
@@ -19,6 +20,15 @@ public final class CollectingLog implements RuntimeLog {
     @Override
     public synchronized void error(String message) {
         errors.add(message);
+    }
+
+    @Override
+    public synchronized void info(String message) {
+        infos.add(message);
+    }
+
+    public synchronized List<String> infos() {
+        return List.copyOf(infos);
     }
 
     public synchronized List<String> warnings() {

@@ -45,7 +45,7 @@ final class FleetMember implements AutoCloseable {
 
     /** Starts the sample with {@code seed}, its config (the sample's own plus the metrics port) in {@code directory}. */
     static FleetMember start(Path directory, long seed) throws IOException {
-        int port = FreePort.next();
+        int port = FreePort.find();
         Path config = Files.writeString(directory.resolve("genscope-seed-" + seed + ".yaml"),
                 Files.readString(SampleLaunch.SAMPLE_CONFIG) + "\nmetrics:\n  port: " + port + "\n");
         FleetMember member = new FleetMember(seed, port, config);
@@ -68,7 +68,7 @@ final class FleetMember implements AutoCloseable {
     }
 
     void resume() throws IOException {
-        jvm.sendLine("");
+        jvm.send("");
     }
 
     /** Waits for the end of the run and returns its ground truth. */

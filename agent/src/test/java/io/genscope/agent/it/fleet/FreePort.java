@@ -1,17 +1,21 @@
 package io.genscope.agent.it.fleet;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 
-/** A loopback port free at the time of asking, for a server a test starts. */
+/** A loopback port free right now, for a server a test starts in another process. */
 final class FreePort {
 
     private FreePort() {
     }
 
-    static int next() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
+    static int find() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,19 +45,27 @@ final class PrometheusServer implements AutoCloseable {
         this.base = base;
     }
 
-    /** Starts Prometheus scraping {@code targets} ({@code host:port}) and waits until it is ready. */
+    /** Starts Prometheus scraping {@code targets} ({@code host:port}) as one job and waits until it is ready. */
     static PrometheusServer start(Path directory, List<String> targets) throws IOException {
+        return start(directory, """
+                  - job_name: %s
+                    static_configs:
+                      - targets: [%s]
+                """.formatted(JOB, targets.stream().map(target -> "'" + target + "'").collect(Collectors.joining(", "))));
+    }
+
+    /**
+     * Starts Prometheus with {@code scrapeConfigs} (the YAML of {@code scrape_configs}' items) and
+     * waits until it is ready.
+     */
+    static PrometheusServer start(Path directory, String scrapeConfigs) throws IOException {
         Path config = Files.writeString(directory.resolve("prometheus.yml"), """
                 global:
                   scrape_interval: %1$ds
                   scrape_timeout: %1$ds
                 scrape_configs:
-                  - job_name: %2$s
-                    static_configs:
-                      - targets: [%3$s]
-                """.formatted(SCRAPE_INTERVAL.toSeconds(), JOB,
-                targets.stream().map(target -> "'" + target + "'").collect(Collectors.joining(", "))));
-        int port = FreePort.next();
+                """.formatted(SCRAPE_INTERVAL.toSeconds()) + scrapeConfigs);
+        int port = FreePort.find();
         Path log = directory.resolve("prometheus.log");
         Process process = new ProcessBuilder(PrometheusTools.prometheus().toString(),
                 "--config.file=" + config,
@@ -86,6 +95,18 @@ final class PrometheusServer implements AutoCloseable {
             throw new AssertionError("Prometheus refused " + promql + ": " + response.body());
         }
         return answer.path("data").path("result");
+    }
+
+    /** The result of an instant query now. */
+    JsonNode query(String promql) throws IOException, InterruptedException {
+        return query(promql, Instant.now());
+    }
+
+    /** The names of the series {@code promql} selects now. */
+    List<String> names(String promql) throws IOException, InterruptedException {
+        List<String> names = new ArrayList<>();
+        query(promql).forEach(series -> names.add(series.path("metric").path("__name__").asText()));
+        return names;
     }
 
     /**
