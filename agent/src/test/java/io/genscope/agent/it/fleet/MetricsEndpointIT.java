@@ -60,7 +60,7 @@ class MetricsEndpointIT {
         assertThat(text).contains("# TYPE genscope_generations_total counter\n",
                 "# TYPE genscope_generation_duration_seconds histogram\n").doesNotContain("# EOF", "# UNIT");
         Promtool.assertCleanMetrics(text);
-        assertCountsMatch(Exposition.parse(text), sample.truth);
+        assertCountsMatch(PrometheusText.parse(text), sample.truth);
     }
 
     @Test
@@ -71,7 +71,7 @@ class MetricsEndpointIT {
         String text = new String(response.body(), StandardCharsets.UTF_8);
         assertThat(text).contains("# TYPE genscope_generations counter\n",
                 "# UNIT genscope_generation_duration_seconds seconds\n").endsWith("\n# EOF\n");
-        assertCountsMatch(Exposition.parse(text.substring(0, text.length() - "# EOF\n".length())), sample.truth);
+        assertCountsMatch(PrometheusText.parse(text.substring(0, text.length() - "# EOF\n".length())), sample.truth);
     }
 
     @Test
@@ -116,24 +116,24 @@ class MetricsEndpointIT {
     }
 
     /** Every count of the contract's families against the generator's own. */
-    static void assertCountsMatch(Exposition scrape, GroundTruth truth) {
+    static void assertCountsMatch(PrometheusText scrape, GroundTruth truth) {
         assertThat(scrape.sumBy("genscope_generations_total", "outcome"))
                 .isEqualTo(nonZero(Map.of("success", truth.successes(), "failure", truth.failures())));
-        assertThat(scrape.sum("genscope_retries_total", labels -> true)).as("retries").isEqualTo(truth.retries());
+        assertThat(scrape.sum("genscope_retries_total", all -> true)).as("retries").isEqualTo(truth.retries());
         assertThat(scrape.sumBy("genscope_validations_total", "outcome")).isEqualTo(nonZero(Map.of(
                 "passed", truth.validations() - truth.validationFailures(), "failed", truth.validationFailures())));
         assertThat(scrape.sumBy("genscope_validation_errors_total", "type")).isEqualTo(truth.errorsByType());
         assertThat(scrape.sumBy("genscope_generation_failures_total", "type")).isEqualTo(truth.failuresByType());
         assertThat(scrape.sumBy("genscope_dependencies_total", "dependency")).isEqualTo(truth.dependencies());
-        assertThat(scrape.sum("genscope_generation_duration_seconds_count", labels -> true)).isEqualTo(truth.generations());
-        assertThat(scrape.sum("genscope_generation_duration_seconds_bucket", labels -> "+Inf".equals(labels.get("le"))))
+        assertThat(scrape.sum("genscope_generation_duration_seconds_count", all -> true)).isEqualTo(truth.generations());
+        assertThat(scrape.sum("genscope_generation_duration_seconds_bucket", s -> "+Inf".equals(s.label("le"))))
                 .isEqualTo(truth.generations());
-        assertThat(scrape.sum("genscope_validation_duration_seconds_count", labels -> true)).isEqualTo(truth.validations());
+        assertThat(scrape.sum("genscope_validation_duration_seconds_count", all -> true)).isEqualTo(truth.validations());
         truth.byModel().forEach((model, counts) -> {
             assertThat(scrape.sum("genscope_generations_total", "model", model)).as(model + " generations")
-                    .isEqualTo(counts.get("generations"));
+                    .isEqualTo((double) counts.get("generations"));
             assertThat(scrape.sum("genscope_retries_total", "model", model)).as(model + " retries")
-                    .isEqualTo(counts.get("retries"));
+                    .isEqualTo((double) counts.get("retries"));
         });
     }
 

@@ -44,12 +44,18 @@ record PrometheusText(List<Series> series, Map<String, String> types) {
         return named(name).stream().filter(filter).mapToDouble(Series::value).sum();
     }
 
-    /** {@code name}'s values summed by the value of {@code label}. */
+    /** The sum of the values of {@code name}'s series whose {@code label} is {@code value}. */
+    double sum(String name, String label, String value) {
+        return sum(name, s -> value.equals(s.label(label)));
+    }
+
+    /** {@code name}'s values summed by the value of {@code label}, leaving out zeros. */
     Map<String, Long> sumBy(String name, String label) {
         Map<String, Long> sums = new LinkedHashMap<>();
         for (Series s : named(name)) {
             sums.merge(s.label(label), (long) s.value(), Long::sum);
         }
+        sums.values().removeIf(sum -> sum == 0);
         return sums;
     }
 
