@@ -13,15 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The {@code alerts} section: off unless named, defaults per key, and the checks of an alert as a whole. */
 class AlertSettingsReaderTest {
 
-    private static final String RULES = """
-            rules:
-              - role: generation
-                class: com.acme.Gen
-                method: generate
-            """;
-
     private static LoadedConfig load(String alerts) {
-        return ConfigLoader.parse("genscope.yaml", alerts + RULES);
+        return OneRuleConfig.load("genscope.yaml", alerts);
     }
 
     private static AlertSettings alerts(String alerts) {

@@ -16,7 +16,6 @@ class MetricsSettingsTest {
 
     private static final Path FOLDER = Path.of("/etc/acme");
     private static final String FILE = FOLDER.resolve("genscope.yaml").toString();
-    private static final String RULE = "rules: [{role: generation, class: com.acme.Gen, method: generate}]\n";
 
     @Test
     void offOnLoopbackUnprotectedByDefault() {
@@ -118,7 +117,7 @@ class MetricsSettingsTest {
 
     /** The config with one rule after {@code yaml}, so that no rule is no problem. */
     private static LoadedConfig parse(String yaml) {
-        return ConfigLoader.parse(FILE, yaml + RULE);
+        return OneRuleConfig.load(FILE, yaml);
     }
 
     private static MetricsSettings metrics(String yaml) {

@@ -15,20 +15,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StoreWindowsTest {
 
-    private static final String RULES = """
-            rules:
-              - role: generation
-                class: com.acme.Gen
-                method: generate
-            """;
-
     private static LoadedConfig load(String store) {
-        return ConfigLoader.parse("genscope.yaml", "store:\n" + store + RULES);
+        return OneRuleConfig.load("genscope.yaml", "store:\n" + store);
     }
 
     @Test
     void noWindowsByDefault() {
-        LoadedConfig loaded = ConfigLoader.parse("genscope.yaml", RULES);
+        LoadedConfig loaded = OneRuleConfig.load("genscope.yaml", "");
 
         assertThat(loaded.settings().store().windows()).isEmpty();
         assertThat(loaded.problems()).isEmpty();

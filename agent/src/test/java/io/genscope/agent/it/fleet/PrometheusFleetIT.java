@@ -278,6 +278,14 @@ class PrometheusFleetIT {
     }
 
     @Test
+    void readmeRetriedGenerationsSuccessRate() throws Exception {
+        Map<String, Double> paidOff = readmeQuery("""
+                sum(rate(genscope_retried_generations_total{outcome="success"}[1h]))
+                  / sum(rate(genscope_retried_generations_total[1h]))""", "");
+        assertThat(paidOff).containsOnlyKeys("").hasEntrySatisfying("", value -> assertThat(value).isStrictlyBetween(0.0, 1.0));
+    }
+
+    @Test
     void readmeSuccessRatePerModel() throws Exception {
         Map<String, Double> success = readmeQuery("""
                 sum by (model) (rate(genscope_generations_total{outcome="success"}[5m]))
