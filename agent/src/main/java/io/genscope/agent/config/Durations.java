@@ -12,10 +12,10 @@ import java.util.regex.Pattern;
  * Reads and writes the durations of the config file: a whole number with a unit ({@code 500ms},
  * {@code 30s}, {@code 5m}, {@code 1h}, {@code 2d}) or ISO-8601 ({@code PT1H}).
  */
-final class Durations {
+public final class Durations {
 
     /** How a duration may be written, for messages. */
-    static final String FORMS = "a whole number with unit ms, s, m, h or d (500ms, 30s, 5m, 1h, 2d) or ISO-8601 such as PT1H";
+    public static final String FORMS = "a whole number with unit ms, s, m, h or d (500ms, 30s, 5m, 1h, 2d) or ISO-8601 such as PT1H";
 
     private static final Pattern SHORT = Pattern.compile("(\\d+)(ms|s|m|h|d)");
 
@@ -23,7 +23,7 @@ final class Durations {
     }
 
     /** The duration {@code text} stands for, or {@code null} if it is in neither form or too long. */
-    static Duration parse(String text) {
+    public static Duration parse(String text) {
         Matcher shortForm = SHORT.matcher(text);
         try {
             if (shortForm.matches()) {

@@ -76,6 +76,11 @@ public final class SecuredJmx {
         return connect(USER, PASSWORD).getMBeanServerConnection();
     }
 
+    /** {@code host:port} of the JVM's JMX agent, as a command line takes it. */
+    public String address() {
+        return "127.0.0.1:" + port;
+    }
+
     public JMXServiceURL url() throws IOException {
         return new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + port + "/jmxrmi");
     }

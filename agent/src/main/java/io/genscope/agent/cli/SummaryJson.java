@@ -1,0 +1,79 @@
+package io.genscope.agent.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.genscope.runtime.analytics.AnalyticsSummary;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
+import java.util.Map;
+
+/**
+ * The summary as one JSON document, for scripts: {@code {"windowSeconds": n, "summary": {...},
+ * "byModel": {"<model>": {...}}}}, where each figures object has one field per component of
+ * {@link AnalyticsSummary}, under the same name: counts as integers, rates as fractions in [0, 1],
+ * times in milliseconds, and the error, dependency and failure-type tables as objects of name to
+ * count, most frequent first. Written from the record's components, so a figure added to the
+ * runtime appears here with no change.
+ */
+final class SummaryJson {
+
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    private SummaryJson() {
+    }
+
+    static String write(TelemetryFigures figures) {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator json = FACTORY.createGenerator(text)) {
+            json.useDefaultPrettyPrinter();
+            json.writeStartObject();
+            json.writeNumberField("windowSeconds", figures.overall().windowSeconds());
+            json.writeFieldName("summary");
+            figures(json, figures.overall());
+            json.writeObjectFieldStart("byModel");
+            for (Map.Entry<String, AnalyticsSummary> model : figures.byModel().entrySet()) {
+                json.writeFieldName(model.getKey());
+                figures(json, model.getValue());
+            }
+            json.writeEndObject();
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString();
+    }
+
+    private static void figures(JsonGenerator json, AnalyticsSummary figures) throws IOException {
+        json.writeStartObject();
+        for (RecordComponent component : AnalyticsSummary.class.getRecordComponents()) {
+            json.writeFieldName(component.getName());
+            value(json, read(component, figures));
+        }
+        json.writeEndObject();
+    }
+
+    private static void value(JsonGenerator json, Object value) throws IOException {
+        if (value instanceof Long count) {
+            json.writeNumber(count);
+        } else if (value instanceof Double figure) {
+            json.writeNumber(figure);
+        } else {
+            json.writeStartObject();
+            for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
+                json.writeNumberField((String) entry.getKey(), (Long) entry.getValue());
+            }
+            json.writeEndObject();
+        }
+    }
+
+    private static Object read(RecordComponent component, AnalyticsSummary figures) {
+        try {
+            return component.getAccessor().invoke(figures);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read " + component.getName(), e);
+        }
+    }
+}
