@@ -3,7 +3,8 @@ package io.genscope.agent.cli;
 /**
  * Why a command stops early, as the one line it prints on stderr and the exit status it returns:
  * {@link #USAGE} for a command line that cannot be understood, {@link #FAILED} for a request
- * that could not be carried out. Thrown from deep inside a command so that every failure ends
+ * that could not be carried out, its message on one line even when it quotes a multi-line
+ * exception message. Thrown from deep inside a command so that every failure ends
  * the same way, as one actionable line rather than a stack trace.
  */
 final class CommandFailure extends Exception {
@@ -14,7 +15,7 @@ final class CommandFailure extends Exception {
     private final int status;
 
     private CommandFailure(int status, String message) {
-        super(message, null, false, false);
+        super(message.replaceAll("\\s*\\R\\s*", " "), null, false, false);
         this.status = status;
     }
 

@@ -72,7 +72,7 @@ final class JmxTarget {
         try {
             return connect(url, environment, options);
         } catch (IOException plain) {
-            if (plain.getCause() instanceof ConnectException || plain instanceof ConnectException) {
+            if (refused(plain)) {
                 throw CommandFailure.failed("cannot connect to " + options.target() + ": connection refused (is its"
                         + " JMX agent on that port?)");
             }
@@ -83,6 +83,16 @@ final class JmxTarget {
                 throw CommandFailure.failed("cannot connect to " + options.target() + ": " + plain.getMessage());
             }
         }
+    }
+
+    /** Whether nothing listens at the address: a {@code ConnectException} anywhere in the causes. */
+    private static boolean refused(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static JMXConnector connect(JMXServiceURL url, Map<String, Object> environment, SummaryOptions options)

@@ -10,7 +10,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The command lines {@code summary} refuses before it connects to anything: one line and a status. */
+/** The command lines {@code summary} refuses, and an address where nothing listens: one line and a status. */
 class SummaryCommandTest {
 
     @ParameterizedTest
@@ -24,7 +24,8 @@ class SummaryCommandTest {
             "host:9010 --password-file pw          | 2 | --password-file needs --user",
             "12 --window abc                       | 1 | bad window 'abc'",
             "12 --window 0s                        | 1 | bad window '0s'",
-            "12 --window 1500ms                    | 1 | bad window '1500ms'"})
+            "12 --window 1500ms                    | 1 | bad window '1500ms'",
+            "127.0.0.1:1                           | 1 | cannot connect to 127.0.0.1:1: connection refused"})
     void refusesWithOneLine(String commandLine, int status, String message) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();

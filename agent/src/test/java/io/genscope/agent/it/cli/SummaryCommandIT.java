@@ -111,6 +111,22 @@ class SummaryCommandIT {
     }
 
     @Test
+    void aReadonlyUserReadsTheDefaultWindowButNoOther() throws Exception {
+        Path passwordFile = Files.writeString(directory.resolve("readonly-password"), SecuredJmx.READONLY_PASSWORD);
+        List<String> remote = List.of(jmx.address(), "--user", SecuredJmx.READONLY_USER, "--password-file",
+                passwordFile.toString(), "--json");
+        Run defaultWindow = Run.of(remote.toArray(String[]::new));
+        List<String> otherWindow = new ArrayList<>(remote);
+        otherWindow.addAll(List.of("--window", "5m"));
+        Run window = Run.of(otherWindow.toArray(String[]::new));
+
+        assertThat(defaultWindow.exit).as(defaultWindow.toString()).isZero();
+        assertJsonEqualsDefaultWindow(JSON.readTree(defaultWindow.stdout));
+        assertThat(window.exit).as(window.toString()).isEqualTo(1);
+        assertThat(window.stderr).doesNotContain("\n").contains("needs a readwrite JMX user");
+    }
+
+    @Test
     void aWrongPasswordIsOneLineAndExitOne() throws Exception {
         Path passwordFile = Files.writeString(directory.resolve("wrong-password"), "not-" + SecuredJmx.PASSWORD);
         Run run = Run.of(jmx.address(), "--user", SecuredJmx.USER, "--password-file", passwordFile.toString());
