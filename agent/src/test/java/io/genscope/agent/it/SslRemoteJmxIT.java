@@ -2,6 +2,7 @@ package io.genscope.agent.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.genscope.agent.it.cli.SummaryRun;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -187,6 +188,18 @@ class SslRemoteJmxIT {
             assertThat(probe.awaitLine("jconsole ", Duration.ofMinutes(1)))
                     .isEqualTo("jconsole CONNECTED tls-registry=true generations=" + truth.generations());
         }
+    }
+
+    @Test
+    @Order(6)
+    void theSummaryCommandConnectsOverTlsWithTheJConsoleCommandsTrustStore() throws Exception {
+        List<String> jconsole = readme.command("jconsole");
+        Path passwordFile = Files.writeString(directory.resolve("summary-password"), passwords.get(READONLY_USER));
+        SummaryRun run = SummaryRun.of(jconsoleJvmFlags(jconsole), jconsole.get(jconsole.size() - 1),
+                "--user", READONLY_USER, "--password-file", passwordFile.toString());
+
+        assertThat(run.exit()).as(run.toString()).isZero();
+        assertThat(run.stdout()).contains("  generations      " + truth.generations() + " started, ");
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.genscope.agent.it.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.genscope.agent.cli.SummaryCommand;
 import io.genscope.agent.it.ForkedJvm;
 import io.genscope.agent.it.GenscopeMBeans;
 import io.genscope.agent.it.GroundTruth;
@@ -61,12 +60,12 @@ class SummaryCommandIT {
 
     @Test
     void textByPidIsTheTelemetryMBeansFiguresAsReportOnExitPrintsThem() throws Exception {
-        Run run = Run.of(pid());
+        SummaryRun run = SummaryRun.of(List.of(), pid());
 
-        assertThat(run.exit).as(run.toString()).isZero();
+        assertThat(run.exit()).as(run.toString()).isZero();
         CompositeData summary = (CompositeData) mBeans.attribute(GenscopeMBeans.TELEMETRY, "Summary");
         assertThat(summary.get("generations")).isEqualTo(truth.generations());
-        assertThat(run.stdout).startsWith("[genscope] summary of the last " + summary.get("windowSeconds") + " s")
+        assertThat(run.stdout()).startsWith("[genscope] summary of the last " + summary.get("windowSeconds") + " s")
                 .contains(line("generations", "%d started, %d succeeded, %d failed", summary.get("generations"),
                         summary.get("generationSuccesses"), summary.get("generationFailures")))
                 .contains(line("retries", "%d (", summary.get("retryAttempts")))
@@ -74,40 +73,42 @@ class SummaryCommandIT {
                         summary.get("validationFailures")));
         Map<String, CompositeData> byModel = OpenData.map(mBeans.attribute(GenscopeMBeans.TELEMETRY, "ByModel"));
         assertThat(byModel).isNotEmpty();
-        byModel.forEach((model, figures) -> assertThat(run.stdout)
+        byModel.forEach((model, figures) -> assertThat(run.stdout())
                 .contains(line("model " + model, "%d generations, ", figures.get("generations"))));
     }
 
     @Test
     void jsonByPidEqualsEveryFigureOfTheTelemetryMBean() throws Exception {
-        Run run = Run.of(pid(), "--json");
+        SummaryRun run = SummaryRun.of(List.of(), pid(), "--json");
 
-        assertThat(run.exit).as(run.toString()).isZero();
-        assertJsonEqualsDefaultWindow(JSON.readTree(run.stdout));
+        assertThat(run.exit()).as(run.toString()).isZero();
+        assertJsonEqualsDefaultWindow(JSON.readTree(run.stdout()));
     }
 
     @Test
     void windowAsksTheMBeanForThatWindow() throws Exception {
-        Run run = Run.of(pid(), "--window", "5m", "--json");
+        SummaryRun run = SummaryRun.of(List.of(), pid(), "--window", "5m", "--json");
 
-        assertThat(run.exit).as(run.toString()).isZero();
-        JsonNode document = JSON.readTree(run.stdout);
+        assertThat(run.exit()).as(run.toString()).isZero();
+        JsonNode document = JSON.readTree(run.stdout());
         CompositeData expected = (CompositeData) mBeans.invoke(GenscopeMBeans.TELEMETRY, "summaryForWindow",
                 new Object[] {300L}, new String[] {long.class.getName()});
         assertThat(expected.get("windowSeconds")).isEqualTo(300L)
                 .isNotEqualTo(mBeans.longAttribute(GenscopeMBeans.TELEMETRY, "WindowSeconds"));
         assertThat(document.get("windowSeconds").asLong()).isEqualTo(300L);
         assertFigures(document.get("summary"), expected);
-        assertThat(Run.of(pid(), "--window", "5m").stdout).startsWith("[genscope] summary of the last 300 s");
+        assertThat(SummaryRun.of(List.of(), pid(), "--window", "5m").stdout())
+                .startsWith("[genscope] summary of the last 300 s");
     }
 
     @Test
     void remoteWithAPasswordFileEqualsTheMBean() throws Exception {
         Path passwordFile = Files.writeString(directory.resolve("right-password"), SecuredJmx.PASSWORD + "\n");
-        Run run = Run.of(jmx.address(), "--user", SecuredJmx.USER, "--password-file", passwordFile.toString(), "--json");
+        SummaryRun run = SummaryRun.of(List.of(), jmx.address(), "--user", SecuredJmx.USER,
+                "--password-file", passwordFile.toString(), "--json");
 
-        assertThat(run.exit).as(run.toString()).isZero();
-        assertJsonEqualsDefaultWindow(JSON.readTree(run.stdout));
+        assertThat(run.exit()).as(run.toString()).isZero();
+        assertJsonEqualsDefaultWindow(JSON.readTree(run.stdout()));
     }
 
     @Test
@@ -115,36 +116,37 @@ class SummaryCommandIT {
         Path passwordFile = Files.writeString(directory.resolve("readonly-password"), SecuredJmx.READONLY_PASSWORD);
         List<String> remote = List.of(jmx.address(), "--user", SecuredJmx.READONLY_USER, "--password-file",
                 passwordFile.toString(), "--json");
-        Run defaultWindow = Run.of(remote.toArray(String[]::new));
+        SummaryRun defaultWindow = SummaryRun.of(List.of(), remote.toArray(String[]::new));
         List<String> otherWindow = new ArrayList<>(remote);
         otherWindow.addAll(List.of("--window", "5m"));
-        Run window = Run.of(otherWindow.toArray(String[]::new));
+        SummaryRun window = SummaryRun.of(List.of(), otherWindow.toArray(String[]::new));
 
-        assertThat(defaultWindow.exit).as(defaultWindow.toString()).isZero();
-        assertJsonEqualsDefaultWindow(JSON.readTree(defaultWindow.stdout));
-        assertThat(window.exit).as(window.toString()).isEqualTo(1);
-        assertThat(window.stderr).doesNotContain("\n").contains("needs a readwrite JMX user");
+        assertThat(defaultWindow.exit()).as(defaultWindow.toString()).isZero();
+        assertJsonEqualsDefaultWindow(JSON.readTree(defaultWindow.stdout()));
+        assertThat(window.exit()).as(window.toString()).isEqualTo(1);
+        assertThat(window.stderr()).doesNotContain("\n").contains("needs a readwrite JMX user");
     }
 
     @Test
     void aWrongPasswordIsOneLineAndExitOne() throws Exception {
         Path passwordFile = Files.writeString(directory.resolve("wrong-password"), "not-" + SecuredJmx.PASSWORD);
-        Run run = Run.of(jmx.address(), "--user", SecuredJmx.USER, "--password-file", passwordFile.toString());
+        SummaryRun run = SummaryRun.of(List.of(), jmx.address(), "--user", SecuredJmx.USER,
+                "--password-file", passwordFile.toString());
 
-        assertThat(run.exit).as(run.toString()).isEqualTo(1);
-        assertThat(run.stdout).isEmpty();
-        assertThat(run.stderr).doesNotContain("\n").contains("authentication", "'" + SecuredJmx.USER + "'");
+        assertThat(run.exit()).as(run.toString()).isEqualTo(1);
+        assertThat(run.stdout()).isEmpty();
+        assertThat(run.stderr()).doesNotContain("\n").contains("authentication", "'" + SecuredJmx.USER + "'");
     }
 
     @Test
     void aJvmWithoutGenscopeIsOneLineAndExitOne() throws Exception {
         try (ForkedJvm plain = ForkedJvm.start(List.of(), SampleLaunch.JAR.mainArgs(List.of("--keep-running")))) {
             plain.awaitLine(GroundTruth.PREFIX, Duration.ofMinutes(2));
-            Run run = Run.of(Long.toString(plain.pid()));
+            SummaryRun run = SummaryRun.of(List.of(), Long.toString(plain.pid()));
 
-            assertThat(run.exit).as(run.toString()).isEqualTo(1);
-            assertThat(run.stdout).isEmpty();
-            assertThat(run.stderr).isEqualTo("genscope summary: " + plain.pid()
+            assertThat(run.exit()).as(run.toString()).isEqualTo(1);
+            assertThat(run.stdout()).isEmpty();
+            assertThat(run.stderr()).isEqualTo("genscope summary: " + plain.pid()
                     + " runs no Genscope agent: it has no io.genscope:type=Telemetry MBean");
         }
     }
@@ -189,18 +191,5 @@ class SummaryCommandIT {
 
     private static String pid() {
         return Long.toString(sample.pid());
-    }
-
-    /** One run of the command in its own JVM, on the shaded agent jar. */
-    private record Run(int exit, String stdout, String stderr) {
-
-        static Run of(String... args) throws Exception {
-            List<String> main = new ArrayList<>(List.of(SummaryCommand.class.getName()));
-            main.addAll(List.of(args));
-            try (ForkedJvm command = ForkedJvm.start(List.of("-cp", SampleLaunch.AGENT_JAR.toString()), main)) {
-                int exit = command.awaitExit(Duration.ofMinutes(1));
-                return new Run(exit, String.join("\n", command.stdout()), String.join("\n", command.stderr()));
-            }
-        }
     }
 }
