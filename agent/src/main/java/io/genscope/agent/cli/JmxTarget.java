@@ -80,7 +80,10 @@ final class JmxTarget {
             try {
                 return connect(url, environment, options);
             } catch (IOException overTls) {
-                throw CommandFailure.failed("cannot connect to " + options.target() + ": " + plain.getMessage());
+                throw CommandFailure.failed("cannot connect to " + options.target() + ": " + plain.getMessage()
+                        + "; nor with a TLS registry: " + overTls.getMessage() + " (a TLS server's certificate must be"
+                        + " in the trust store: java -Djavax.net.ssl.trustStore=FILE"
+                        + " -Djavax.net.ssl.trustStorePassword=... )");
             }
         }
     }

@@ -192,7 +192,7 @@ class SslRemoteJmxIT {
 
     @Test
     @Order(6)
-    void theSummaryCommandConnectsOverTlsWithTheJConsoleCommandsTrustStore() throws Exception {
+    void theSummaryCommandConnectsOverTlsWithTheJConsoleCommandsTrustStoreAndSaysSoWithoutIt() throws Exception {
         List<String> jconsole = readme.command("jconsole");
         Path passwordFile = Files.writeString(directory.resolve("summary-password"), passwords.get(READONLY_USER));
         SummaryRun run = SummaryRun.of(jconsoleJvmFlags(jconsole), jconsole.get(jconsole.size() - 1),
@@ -200,6 +200,10 @@ class SslRemoteJmxIT {
 
         assertThat(run.exit()).as(run.toString()).isZero();
         assertThat(run.stdout()).contains("  generations      " + truth.generations() + " started, ");
+        SummaryRun untrusting = SummaryRun.of(List.of(), jconsole.get(jconsole.size() - 1),
+                "--user", READONLY_USER, "--password-file", passwordFile.toString());
+        assertThat(untrusting.exit()).as(untrusting.toString()).isEqualTo(1);
+        assertThat(untrusting.stderr()).doesNotContain("\n").contains("-Djavax.net.ssl.trustStore=FILE");
     }
 
     @Test
