@@ -19,7 +19,7 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -131,7 +131,8 @@ public final class ClassPathCheck {
             }
         } else if (Files.isRegularFile(entry)) {
             try (JarFile jar = new JarFile(entry.toFile())) {
-                for (JarEntry file : Collections.list(jar.entries())) {
+                for (Enumeration<JarEntry> files = jar.entries(); files.hasMoreElements(); ) {
+                    JarEntry file = files.nextElement();
                     if (isClassFile(file.getName()) && !file.getName().startsWith("META-INF/")) {
                         weave(file.getName(), () -> jar.getInputStream(file), weaver, loader);
                     }
