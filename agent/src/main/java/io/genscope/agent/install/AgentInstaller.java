@@ -67,11 +67,8 @@ public final class AgentInstaller {
     private static AdviceWeaver weaver(GenscopeSettings settings, GenscopeRuntime runtime,
                                        Instrumentation instrumentation, boolean attached, JarFile agentJar) {
         AdviceClassFiles adviceClassFiles = AdviceClassFiles.of(agentJar);
-        List<ClassWeaving> weavings = new ArrayList<>();
-        for (int i = 0; i < settings.rules().size(); i++) {
-            weavings.add(new RuleWeaving(i, settings.rules().get(i), runtime.rule(i), runtime::variant,
-                    adviceClassFiles, runtime.journal()));
-        }
+        List<ClassWeaving> weavings = new ArrayList<>(RuleWeaving.forRules(settings.rules(), runtime::rule,
+                runtime::variant, adviceClassFiles, runtime.journal()));
         if (!attached) {
             weavings.add(MBeanServerHook.weaving(instrumentation, adviceClassFiles));
         }
@@ -91,7 +88,8 @@ public final class AgentInstaller {
         }
     }
 
-    private static String version() {
+    /** The agent's version, from the jar's manifest, as the start-up line and {@code --version} give it. */
+    public static String version() {
         String version = AgentInstaller.class.getPackage().getImplementationVersion();
         return version != null ? version : "development";
     }

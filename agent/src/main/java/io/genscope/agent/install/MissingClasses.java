@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -33,12 +34,20 @@ final class MissingClasses {
      */
     static Optional<String> note(Path file, List<RuleSettings> rules) {
         ClassLoader application = ClassLoader.getSystemClassLoader();
+        return note(file, rules, resource -> application.getResource(resource) != null);
+    }
+
+    /**
+     * The same line, for the class path where {@code visible} finds a class file resource
+     * ({@code com/acme/Generator.class}).
+     */
+    static Optional<String> note(Path file, List<RuleSettings> rules, Predicate<String> visible) {
         Map<String, List<String>> rulesByClass = new LinkedHashMap<>();
         for (RuleSettings rule : rules) {
             String name = rule.classSelector() instanceof ClassSelector.Named named ? named.className()
                     : rule.classSelector() instanceof ClassSelector.SubtypeOf subtype ? subtype.typeName()
                     : null;
-            if (name != null && application.getResource(name.replace('.', '/') + ".class") == null) {
+            if (name != null && !visible.test(name.replace('.', '/') + ".class")) {
                 rulesByClass.computeIfAbsent(name, key -> new ArrayList<>()).add(rule.origin().path());
             }
         }

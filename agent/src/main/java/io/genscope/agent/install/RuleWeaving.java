@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 import static net.bytebuddy.matcher.ElementMatchers.anyOf;
@@ -80,6 +81,19 @@ final class RuleWeaving implements ClassWeaving {
         this.methods = RuleMatchers.methods(settings);
         this.unmatched = new UnmatchedClasses(settings, log);
         this.log = log;
+    }
+
+    /**
+     * One weaving per rule, the rule at index {@code i} recording into {@code diagnostics.apply(i)}:
+     * what the agent installs, and what {@link ClassPathCheck} runs offline.
+     */
+    static List<ClassWeaving> forRules(List<RuleSettings> rules, IntFunction<RuleDiagnostics> diagnostics,
+                                       RuleVariants variants, AdviceClassFiles adviceClassFiles, RuntimeLog log) {
+        List<ClassWeaving> weavings = new ArrayList<>();
+        for (int i = 0; i < rules.size(); i++) {
+            weavings.add(new RuleWeaving(i, rules.get(i), diagnostics.apply(i), variants, adviceClassFiles, log));
+        }
+        return weavings;
     }
 
     /**

@@ -81,11 +81,12 @@ class AgentJarIT {
     }
 
     @Test
-    void theManifestDeclaresTheAgentEntryPointsAndRetransformation() throws IOException {
+    void theManifestDeclaresTheAgentAndCommandLineEntryPointsAndRetransformation() throws IOException {
         try (JarFile jar = new JarFile(SampleLaunch.AGENT_JAR.toFile())) {
             Attributes manifest = jar.getManifest().getMainAttributes();
             assertThat(manifest.getValue("Premain-Class")).isEqualTo("io.genscope.agent.GenscopeAgent");
             assertThat(manifest.getValue("Agent-Class")).isEqualTo("io.genscope.agent.GenscopeAgent");
+            assertThat(manifest.getValue("Main-Class")).isEqualTo("io.genscope.agent.cli.CommandLine");
             assertThat(manifest.getValue("Can-Retransform-Classes")).isEqualTo("true");
             assertThat(manifest.getValue("Can-Redefine-Classes")).isEqualTo("true");
         }

@@ -1,0 +1,25 @@
+package io.genscope.agent.it.cli;
+
+import io.genscope.agent.it.ForkedJvm;
+import io.genscope.agent.it.SampleLaunch;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One run of the real command line, {@code java -jar genscope-agent.jar <args>}, in a JVM of its
+ * own: its exit status and what it printed.
+ */
+record AgentCommandLine(int status, List<String> stdout, List<String> stderr) {
+
+    private static final Duration RUN_TIME = Duration.ofMinutes(1);
+
+    static AgentCommandLine run(String... args) throws Exception {
+        List<String> jar = new ArrayList<>(List.of("-jar", SampleLaunch.AGENT_JAR.toString()));
+        try (ForkedJvm jvm = ForkedJvm.start(jar, List.of(args))) {
+            int status = jvm.awaitExit(RUN_TIME);
+            return new AgentCommandLine(status, List.copyOf(jvm.stdout()), List.copyOf(jvm.stderr()));
+        }
+    }
+}
