@@ -49,9 +49,4 @@ public final class SummaryCommand implements Command {
             throw CommandFailure.failed("lost the JMX connection to " + options.target() + ": " + e.getMessage());
         }
     }
-
-    /** Runs the command alone, until the jar's command-line dispatcher registers it. */
-    public static void main(String[] args) {
-        System.exit(new SummaryCommand().run(List.of(args), System.out, System.err));
-    }
 }

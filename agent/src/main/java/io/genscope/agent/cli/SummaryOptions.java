@@ -21,8 +21,8 @@ import java.util.Optional;
 record SummaryOptions(String target, Optional<Duration> window, boolean json, Optional<String> user,
                       Optional<Path> passwordFile) {
 
-    static final String USAGE = "summary <pid|host:port> [--window 5m] [--json] [--user NAME [--password-file FILE]]"
-            + "  prints the telemetry summary of a running JVM (text as report-on-exit, or JSON)";
+    static final String USAGE = "summary <pid|host:port> [--window 5m] [--json] [--user NAME [--password-file FILE]]:"
+            + " prints the telemetry summary of a running JVM (text as report-on-exit, or JSON)";
 
     /** Whether the target names a local process rather than {@code host:port}. */
     boolean local() {

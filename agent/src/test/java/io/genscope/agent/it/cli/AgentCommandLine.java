@@ -16,7 +16,13 @@ record AgentCommandLine(int status, List<String> stdout, List<String> stderr) {
     private static final Duration RUN_TIME = Duration.ofMinutes(1);
 
     static AgentCommandLine run(String... args) throws Exception {
-        List<String> jar = new ArrayList<>(List.of("-jar", SampleLaunch.AGENT_JAR.toString()));
+        return run(List.of(), args);
+    }
+
+    /** Runs it with {@code jvmFlags} before {@code -jar}, such as a trust store's system properties. */
+    static AgentCommandLine run(List<String> jvmFlags, String... args) throws Exception {
+        List<String> jar = new ArrayList<>(jvmFlags);
+        jar.addAll(List.of("-jar", SampleLaunch.AGENT_JAR.toString()));
         try (ForkedJvm jvm = ForkedJvm.start(jar, List.of(args))) {
             int status = jvm.awaitExit(RUN_TIME);
             return new AgentCommandLine(status, List.copyOf(jvm.stdout()), List.copyOf(jvm.stderr()));

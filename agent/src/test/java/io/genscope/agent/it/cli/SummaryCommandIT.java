@@ -27,7 +27,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code summary} run as a real command (its own JVM on the shaded agent jar) against a real
+ * {@code java -jar genscope-agent.jar summary} run in its own JVM, as an operator runs it, against a real
  * sample generator that stays alive after its run: what it prints must be what the Telemetry
  * MBean says over JMX, locally by pid and remotely with a password file.
  */
