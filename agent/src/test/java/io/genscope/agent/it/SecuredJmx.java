@@ -5,7 +5,6 @@ import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -35,9 +34,7 @@ public final class SecuredJmx {
     private final Path accessFile;
 
     public SecuredJmx(Path directory) throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        port = FreePort.find();
         passwordFile = ownerOnly(Files.writeString(directory.resolve("jmxremote.password"),
                 USER + " " + PASSWORD + "\n" + READONLY_USER + " " + READONLY_PASSWORD + "\n"));
         accessFile = ownerOnly(Files.writeString(directory.resolve("jmxremote.access"),

@@ -26,7 +26,6 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import javax.rmi.ssl.SslRMIClientSocketFactory;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,10 +82,7 @@ class SslRemoteJmxIT {
     @BeforeAll
     void startTheSampleAsTheReadmeSays(@TempDir Path temporary) throws Exception {
         directory = temporary;
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = FreePort.find();
         for (String user : List.of(READONLY_USER, READWRITE_USER, "keystore", "truststore")) {
             passwords.put(user, UUID.randomUUID().toString());
         }

@@ -23,13 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CheckCommandIT {
 
     private static final String SAMPLE_JAR = SampleLaunch.SAMPLE_JAR.toString();
-    private static final String RULE = """
-            rules:
-              - name: generate
-                role: generation
-                class: com.example.codegen.CodeGenerator
-                method: generate
-            """;
+    private static final String RULE = SampleLaunch.ONE_RULE_CONFIG;
 
     @TempDir
     Path directory;
@@ -55,7 +49,7 @@ class CheckCommandIT {
                         "[genscope] WARN", "none of its methods matches 'generat'; closest: generate"),
                 Arguments.of("missing class", RULE.replace("CodeGenerator", "CodeGenerater"),
                         "[genscope] INFO", "classes not on the application class path at start: com.example.codegen.CodeGenerater"),
-                Arguments.of("capture path that does not resolve", RULE + "    capture:\n      project-id: args[0].projectIdentifier\n",
+                Arguments.of("capture path that does not resolve", RULE.replace("projectId", "projectIdentifier"),
                         "[genscope] ERROR", "'projectIdentifier' is not a field, getter or no-arg method"),
                 Arguments.of("bad value", "store:\n  event-ring-size: lots\n" + RULE,
                         "[genscope] ERROR", "store.event-ring-size: 'lots' is not a whole number"));

@@ -1,6 +1,7 @@
 package io.genscope.agent.it.fleet;
 
 import io.genscope.agent.it.ForkedJvm;
+import io.genscope.agent.it.FreePort;
 import io.genscope.agent.it.GroundTruth;
 import io.genscope.agent.it.SampleLaunch;
 import io.genscope.agent.it.fleet.PrometheusText.Series;

@@ -2,6 +2,7 @@ package io.genscope.agent.it.fleet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.genscope.agent.it.FreePort;
 
 import java.io.IOException;
 import java.net.URI;
