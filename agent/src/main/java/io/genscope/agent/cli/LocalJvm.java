@@ -14,8 +14,8 @@ import java.util.function.Function;
  * line that says what to do.
  *
  * <p><b>Note:</b> the attach handshake sends {@code SIGQUIT} to the process, whose default action
- * ends it (and a JVM started with {@code -Xrs} too). The JDK 17 client sends it to any pid; later
- * clients check first. So on Linux this class checks, as they do, that the process catches
+ * ends it (and a JVM started with {@code -Xrs} too). The JDK 17 client sends it to any pid; JDK 25's
+ * checks first. So on Linux this class checks, as that client does, that the process catches
  * {@code SIGQUIT} (the {@code SigCgt} mask of {@code /proc/<pid>/status}) before attaching: a
  * mistyped pid must get an error, not a stopped database.
  */

@@ -94,10 +94,17 @@ class AttachCommandIT {
         }
     }
 
+    /**
+     * The process restores the default action of {@code SIGQUIT}, ending it, and unblocks it: it
+     * may inherit it ignored (a shell's background job) or blocked (this JVM's threads block it),
+     * and the attach handshake's signal must be able to end it, as it would a process of a shell.
+     */
     @Test
     void aPidThatIsNotAJvmIsOneLineAndLeftRunning() throws Exception {
-        Process notAJvm = new ProcessBuilder("sleep", "600").start();
+        Process notAJvm = new ProcessBuilder("perl", "-MPOSIX", "-e", "$| = 1; $SIG{QUIT} = 'DEFAULT';"
+                + " sigprocmask(SIG_UNBLOCK, POSIX::SigSet->new(SIGQUIT)); print qq(ready\\n); sleep 600").start();
         try {
+            assertThat(notAJvm.inputReader().readLine()).isEqualTo("ready");
             AgentCommandLine attach = AgentCommandLine.run("attach", Long.toString(notAJvm.pid()),
                     "config=" + SampleLaunch.SAMPLE_CONFIG);
 
