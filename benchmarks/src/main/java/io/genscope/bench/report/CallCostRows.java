@@ -94,7 +94,7 @@ final class CallCostRows {
                 : Verdict.atLeast(otel / genscope, CHEAPER_THAN_OTEL, "×");
         table.row("OpenTelemetry's added cost over Genscope's, " + rule.benchmark,
                 format("≥ %.0f × (same run)", CHEAPER_THAN_OTEL),
-                format("%.1f × (OpenTelemetry %+.1f ns, Genscope %+.1f ns)", otel / genscope, otel, genscope), verdict);
+                format("%.2f × (OpenTelemetry %+.1f ns, Genscope %+.1f ns)", otel / genscope, otel, genscope), verdict);
     }
 
     /**

@@ -34,13 +34,21 @@ final class StartupRows {
     private void row(Table table, String what, String variant, double limit, double none, double empty) {
         double added = millis(variant) - none;
         double otel = millis("otel") - none;
-        String verdict = empty <= 0 ? Verdict.undecided("the empty agent added nothing measurable")
-                : Verdict.atMost(added / empty, limit, "×");
-        table.row(what, format("≤ %.1f × what an empty agent adds (same run)", limit),
-                format("%+.0f ms = %.2f × the empty agent's %+.0f ms (no agent %.0f ms, empty agent %.0f ms, Genscope"
-                                + " %.0f ms; OpenTelemetry %+.0f ms = %.1f ×)",
-                        added, added / empty, empty, none, millis("empty"), millis(variant), otel, otel / empty),
-                verdict);
+        String details = format("(no agent %.0f ms, empty agent %.0f ms, Genscope %.0f ms; OpenTelemetry %+.0f ms",
+                none, millis("empty"), millis(variant), otel);
+        if (empty <= 0) {
+            table.row(what, target(limit), format("%+.0f ms; the empty agent %+.0f ms ", added, empty) + details + ")",
+                    Verdict.undecided("the empty agent added nothing measurable"));
+            return;
+        }
+        table.row(what, target(limit),
+                format("%+.0f ms = %.2f × the empty agent's %+.0f ms ", added, added / empty, empty) + details
+                        + format(" = %.1f ×)", otel / empty),
+                Verdict.atMost(added / empty, limit, "×"));
+    }
+
+    private static String target(double limit) {
+        return format("≤ %.1f × what an empty agent adds (same run)", limit);
     }
 
     private double millis(String variant) {

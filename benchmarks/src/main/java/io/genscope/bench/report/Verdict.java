@@ -23,9 +23,13 @@ final class Verdict {
         return measured < limit ? MET : missedBy(measured - limit, unit);
     }
 
-    /** {@code ✗ by 23.1 ns}; a percentage target misses by percentage points. */
+    /** {@code ✗ by 23.1 ns}, {@code ✗ by 0.15 ×}; a percentage target misses by percentage points. */
     static String missedBy(double excess, String unit) {
-        return String.format(Locale.ROOT, "✗ by %.1f %s", excess, unit.equals("%") ? "percentage points" : unit);
+        return switch (unit) {
+            case "%" -> String.format(Locale.ROOT, "✗ by %.1f percentage points", excess);
+            case "×" -> String.format(Locale.ROOT, "✗ by %.2f ×", excess);
+            default -> String.format(Locale.ROOT, "✗ by %.1f %s", excess, unit);
+        };
     }
 
     /** A target that this run cannot judge, and why: {@code ? the empty agent added nothing measurable}. */
