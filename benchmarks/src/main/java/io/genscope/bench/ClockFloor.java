@@ -6,9 +6,13 @@ package io.genscope.bench;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.util.concurrent.TimeUnit;
@@ -23,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(3)
+@State(Scope.Benchmark)
 public class ClockFloor {
 
     /** Their difference goes back to JMH, so neither read can be dropped. */
@@ -30,5 +35,11 @@ public class ClockFloor {
     public long twoClockReads() {
         long start = System.nanoTime();
         return System.nanoTime() - start;
+    }
+
+    /** Fails the trial if an agent runs in the fork: the floor is the clock's alone. */
+    @TearDown(Level.Trial)
+    public void checkFork() {
+        ForkCheck.NO_AGENT.verify("none");
     }
 }
