@@ -19,13 +19,15 @@ import java.util.Properties;
 /**
  * {@code attach <pid> [config=<genscope.yaml>]}: loads this very jar into a running JVM as an
  * agent ({@code VirtualMachine.loadAgent}, which returns once {@code agentmain} has), then prints
- * what came of it: the lines the agent logged there ({@link AttachStatus}), and once started, the
- * methods each rule instrumented, from the Diagnostics MBean. What {@code jcmd <pid>
+ * what came of it: the lines the agent logged there ({@link AttachStatus}), and while Genscope
+ * runs there (started now or before), the methods each rule instrumented, from the Diagnostics
+ * MBean. What {@code jcmd <pid>
  * JVMTI.agent_load} does, without its quoting trap (an unquoted {@code config=...} reaches the
  * agent as {@code config}), with the agent's own answer instead of {@code return code: 0}.
  *
- * <p>Exit status: 0 when Genscope started and logged no warning or error; 1 when it did not start,
- * logged a problem, or the JVM refused the agent; 2 for a command line that cannot be understood
+ * <p>Exit status: 0 when Genscope runs in the JVM and logged no warning or error for this attach (a
+ * Genscope already running answers the attach itself: today it warns that it changes nothing); 1
+ * when it did not start, logged a problem, or the JVM refused the agent; 2 for a command line that cannot be understood
  * or a JVM that cannot be reached.
  */
 final class AttachCommand implements Command {
@@ -80,7 +82,7 @@ final class AttachCommand implements Command {
         }
         out.println(headline(status, pid));
         status.lines().forEach(out::println);
-        if (status.outcome() == AttachStatus.Outcome.STARTED) {
+        if (status.running()) {
             try (JMXConnector connector = JmxTarget.local(pid, vm)) {
                 AttachedRules.read(connector.getMBeanServerConnection(), pid).print(out);
             } catch (IOException e) {
@@ -88,7 +90,7 @@ final class AttachCommand implements Command {
             }
         }
         dynamicLoadingNote(vm, properties, pid).ifPresent(out::println);
-        return status.outcome() == AttachStatus.Outcome.STARTED && !status.hasProblems() ? 0 : CommandFailure.FAILED;
+        return status.running() && !status.hasProblems() ? 0 : CommandFailure.FAILED;
     }
 
     private static String headline(AttachStatus status, String pid) {
@@ -97,7 +99,8 @@ final class AttachCommand implements Command {
             case STARTED -> genscope + " started in pid " + pid + (status.hasProblems()
                     ? ", with the problems below" : "") + ":";
             case DECLINED -> genscope + " did not start in pid " + pid + ", which runs on without it:";
-            case ALREADY_RUNNING -> genscope + " already runs in pid " + pid + "; this attach changed nothing:";
+            case ALREADY_RUNNING -> genscope + " was already running in pid " + pid
+                    + "; what it made of this attach:";
             case FAILED -> genscope + " failed to start in pid " + pid + ", which runs on without it:";
         };
     }

@@ -44,7 +44,7 @@ public record AttachStatus(long sequence, Outcome outcome, String version, List<
         STARTED,
         /** Genscope stayed out (no usable config, {@code enabled: false}, over budget, a strict refusal). */
         DECLINED,
-        /** Genscope already ran in the JVM; this attach changed nothing. */
+        /** Genscope already ran in the JVM and answered the attach itself (its lines say how). */
         ALREADY_RUNNING,
         /** Start-up failed half way (the reason is the last line). */
         FAILED
@@ -79,6 +79,11 @@ public record AttachStatus(long sequence, Outcome outcome, String version, List<
         } catch (SecurityException e) {
             // a security manager that forbids it: the command says the JVM reported nothing
         }
+    }
+
+    /** Whether Genscope runs in the JVM after this attach: it started, or was running already. */
+    public boolean running() {
+        return outcome == Outcome.STARTED || outcome == Outcome.ALREADY_RUNNING;
     }
 
     /** Whether the agent logged a warning or an error: a problem the operator must look at. */
