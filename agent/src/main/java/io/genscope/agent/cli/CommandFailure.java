@@ -2,7 +2,8 @@ package io.genscope.agent.cli;
 
 /**
  * Why a command stops early, as the one line it prints on stderr and the exit status it returns:
- * {@link #USAGE} for a command line that cannot be understood, {@link #FAILED} for a request
+ * {@link #USAGE} for a command line that cannot be understood (and, for {@code attach}, a JVM
+ * that cannot be reached: {@link #unreachable}), {@link #FAILED} for a request
  * that could not be carried out, its message on one line even when it quotes a multi-line
  * exception message. Thrown from deep inside a command so that every failure ends
  * the same way, as one actionable line rather than a stack trace.
@@ -20,6 +21,11 @@ final class CommandFailure extends Exception {
     }
 
     static CommandFailure usage(String message) {
+        return new CommandFailure(USAGE, message);
+    }
+
+    /** No JVM to work with at the pid given: none there, or one that cannot be attached to. */
+    static CommandFailure unreachable(String message) {
         return new CommandFailure(USAGE, message);
     }
 

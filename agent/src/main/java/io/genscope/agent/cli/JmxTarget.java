@@ -1,6 +1,5 @@
 package io.genscope.agent.cli;
 
-import com.sun.tools.attach.AttachNotSupportedException;
 import com.sun.tools.attach.VirtualMachine;
 
 import javax.management.remote.JMXConnector;
@@ -36,19 +35,22 @@ final class JmxTarget {
     }
 
     private static JMXConnector local(String pid) throws CommandFailure {
+        VirtualMachine vm = LocalJvm.attach(pid, CommandFailure::failed);
+        try {
+            return local(pid, vm);
+        } finally {
+            LocalJvm.detach(vm);
+        }
+    }
+
+    /** A connection to the local management agent of {@code vm}, started if need be, as JConsole does. */
+    static JMXConnector local(String pid, VirtualMachine vm) throws CommandFailure {
         String address;
         try {
-            VirtualMachine vm = VirtualMachine.attach(pid);
-            try {
-                address = vm.startLocalManagementAgent();
-            } finally {
-                vm.detach();
-            }
-        } catch (AttachNotSupportedException | IOException e) {
-            throw CommandFailure.failed("cannot attach to pid " + pid + " (no such Java process, or one of another"
-                    + " user or without the attach mechanism): " + e.getMessage());
-        } catch (NoClassDefFoundError e) {
-            throw CommandFailure.failed("attaching to a local pid needs a JDK (module jdk.attach); this is a JRE");
+            address = vm.startLocalManagementAgent();
+        } catch (IOException e) {
+            throw CommandFailure.failed("cannot start the local management agent of pid " + pid + ": "
+                    + e.getMessage());
         }
         try {
             return JMXConnectorFactory.connect(new JMXServiceURL(address));

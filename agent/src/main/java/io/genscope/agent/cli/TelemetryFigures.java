@@ -95,7 +95,7 @@ record TelemetryFigures(AnalyticsSummary overall, Map<String, AnalyticsSummary> 
     }
 
     /** The rows of an open-data map, key to value, in the server's order (most frequent first). */
-    private static Map<String, Object> entries(TabularData table) {
+    static Map<String, Object> entries(TabularData table) {
         Map<String, Object> entries = new LinkedHashMap<>();
         for (Object row : table.values()) {
             CompositeData entry = (CompositeData) row;

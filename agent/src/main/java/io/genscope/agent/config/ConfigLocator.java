@@ -61,6 +61,15 @@ public final class ConfigLocator {
         return Optional.empty();
     }
 
+    /**
+     * Why {@code key} cannot be an agent argument ({@code unknown key ... valid keys here: config}),
+     * or empty when it is one: for a command that builds agent arguments and must turn a mistake
+     * away before it reaches the agent.
+     */
+    public static Optional<String> unknownArgument(String key) {
+        return ARGUMENT_KEYS.contains(key) ? Optional.empty() : Optional.of(Keys.unknown(key, ARGUMENT_KEYS));
+    }
+
     /** The value of {@code config} in the agent arguments, reporting every pair that is not usable. */
     private static String configArgument(String agentArgs, Consumer<ConfigProblem> problems) {
         String config = null;

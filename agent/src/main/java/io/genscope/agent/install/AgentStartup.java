@@ -21,13 +21,23 @@ public final class AgentStartup {
 
     /**
      * @param arguments the agent arguments ({@code config=...}), or {@code null}
-     * @param attached  whether the agent was attached to a running JVM rather than started with it
+     * @param attached  whether the agent was attached to a running JVM rather than started with it;
+     *                  an attach leaves its outcome for the {@code attach} command ({@link AttachStatus})
      * @param agentJar  the agent's jar, or {@code null} when its classes come from directories
      */
     public static void start(String arguments, Instrumentation instrumentation, boolean attached, JarFile agentJar) {
+        if (attached) {
+            AttachStatus.record(() -> startHere(arguments, instrumentation, true, agentJar));
+        } else {
+            startHere(arguments, instrumentation, false, agentJar);
+        }
+    }
+
+    private static AttachStatus.Outcome startHere(String arguments, Instrumentation instrumentation, boolean attached,
+                                                  JarFile agentJar) {
         if (!OneAgentPerJvm.claim()) {
             alreadyRunning(attached);
-            return;
+            return AttachStatus.Outcome.ALREADY_RUNNING;
         }
         Optional<StartupConfig> config = Optional.empty();
         try {
@@ -39,7 +49,11 @@ public final class AgentStartup {
                 OneAgentPerJvm.release();
             }
         }
-        config.ifPresent(startup -> AgentInstaller.install(startup, instrumentation, attached, agentJar));
+        if (config.isEmpty()) {
+            return AttachStatus.Outcome.DECLINED;
+        }
+        AgentInstaller.install(config.get(), instrumentation, attached, agentJar);
+        return AttachStatus.Outcome.STARTED;
     }
 
     /**

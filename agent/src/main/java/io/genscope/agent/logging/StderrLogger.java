@@ -8,7 +8,8 @@ import org.slf4j.helpers.MessageFormatter;
 /**
  * The agent's only log output: one line per message on stderr, prefixed {@code [genscope]}.
  * It never goes through, or configures, the host's logging; the level is Genscope's own
- * ({@code log-level} in the config file, INFO until the file is read).
+ * ({@code log-level} in the config file, INFO until the file is read). Lines are also kept in the
+ * {@link Transcript} of the thread that logs them, if it keeps one.
  *
  * <p>Thread-safe: {@link System#err} serialises lines.
  */
@@ -24,8 +25,13 @@ final class StderrLogger extends LegacyAbstractLogger {
         threshold = level;
     }
 
-    private static boolean enabled(Level level) {
+    private static boolean printed(Level level) {
         return level.toInt() >= threshold.toInt();
+    }
+
+    /** Printed, or wanted by the {@link Transcript} this thread keeps. */
+    private static boolean enabled(Level level) {
+        return printed(level) || level.toInt() >= Level.INFO.toInt() && Transcript.active();
     }
 
     @Override
@@ -65,6 +71,10 @@ final class StderrLogger extends LegacyAbstractLogger {
         String line = "[genscope] " + level + " " + message;
         if (throwable != null) {
             line += " (" + throwable + ")";
+        }
+        Transcript.record(line);
+        if (!printed(level)) {
+            return;
         }
         System.err.println(line);
         if (throwable != null && isDebugEnabled()) {

@@ -43,11 +43,20 @@ public final class ForkedJvm implements AutoCloseable {
 
     /** Starts {@code java <jvmArgs> <mainArgs>} with the JDK at {@code javaHome}. */
     public static ForkedJvm start(Path javaHome, List<String> jvmArgs, List<String> mainArgs) throws IOException {
+        return start(javaHome, jvmArgs, mainArgs, null);
+    }
+
+    /**
+     * Starts {@code java <jvmArgs> <mainArgs>} with the JDK at {@code javaHome} in the working
+     * directory {@code directory} (the tests' own when null).
+     */
+    public static ForkedJvm start(Path javaHome, List<String> jvmArgs, List<String> mainArgs, Path directory)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(javaHome.resolve("bin").resolve("java").toString());
         command.addAll(jvmArgs);
         command.addAll(mainArgs);
-        return new ForkedJvm(new ProcessBuilder(command).start());
+        return new ForkedJvm(new ProcessBuilder(command).directory(directory == null ? null : directory.toFile()).start());
     }
 
     /**

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The sample generator's own count of what it did, from its {@code GROUND_TRUTH} line (or, for a
@@ -29,6 +30,37 @@ public record GroundTruth(
 
     public static final String PREFIX = "GROUND_TRUTH ";
     public static final String PAUSED_PREFIX = "PAUSED ";
+
+    /**
+     * What the generator did after {@code earlier}, a {@code PAUSED} line of the same run: each count
+     * less its count then; in the tables by type, keys whose count did not move are left out (as
+     * Genscope leaves them out of a window without them). The durations of an untimed run are null
+     * in both.
+     */
+    public GroundTruth since(GroundTruth earlier) {
+        Map<String, Map<String, Long>> models = new TreeMap<>();
+        byModel.forEach((model, counts) -> {
+            Map<String, Long> then = earlier.byModel.getOrDefault(model, Map.of());
+            Map<String, Long> moved = new TreeMap<>();
+            counts.forEach((count, value) -> moved.put(count, value - then.getOrDefault(count, 0L)));
+            models.put(model, moved);
+        });
+        return new GroundTruth(generations - earlier.generations, successes - earlier.successes,
+                failures - earlier.failures, retries - earlier.retries, validations - earlier.validations,
+                validationFailures - earlier.validationFailures, less(failuresByType, earlier.failuresByType),
+                less(errorsByType, earlier.errorsByType), less(dependencies, earlier.dependencies), models, null);
+    }
+
+    private static Map<String, Long> less(Map<String, Long> counts, Map<String, Long> earlier) {
+        Map<String, Long> difference = new TreeMap<>();
+        counts.forEach((key, count) -> {
+            long moved = count - earlier.getOrDefault(key, 0L);
+            if (moved != 0) {
+                difference.put(key, moved);
+            }
+        });
+        return difference;
+    }
 
     /** Reads a {@code GROUND_TRUTH} or {@code PAUSED} line. */
     public static GroundTruth parse(String line) throws IOException {

@@ -1,14 +1,11 @@
 package io.genscope.agent.it;
 
-import com.sun.tools.attach.VirtualMachine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
 import javax.management.remote.JMXConnector;
-import javax.management.remote.JMXConnectorFactory;
-import javax.management.remote.JMXServiceURL;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -53,7 +50,7 @@ class LocalAttachIT {
             assertThat(liveClasses(jvm.pid())).as("classes with live instances before the attach")
                     .doesNotContain(MBEAN_SERVER_CLASS);
 
-            try (JMXConnector connector = JMXConnectorFactory.connect(new JMXServiceURL(localAgent(jvm.pid())))) {
+            try (JMXConnector connector = LocalManagementAgent.connect(jvm.pid())) {
                 MBeanServerConnection connection = connector.getMBeanServerConnection();
                 assertThat(connection.queryNames(new ObjectName("io.genscope:*"), null))
                         .extracting(ObjectName::toString)
@@ -62,15 +59,6 @@ class LocalAttachIT {
                 assertThat(new GenscopeMBeans(connection).longAttribute(GenscopeMBeans.TELEMETRY, "Generations"))
                         .isEqualTo(truth.generations());
             }
-        }
-    }
-
-    private static String localAgent(long pid) throws Exception {
-        VirtualMachine vm = VirtualMachine.attach(Long.toString(pid));
-        try {
-            return vm.startLocalManagementAgent();
-        } finally {
-            vm.detach();
         }
     }
 

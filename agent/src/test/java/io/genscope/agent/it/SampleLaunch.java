@@ -34,6 +34,8 @@ public enum SampleLaunch {
                 capture:
                   project-id: args[0].projectId
             """;
+    /** The newest JDK installed beside the build's own, set by the build (empty when there is none). */
+    public static final Path NEWER_JDK = Path.of(System.getProperty("genscope.it.newer.jdk", ""));
     static final Path HOST_LIBS = Path.of(System.getProperty("genscope.host.libs"));
     public static final Path TEST_CLASSES = Path.of("target", "test-classes").toAbsolutePath();
 

@@ -32,8 +32,6 @@ class SampleLaunchIT {
     @TempDir
     Path directory;
 
-    /** The newest JDK installed beside the build's own, set by the build (empty when there is none). */
-    private static final Path NEWER_JDK = Path.of(System.getProperty("genscope.it.newer.jdk", ""));
 
     @ParameterizedTest
     @EnumSource(SampleLaunch.class)
@@ -43,9 +41,9 @@ class SampleLaunchIT {
 
     @Test
     void theAgentWorksOnTheNewerJdkWithoutWarnings() throws Exception {
-        assumeTrue(Files.isExecutable(NEWER_JDK.resolve("bin").resolve("java")),
-                "no newer JDK at '" + NEWER_JDK + "' (set genscope.it.newer.jdk)");
-        List<String> stderr = runAndCompare(NEWER_JDK, SampleLaunch.JAR);
+        assumeTrue(Files.isExecutable(SampleLaunch.NEWER_JDK.resolve("bin").resolve("java")),
+                "no newer JDK at '" + SampleLaunch.NEWER_JDK + "' (set genscope.it.newer.jdk)");
+        List<String> stderr = runAndCompare(SampleLaunch.NEWER_JDK, SampleLaunch.JAR);
         assertThat(stderr).noneMatch(line -> line.startsWith("WARNING"));
     }
 

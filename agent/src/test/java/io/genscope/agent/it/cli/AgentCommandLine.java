@@ -3,6 +3,7 @@ package io.genscope.agent.it.cli;
 import io.genscope.agent.it.ForkedJvm;
 import io.genscope.agent.it.SampleLaunch;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,9 +22,14 @@ record AgentCommandLine(int status, List<String> stdout, List<String> stderr) {
 
     /** Runs it with {@code jvmFlags} before {@code -jar}, such as a trust store's system properties. */
     static AgentCommandLine run(List<String> jvmFlags, String... args) throws Exception {
+        return runIn(null, jvmFlags, args);
+    }
+
+    /** Runs it in the working directory {@code directory}, where relative paths among {@code args} start. */
+    static AgentCommandLine runIn(Path directory, List<String> jvmFlags, String... args) throws Exception {
         List<String> jar = new ArrayList<>(jvmFlags);
         jar.addAll(List.of("-jar", SampleLaunch.AGENT_JAR.toString()));
-        try (ForkedJvm jvm = ForkedJvm.start(jar, List.of(args))) {
+        try (ForkedJvm jvm = ForkedJvm.start(Path.of(System.getProperty("java.home")), jar, List.of(args), directory)) {
             int status = jvm.awaitExit(RUN_TIME);
             return new AgentCommandLine(status, List.copyOf(jvm.stdout()), List.copyOf(jvm.stderr()));
         }
