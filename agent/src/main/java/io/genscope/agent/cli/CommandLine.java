@@ -20,7 +20,8 @@ public final class CommandLine {
     /** Every command, in the order {@code help} lists them: adding one is adding it here. */
     private static final List<Command> COMMANDS = List.of(
             new CheckCommand(),
-            new SummaryCommand());
+            new SummaryCommand(),
+            new ReloadCommand());
 
     private static final String PROGRAM = "java -jar genscope-agent.jar";
 
