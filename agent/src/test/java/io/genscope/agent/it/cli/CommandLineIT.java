@@ -22,6 +22,7 @@ class CommandLineIT {
         assertThat(help.stdout()).first().asString().startsWith("usage: " + PROGRAM);
         assertThat(help.stdout()).anyMatch(line -> line.startsWith("  " + PROGRAM + " check <genscope.yaml> --class-path"))
                 .anyMatch(line -> line.startsWith("  " + PROGRAM + " summary <pid|host:port> [--window 5m] [--json]"))
+                .anyMatch(line -> line.startsWith("  " + PROGRAM + " reload <pid|host:port> [--user NAME"))
                 .anyMatch(line -> line.startsWith("  " + PROGRAM + " --version"));
         assertThat(help.stderr()).isEmpty();
     }
