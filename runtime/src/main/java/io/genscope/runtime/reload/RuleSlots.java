@@ -2,6 +2,7 @@ package io.genscope.runtime.reload;
 
 import io.genscope.runtime.diagnostics.RuleDiagnostics;
 import io.genscope.runtime.rule.RuleDefinition;
+import io.genscope.runtime.store.TelemetryStore;
 
 import java.util.AbstractList;
 import java.util.Arrays;
@@ -25,8 +26,8 @@ import java.util.Set;
  */
 public final class RuleSlots extends AbstractList<RuleDiagnostics> {
 
-    /** Rule names a reload may add beyond those at start, over the JVM's life. */
-    public static final int SPARE = 64;
+    /** Rule names reloads may add beyond those at start, over the JVM's life. */
+    public static final int SPARE = TelemetryStore.SPARE_RULE_SLOTS;
 
     /**
      * One slot.
