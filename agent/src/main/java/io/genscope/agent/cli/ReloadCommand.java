@@ -84,7 +84,7 @@ public final class ReloadCommand implements Command {
         return new ReloadResult((Boolean) data.get("applied"), (String) data.get("configFile"),
                 (Long) data.get("configVersion"), strings(data, "added"), strings(data, "removed"),
                 strings(data, "changed"), strings(data, "unchanged"), strings(data, "needRestart"),
-                strings(data, "problems"));
+                strings(data, "problems"), strings(data, "warnings"));
     }
 
     private static List<String> strings(CompositeData data, String item) {

@@ -10,6 +10,7 @@ import io.genscope.agent.config.RuleSettings;
 import io.genscope.agent.logging.AgentLogging;
 import io.genscope.agent.reload.ConfigDiff;
 import io.genscope.runtime.GenscopeRuntime;
+import io.genscope.runtime.RuntimeLog;
 import io.genscope.runtime.reload.ReloadResult;
 import io.genscope.runtime.reload.Reloader;
 import io.genscope.runtime.reload.RuleBinding;
@@ -86,8 +87,8 @@ final class ConfigReload implements Reloader {
         for (int slot = 0; slot < slots.size(); slot++) {
             bindings.add(new RuleBinding(slot, slots.advice(slot), slots.get(slot)));
         }
-        this.weavings = weavings(settings.rules(), bindings);
-        this.transformer = new CurrentWeaver(weaver(settings.rules(), weavings));
+        this.weavings = weavings(settings.rules(), bindings, runtime.journal());
+        this.transformer = new CurrentWeaver(weaver(settings.rules(), weavings, runtime.journal()));
     }
 
     /** The transformer to register, retransformation-capable. */
@@ -148,8 +149,9 @@ final class ConfigReload implements Reloader {
         }
         Map<String, ClassWeaving> before = weavings;
         List<RuleBinding> bindings = runtime.adopt(definitions, diff.unchangedNames());
-        Map<String, ClassWeaving> after = weavings(read.rules(), bindings);
-        AdviceWeaver weaver = weaver(read.rules(), after);
+        ReloadWarnings warnings = new ReloadWarnings(runtime.journal());
+        Map<String, ClassWeaving> after = weavings(read.rules(), bindings, warnings);
+        AdviceWeaver weaver = weaver(read.rules(), after, warnings);
         transformer.swap(weaver);
         retransform(weaver, diff, before, after, read.rules());
         weavings = after;
@@ -159,7 +161,7 @@ final class ConfigReload implements Reloader {
         AgentLogging.threshold(read.logLevel());
         long version = runtime.configLoaded(named.toString()).version();
         return new ReloadResult(true, named.toString(), version, diff.added(), diff.removed(), diff.changed(),
-                diff.unchanged(), diff.needRestart(), List.of());
+                diff.unchanged(), diff.needRestart(), List.of(), warnings.end());
     }
 
     /**
@@ -199,25 +201,29 @@ final class ConfigReload implements Reloader {
         return rules.stream().filter(rule -> rule.name().equals(name)).findFirst().orElseThrow();
     }
 
-    /** One weaving per rule, recording where its binding says, by rule name in config order. */
-    private Map<String, ClassWeaving> weavings(List<RuleSettings> rules, List<RuleBinding> bindings) {
+    /**
+     * One weaving per rule, recording where its binding says and reporting to {@code log}, by
+     * rule name in config order.
+     */
+    private Map<String, ClassWeaving> weavings(List<RuleSettings> rules, List<RuleBinding> bindings,
+                                               RuntimeLog log) {
         Map<String, ClassWeaving> byName = new LinkedHashMap<>();
         for (int i = 0; i < rules.size(); i++) {
             RuleBinding binding = bindings.get(i);
             byName.put(rules.get(i).name(), new RuleWeaving(binding.advice(), rules.get(i), binding.diagnostics(),
-                    runtime::variant, adviceClassFiles, runtime.journal()));
+                    runtime::variant, adviceClassFiles, log));
         }
         return byName;
     }
 
     /** The weaver of {@code rules}: their weavings plus the MBean server hook unless attached. */
-    private AdviceWeaver weaver(List<RuleSettings> rules, Map<String, ClassWeaving> byName) {
+    private AdviceWeaver weaver(List<RuleSettings> rules, Map<String, ClassWeaving> byName, RuntimeLog log) {
         List<ClassWeaving> all = new ArrayList<>(byName.values());
         if (hook) {
             all.add(MBeanServerHook.weaving(instrumentation, adviceClassFiles));
         }
         return new AdviceWeaver(ClassNameFilter.of(rules, MBeanServerHook.OWNER), all,
-                new WeavingReport(runtime.journal(), runtime::exposeOverJmxAtNextCall));
+                new WeavingReport(log, runtime::exposeOverJmxAtNextCall));
     }
 
     private ReloadResult refused(Path named, List<String> problems) {

@@ -77,7 +77,10 @@ final class ItemDescriptions {
             "unchanged", "Rules that went on counting untouched",
             "needRestart", "Settings the file changes that cannot change while the JVM runs, kept as they were:"
                     + " key: in use -> in the file",
-            "problems", "Why the reload was refused, one line each (file:line for a problem of the file)");
+            "problems", "Why the reload was refused, one line each (file:line for a problem of the file)",
+            "warnings", "What the applied config's rules met as they were woven into the classes loaded already (a"
+                    + " rule matching no method of its class, a capture that cannot work on a method), one line each;"
+                    + " the config is in use all the same");
 
     static final Map<String, String> RULE_STATUS = Map.of(
             "role", "The rule's role: generation, validation or retry",

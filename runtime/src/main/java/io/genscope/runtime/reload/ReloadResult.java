@@ -21,10 +21,14 @@ import java.util.Objects;
  *                      they were, each as {@code key: in use -> in the file}
  * @param problems      why a refused reload was refused, one line each ({@code file:line ...}
  *                      for a problem of the file); empty when applied
+ * @param warnings      what the applied config's rules met as they were woven into the classes
+ *                      loaded already (a rule that matches no method of its class, a capture
+ *                      that cannot work on a method), one line each, as the JVM's log has them;
+ *                      the config is in use all the same
  */
 public record ReloadResult(boolean applied, String configFile, long configVersion, List<String> added,
                            List<String> removed, List<String> changed, List<String> unchanged,
-                           List<String> needRestart, List<String> problems) {
+                           List<String> needRestart, List<String> problems, List<String> warnings) {
 
     public ReloadResult {
         Objects.requireNonNull(configFile, "configFile");
@@ -34,12 +38,13 @@ public record ReloadResult(boolean applied, String configFile, long configVersio
         unchanged = List.copyOf(unchanged);
         needRestart = List.copyOf(needRestart);
         problems = List.copyOf(problems);
+        warnings = List.copyOf(warnings);
     }
 
     /** A refusal: nothing changed, the config in use (version {@code configVersion}) runs on. */
     public static ReloadResult refused(String configFile, long configVersion, List<String> problems) {
         return new ReloadResult(false, configFile, configVersion, List.of(), List.of(), List.of(), List.of(),
-                List.of(), problems);
+                List.of(), problems, List.of());
     }
 
     /** The result as lines for a shell or a log: the verdict first, then what changed or the problems. */
@@ -52,6 +57,7 @@ public record ReloadResult(boolean applied, String configFile, long configVersio
             lines.add(row("changed", changed));
             lines.add(row("unchanged", unchanged));
             needRestart.forEach(setting -> lines.add("  needs a restart (kept as it was): " + setting));
+            warnings.forEach(warning -> lines.add("  warning: " + warning));
         } else {
             lines.add("reload of " + configFile + " refused: nothing changed, config version " + configVersion
                     + " runs on");

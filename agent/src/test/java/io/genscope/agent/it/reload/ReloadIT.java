@@ -109,11 +109,14 @@ class ReloadIT {
         GenscopeMBeans mBeans = start(config);
         GroundTruth paused = paused();
 
-        write("genscope.yaml", GENERATE + MODEL_CAPTURE + JAVAC);
+        write("genscope.yaml", GENERATE + MODEL_CAPTURE + JAVAC + JAVAC.replace("name: javac", "name: lint")
+                .replace("method: validate", "method: validat"));
         AgentCommandLine reload = reload(Long.toString(sample.pid()));
 
         assertThat(reload.status()).as(reload.toString()).isZero();
-        assertThat(reload.stdout()).contains("  changed:   generate", "  unchanged: javac");
+        assertThat(reload.stdout()).contains("  added:     lint", "  changed:   generate", "  unchanged: javac")
+                .anyMatch(line -> line.startsWith("  warning: ") && line.contains("rule 'lint' selects")
+                        && line.contains("closest: validate"));
         GroundTruth truth = resume();
         assertThat(mBeans.longAttribute(GENERATOR, "Generations")).as("the rule's own figures, kept")
                 .isEqualTo(truth.generations());
