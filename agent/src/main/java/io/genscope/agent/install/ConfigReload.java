@@ -60,8 +60,8 @@ final class ConfigReload implements Reloader {
     private final Instrumentation instrumentation;
     private final JarFile agentJar;
     private final AdviceClassFiles adviceClassFiles;
-    /** Whether the weavers include the MBean server hook (not when attached: the MBeans went up at once). */
-    private final boolean hook;
+    /** The MBean server hook every weaver includes, or {@code null} when attached (the MBeans went up at once). */
+    private final ClassWeaving hook;
     private final CurrentWeaver transformer;
     /** The config in use; guarded by {@code this}. */
     private Path file;
@@ -79,7 +79,7 @@ final class ConfigReload implements Reloader {
         this.instrumentation = instrumentation;
         this.agentJar = agentJar;
         this.adviceClassFiles = AdviceClassFiles.of(agentJar);
-        this.hook = !attached;
+        this.hook = attached ? null : MBeanServerHook.weaving(instrumentation, adviceClassFiles);
         this.file = config.file();
         this.settings = config.settings();
         RuleSlots slots = runtime.rules();
@@ -219,8 +219,8 @@ final class ConfigReload implements Reloader {
     /** The weaver of {@code rules}: their weavings plus the MBean server hook unless attached. */
     private AdviceWeaver weaver(List<RuleSettings> rules, Map<String, ClassWeaving> byName, RuntimeLog log) {
         List<ClassWeaving> all = new ArrayList<>(byName.values());
-        if (hook) {
-            all.add(MBeanServerHook.weaving(instrumentation, adviceClassFiles));
+        if (hook != null) {
+            all.add(hook);
         }
         return new AdviceWeaver(ClassNameFilter.of(rules, MBeanServerHook.OWNER), all,
                 new WeavingReport(log, runtime::exposeOverJmxAtNextCall));
