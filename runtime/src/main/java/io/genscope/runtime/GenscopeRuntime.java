@@ -11,15 +11,25 @@ import io.genscope.runtime.jmx.JmxExporter;
 import io.genscope.runtime.metrics.FleetMetrics;
 import io.genscope.runtime.metrics.MetricsSource;
 import io.genscope.runtime.recording.TelemetryRecorder;
+import io.genscope.runtime.reload.ConfigVersion;
+import io.genscope.runtime.reload.ReloadResult;
+import io.genscope.runtime.reload.Reloader;
+import io.genscope.runtime.reload.RuleBinding;
+import io.genscope.runtime.reload.RuleSlots;
 import io.genscope.runtime.rule.RuleDefinition;
 import io.genscope.runtime.store.Dimension;
 import io.genscope.runtime.store.TelemetrySettings;
 import io.genscope.runtime.store.TelemetryStore;
 import io.genscope.runtime.time.Clock;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Assembles the runtime (store, recorder, analytics, alerts, JMX) from what the agent read in the config
@@ -36,7 +46,10 @@ public final class GenscopeRuntime {
     /** How many entries the keyed tables of a summary show. */
     private static final int TOP_ENTRIES = 20;
 
-    private final List<RuleDiagnostics> rules;
+    private final RuleSlots rules;
+    private final ConfigVersion config;
+    private volatile Reloader reloader = () -> ReloadResult.refused("(none)", 1,
+            List.of("this Genscope cannot reload: it was started without a config file"));
     private final ErrorJournal journal;
     private final TelemetryStore store;
     private final Analytics analytics;
@@ -47,12 +60,14 @@ public final class GenscopeRuntime {
 
     private GenscopeRuntime(TelemetrySettings settings, AlertSettings alertSettings, List<RuleDefinition> definitions,
                             RuntimeLog log, String version, String configFile, Clock clock) {
-        this.rules = definitions.stream().map(RuleDiagnostics::new).toList();
+        this.rules = new RuleSlots(definitions);
+        this.config = new ConfigVersion(configFile, ConfigVersion.hash(configFile),
+                Instant.ofEpochMilli(clock.wallMillis()));
         this.journal = new ErrorJournal(log);
-        this.store = new TelemetryStore(settings, rules.size(), clock, this::modelChanged);
+        this.store = new TelemetryStore(settings, rules.capacity(), clock, this::modelChanged);
         this.analytics = new Analytics(store, TOP_ENTRIES);
-        this.metrics = new FleetMetrics(store, definitions.stream().map(RuleDefinition::name).toList());
-        this.jmx = new JmxExporter(analytics, store, rules, journal, version, configFile, metrics);
+        this.metrics = new FleetMetrics(store, slot -> slot < rules.size() ? rules.get(slot).rule().name() : null);
+        this.jmx = new JmxExporter(analytics, store, rules, journal, version, config, () -> reloader, metrics);
         this.recorder = new TelemetryRecorder(rules, store, journal);
         this.alerts = new AlertMonitor(alertSettings, definitions, store, log, journal);
         jmx.exposeAlerts(alerts);
@@ -83,6 +98,107 @@ public final class GenscopeRuntime {
     /** The diagnostics of the rule at {@code index} in the list given to {@link #start}. */
     public RuleDiagnostics rule(int index) {
         return rules.get(index);
+    }
+
+    /** The rules' store slots: those in use and those a reload retired. */
+    public RuleSlots rules() {
+        return rules;
+    }
+
+    /** The config in use. */
+    public ConfigVersion.State config() {
+        return config.current();
+    }
+
+    /** Has the Control MBean's {@code reload} call {@code reloader}. */
+    public void reloadWith(Reloader reloader) {
+        this.reloader = reloader;
+    }
+
+    /**
+     * Why {@code rules}, a reloaded config's, cannot be {@linkplain #adopt adopted} while this JVM
+     * runs, one line each; empty when they can. A rule keeps its role for the JVM's life (its slot
+     * counts what its role counts), even one removed by an earlier reload; new names need free
+     * slots ({@link RuleSlots#capacity()}), and each new or changed rule an advice index.
+     */
+    public List<String> cannotAdopt(List<RuleDefinition> rules, Set<String> unchanged) {
+        List<String> problems = new ArrayList<>();
+        int newNames = 0;
+        for (RuleDefinition rule : rules) {
+            OptionalInt slot = this.rules.slotOf(rule.name());
+            if (slot.isEmpty()) {
+                newNames++;
+            } else if (this.rules.get(slot.getAsInt()).rule().role() != rule.role()) {
+                problems.add("rule '" + rule.name() + "' would change role from "
+                        + this.rules.get(slot.getAsInt()).rule().role().configName() + " to " + rule.role().configName()
+                        + ", which a running JVM cannot do (its figures are counted as the old role's): give it a new"
+                        + " name, or restart the JVM");
+            }
+        }
+        if (this.rules.size() + newNames > this.rules.capacity()) {
+            problems.add(newNames + " new rule name(s) but room for " + (this.rules.capacity() - this.rules.size())
+                    + " more in this JVM (the rules at start plus " + RuleSlots.SPARE + ", removed ones included):"
+                    + " reuse a removed rule's name, or restart the JVM");
+        }
+        if (rules.size() - unchanged.size() >= recorder.indexesLeft()) {
+            problems.add("this JVM's Genscope has given out all its " + TelemetryRecorder.MAX_INDEXES
+                    + " rule indexes (reloads use them up): restart the JVM");
+        }
+        return problems;
+    }
+
+    /**
+     * How many store slots count generations once {@code rules} are adopted: the memory budget's
+     * measure, since a retired slot keeps its figures.
+     */
+    public int generationSlotsWith(List<RuleDefinition> rules) {
+        int slots = 0;
+        for (int slot = 0; slot < this.rules.size(); slot++) {
+            if (this.rules.get(slot).rule().role() == Role.GENERATION) {
+                slots++;
+            }
+        }
+        for (RuleDefinition rule : rules) {
+            if (rule.role() == Role.GENERATION && this.rules.slotOf(rule.name()).isEmpty()) {
+                slots++;
+            }
+        }
+        return slots;
+    }
+
+    /**
+     * Makes {@code rules} (checked by {@link #cannotAdopt}) the rules in use: those named in
+     * {@code unchanged} keep their slot, diagnostics and advice index; every other one gets a new
+     * advice index, in the slot of its name (a changed rule, or one a reload removed earlier: its
+     * figures go on) or a new one. Rules in use not in {@code rules} are retired. The advice
+     * indexes given out before stay valid, so code woven before goes on recording until it is
+     * retransformed.
+     *
+     * @return per rule, in order, where its weaving records
+     */
+    public synchronized List<RuleBinding> adopt(List<RuleDefinition> rules, Set<String> unchanged) {
+        List<RuleBinding> bindings = new ArrayList<>();
+        for (RuleDefinition rule : rules) {
+            OptionalInt slot = this.rules.slotOf(rule.name());
+            if (slot.isPresent() && unchanged.contains(rule.name())) {
+                int kept = slot.getAsInt();
+                bindings.add(new RuleBinding(kept, this.rules.advice(kept), this.rules.get(kept)));
+                continue;
+            }
+            RuleDiagnostics diagnostics = slot.isPresent()
+                    ? new RuleDiagnostics(rule, this.rules.get(slot.getAsInt())) : new RuleDiagnostics(rule);
+            int target = slot.orElse(this.rules.size());
+            int advice = recorder.define(target, diagnostics);
+            bindings.add(new RuleBinding(this.rules.put(diagnostics, advice), advice, diagnostics));
+        }
+        this.rules.retainOnly(rules.stream().map(RuleDefinition::name).collect(Collectors.toSet()));
+        jmx.rulesChanged();
+        return bindings;
+    }
+
+    /** A reload of {@code file} was applied: the config's next version. */
+    public ConfigVersion.State configLoaded(String file) {
+        return config.loaded(file, ConfigVersion.hash(file), Instant.ofEpochMilli(store.clock().wallMillis()));
     }
 
     /**

@@ -21,7 +21,8 @@ public final class CommandLine {
     private static final List<Command> COMMANDS = List.of(
             new CheckCommand(),
             new SummaryCommand(),
-            new AttachCommand());
+            new AttachCommand(),
+            new ReloadCommand());
 
     private static final String PROGRAM = "java -jar genscope-agent.jar";
 

@@ -30,7 +30,7 @@ final class JmxTarget {
     private JmxTarget() {
     }
 
-    static JMXConnector connect(SummaryOptions options) throws CommandFailure {
+    static JMXConnector connect(JmxAddress options) throws CommandFailure {
         return options.local() ? local(options.target()) : remote(options);
     }
 
@@ -60,7 +60,7 @@ final class JmxTarget {
         }
     }
 
-    private static JMXConnector remote(SummaryOptions options) throws CommandFailure {
+    private static JMXConnector remote(JmxAddress options) throws CommandFailure {
         JMXServiceURL url;
         try {
             url = new JMXServiceURL("service:jmx:rmi:///jndi/rmi://" + options.target() + "/jmxrmi");
@@ -100,7 +100,7 @@ final class JmxTarget {
         return false;
     }
 
-    private static JMXConnector connect(JMXServiceURL url, Map<String, Object> environment, SummaryOptions options)
+    private static JMXConnector connect(JMXServiceURL url, Map<String, Object> environment, JmxAddress options)
             throws IOException, CommandFailure {
         try {
             return JMXConnectorFactory.connect(url, environment);
@@ -112,7 +112,7 @@ final class JmxTarget {
     }
 
     /** The first line of the password file, or what the user types at a prompt without echo. */
-    private static String password(SummaryOptions options) throws CommandFailure {
+    private static String password(JmxAddress options) throws CommandFailure {
         if (options.passwordFile().isPresent()) {
             try {
                 return Files.readAllLines(options.passwordFile().get(), StandardCharsets.UTF_8).stream()

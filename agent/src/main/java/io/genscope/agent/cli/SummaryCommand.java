@@ -42,11 +42,11 @@ public final class SummaryCommand implements Command {
     }
 
     private static TelemetryFigures read(SummaryOptions options) throws CommandFailure {
-        JMXConnector connector = JmxTarget.connect(options);
+        JMXConnector connector = JmxTarget.connect(options.address());
         try (connector) {
-            return TelemetryFigures.read(connector.getMBeanServerConnection(), options.window(), options.target());
+            return TelemetryFigures.read(connector.getMBeanServerConnection(), options.window(), options.address().target());
         } catch (IOException e) {
-            throw CommandFailure.failed("lost the JMX connection to " + options.target() + ": " + e.getMessage());
+            throw CommandFailure.failed("lost the JMX connection to " + options.address().target() + ": " + e.getMessage());
         }
     }
 }

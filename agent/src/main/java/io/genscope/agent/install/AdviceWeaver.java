@@ -97,20 +97,35 @@ final class AdviceWeaver implements ClassFileTransformer {
      * failure costs only its class.
      */
     void weaveLoaded(Instrumentation instrumentation) {
+        retransform(instrumentation, names, weavings);
+    }
+
+    /**
+     * Retransforms the loaded classes that {@code names} lets through and one of {@code selecting}
+     * selects, one by one so that one failure costs only its class: after a reload, the classes
+     * of the rules it removed, changed or added, which the JVM then hands this weaver as they
+     * were first defined, and which come out with the weavings in use now, or none.
+     *
+     * @return how many classes were retransformed
+     */
+    int retransform(Instrumentation instrumentation, ClassNameFilter names, List<ClassWeaving> selecting) {
+        int retransformed = 0;
         for (Class<?> loaded : instrumentation.getAllLoadedClasses()) {
             if (instrumentation.isModifiableClass(loaded)
                     && names.mayWeave(ClassNameFilter.internalName(loaded.getName()), loaded.getClassLoader(), null)
-                    && selected(loaded)) {
+                    && selected(loaded, selecting)) {
                 try {
                     instrumentation.retransformClasses(loaded);
+                    retransformed++;
                 } catch (Throwable failure) {
                     report.failed(loaded.getName(), failure);
                 }
             }
         }
+        return retransformed;
     }
 
-    private boolean selected(Class<?> loaded) {
+    private static boolean selected(Class<?> loaded, List<ClassWeaving> weavings) {
         TypeDescription type = TypeDescription.ForLoadedType.of(loaded);
         for (ClassWeaving weaving : weavings) {
             if (weaving.types().matches(type)) {

@@ -11,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.lang.instrument.Instrumentation;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.jar.JarFile;
 
@@ -19,8 +18,8 @@ import java.util.jar.JarFile;
  * The second phase of start-up, once {@link StartupConfig} has said Genscope runs: starts the
  * runtime, reports the config's problems through it (so they also show in the Diagnostics
  * MBean), starts the metrics endpoint when the config asks for it ({@link MetricsEndpoint}, on a
- * thread of its own), and installs the {@link AdviceWeaver} with one weaving per rule plus the
- * {@link MBeanServerHook}.
+ * thread of its own), and installs the {@link CurrentWeaver} of the config's {@link ConfigReload}:
+ * an {@link AdviceWeaver} with one weaving per rule plus the {@link MBeanServerHook}.
  */
 public final class AgentInstaller {
 
@@ -47,12 +46,13 @@ public final class AgentInstaller {
         config.problems().forEach(problem -> journal.error(problem.describe()));
         MetricsEndpoint.start(settings.metrics(), runtime.metrics(), journal, agentJar);
         boolean managementLoaded = MBeanServerHook.ownerLoaded(instrumentation);
-        AdviceWeaver weaver = weaver(settings, runtime, instrumentation, attached, agentJar);
-        boolean retransform = attached || managementLoaded;
-        instrumentation.addTransformer(weaver, retransform);
-        if (retransform) {
-            weaver.weaveLoaded(instrumentation);
+        ConfigReload reload = new ConfigReload(config, runtime, instrumentation, attached, agentJar);
+        instrumentation.addTransformer(reload.transformer(), true);
+        if (attached || managementLoaded) {
+            reload.transformer().weaver().weaveLoaded(instrumentation);
         }
+        runtime.reloadWith(reload);
+        reload.publish();
         if (attached || managementLoaded && MBeanServerHook.serverExists()) {
             runtime.exposeOverJmx();
         }
@@ -61,19 +61,6 @@ public final class AgentInstaller {
                     "genscope-report-on-exit"));
         }
         LOGGER.info("Genscope {} started with {} rule(s) from {}", version(), rules.size(), config.file());
-    }
-
-    /** One weaving per rule, plus the MBean server hook unless attached (the MBeans go up at once then). */
-    private static AdviceWeaver weaver(GenscopeSettings settings, GenscopeRuntime runtime,
-                                       Instrumentation instrumentation, boolean attached, JarFile agentJar) {
-        AdviceClassFiles adviceClassFiles = AdviceClassFiles.of(agentJar);
-        List<ClassWeaving> weavings = new ArrayList<>(RuleWeaving.forRules(settings.rules(), runtime::rule,
-                runtime::variant, adviceClassFiles, runtime.journal()));
-        if (!attached) {
-            weavings.add(MBeanServerHook.weaving(instrumentation, adviceClassFiles));
-        }
-        return new AdviceWeaver(ClassNameFilter.of(settings.rules(), MBeanServerHook.OWNER), weavings,
-                new WeavingReport(runtime.journal(), runtime::exposeOverJmxAtNextCall));
     }
 
     /**

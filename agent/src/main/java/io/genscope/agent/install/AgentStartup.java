@@ -1,10 +1,17 @@
 package io.genscope.agent.install;
 
+import io.genscope.agent.config.ConfigLocator;
+import io.genscope.agent.config.ConfigProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.lang.instrument.Instrumentation;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.jar.JarFile;
 
 /**
@@ -36,7 +43,7 @@ public final class AgentStartup {
     private static AttachStatus.Outcome startHere(String arguments, Instrumentation instrumentation, boolean attached,
                                                   JarFile agentJar) {
         if (!OneAgentPerJvm.claim()) {
-            alreadyRunning(attached);
+            alreadyRunning(arguments, attached);
             return AttachStatus.Outcome.ALREADY_RUNNING;
         }
         Optional<StartupConfig> config = Optional.empty();
@@ -57,12 +64,31 @@ public final class AgentStartup {
     }
 
     /**
-     * A second Genscope in this JVM does nothing, so nothing is woven or counted twice.
-     * This is the seam where an attach will reload the running Genscope's config instead.
+     * A second Genscope in this JVM never starts, so nothing is woven or counted twice. An attach
+     * reloads the running Genscope's config instead: from the file the attach names with
+     * {@code config=}, or else the one in use. Its result goes to the JVM's log (stderr), and the
+     * Diagnostics MBean shows the config's new version. A second {@code -javaagent} flag is a
+     * mistake in the command line, and says so.
      */
-    private static void alreadyRunning(boolean attached) {
-        LOGGER.warn("Genscope is already running in this JVM, so this {} does nothing and nothing is counted twice;"
-                + " remove the extra agent", attached ? "attach" : "second -javaagent flag");
+    private static void alreadyRunning(String arguments, boolean attached) {
+        Optional<ConfigReload> running = ConfigReload.running();
+        if (!attached || running.isEmpty()) {
+            LOGGER.warn("Genscope is already running in this JVM, so this {} does nothing and nothing is counted twice;"
+                    + " remove the extra agent", attached ? "attach (made while it was starting)" : "second -javaagent flag");
+            return;
+        }
+        if (arguments == null || arguments.isBlank()) {
+            running.get().reload();
+            return;
+        }
+        List<ConfigProblem> problems = new ArrayList<>();
+        Optional<Path> named = ConfigLocator.locate(arguments, new Properties(), Map.of(), problems::add);
+        if (named.isEmpty()) {
+            problems.forEach(problem -> LOGGER.warn("attach to a running Genscope: {}; nothing reloaded",
+                    problem.describe()));
+            return;
+        }
+        running.get().reload(named.get());
     }
 
     /**

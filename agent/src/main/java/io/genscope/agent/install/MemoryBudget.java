@@ -26,9 +26,17 @@ final class MemoryBudget {
 
     /** @return the problem when the worst case is over the budget */
     static Optional<ConfigProblem> check(Path file, GenscopeSettings settings) {
-        TelemetrySettings store = settings.store();
         int generationRules = (int) settings.rules().stream().map(RuleSettings::role)
                 .filter(role -> role == Role.GENERATION).count();
+        return check(file, settings.store(), generationRules);
+    }
+
+    /**
+     * The check for a store of {@code store}'s settings counting {@code generationRules}
+     * generation rules: at start those of the file, at a reload every generation slot the store
+     * will have (a removed rule's figures stay).
+     */
+    static Optional<ConfigProblem> check(Path file, TelemetrySettings store, int generationRules) {
         StoreFootprint footprint = StoreFootprint.of(store, generationRules);
         LOGGER.info("store memory: {} (store.max-memory {})", footprint.describe(), StoreFootprint.mib(store.maxMemory()));
         if (footprint.totalBytes() <= store.maxMemory()) {

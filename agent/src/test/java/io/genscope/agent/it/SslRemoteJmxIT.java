@@ -144,7 +144,8 @@ class SslRemoteJmxIT {
             }
         }
         assertThat(refused).contains("Telemetry.summaryForWindow", "Telemetry.validationFailureRate",
-                "Telemetry.topErrors", "Telemetry.exportEvents", "Telemetry.reset", "Model.summaryForWindow");
+                "Telemetry.topErrors", "Telemetry.exportEvents", "Telemetry.reset", "Model.summaryForWindow",
+                "Control.reload");
     }
 
     @Test

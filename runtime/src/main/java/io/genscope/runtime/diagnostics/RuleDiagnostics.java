@@ -21,13 +21,30 @@ public final class RuleDiagnostics {
     private final RuleDefinition rule;
     private final Set<String> matchedMethods = ConcurrentHashMap.newKeySet();
     private final ProblemThrottle problems = new ProblemThrottle();
-    private final LongAdder calls = new LongAdder();
-    private final LongAdder captureFailures = new LongAdder();
-    private final LongAdder internalErrors = new LongAdder();
-    private volatile String lastCaptureFailure = "";
+    private final LongAdder calls;
+    private final LongAdder captureFailures;
+    private final LongAdder internalErrors;
+    private volatile String lastCaptureFailure;
 
     public RuleDiagnostics(RuleDefinition rule) {
         this.rule = rule;
+        this.calls = new LongAdder();
+        this.captureFailures = new LongAdder();
+        this.internalErrors = new LongAdder();
+        this.lastCaptureFailure = "";
+    }
+
+    /**
+     * The diagnostics of {@code rule}, a new definition of the rule {@code before} describes (a
+     * reload changed its selectors or captures): its counters go on from {@code before}'s, its
+     * matched methods start empty, as the new definition is woven afresh.
+     */
+    public RuleDiagnostics(RuleDefinition rule, RuleDiagnostics before) {
+        this.rule = rule;
+        this.calls = before.calls;
+        this.captureFailures = before.captureFailures;
+        this.internalErrors = before.internalErrors;
+        this.lastCaptureFailure = before.lastCaptureFailure;
     }
 
     public RuleDefinition rule() {

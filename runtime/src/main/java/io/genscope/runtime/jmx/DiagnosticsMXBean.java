@@ -13,6 +13,15 @@ public interface DiagnosticsMXBean {
     @Description("The config file in use")
     String getConfigFile();
 
+    @Description("Version of the config in use: 1 at start, one more per reload applied")
+    long getConfigVersion();
+
+    @Description("The first 12 hex digits of the SHA-256 of the config file in use, as it was loaded")
+    String getConfigHash();
+
+    @Description("When the config in use was loaded, as an ISO-8601 instant (UTC)")
+    String getConfigLoadedAt();
+
     @Description("Rule name -> what it matched, calls, capture failures")
     Map<String, RuleStatus> getRules();
 

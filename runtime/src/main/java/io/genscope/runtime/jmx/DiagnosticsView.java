@@ -2,22 +2,28 @@ package io.genscope.runtime.jmx;
 
 import io.genscope.runtime.diagnostics.ErrorJournal;
 import io.genscope.runtime.diagnostics.RuleDiagnostics;
+import io.genscope.runtime.reload.ConfigVersion;
+import io.genscope.runtime.reload.RuleSlots;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The {@link DiagnosticsMXBean}, read live from the rules' diagnostics and the error journal. */
+/**
+ * The {@link DiagnosticsMXBean}, read live from the diagnostics of the rules in use (not those a
+ * reload removed), the config's version and the error journal.
+ */
 final class DiagnosticsView implements DiagnosticsMXBean {
 
     private final String version;
-    private final String configFile;
-    private final List<RuleDiagnostics> rules;
+    private final ConfigVersion config;
+    private final RuleSlots rules;
     private final ErrorJournal journal;
 
-    DiagnosticsView(String version, String configFile, List<RuleDiagnostics> rules, ErrorJournal journal) {
+    DiagnosticsView(String version, ConfigVersion config, RuleSlots rules, ErrorJournal journal) {
         this.version = version;
-        this.configFile = configFile;
+        this.config = config;
         this.rules = rules;
         this.journal = journal;
     }
@@ -29,13 +35,28 @@ final class DiagnosticsView implements DiagnosticsMXBean {
 
     @Override
     public String getConfigFile() {
-        return configFile;
+        return config.current().file();
+    }
+
+    @Override
+    public long getConfigVersion() {
+        return config.current().version();
+    }
+
+    @Override
+    public String getConfigHash() {
+        return config.current().hash();
+    }
+
+    @Override
+    public String getConfigLoadedAt() {
+        return config.current().loadedAt().toString();
     }
 
     @Override
     public Map<String, RuleStatus> getRules() {
         Map<String, RuleStatus> statuses = new LinkedHashMap<>();
-        for (RuleDiagnostics rule : rules) {
+        for (RuleDiagnostics rule : inUse()) {
             List<String> matched = rule.matchedMethods();
             statuses.put(rule.rule().name(), new RuleStatus(rule.rule().role().configName(), matched,
                     matched.isEmpty(), rule.calls(), rule.captureFailures(), rule.lastCaptureFailure(),
@@ -46,7 +67,17 @@ final class DiagnosticsView implements DiagnosticsMXBean {
 
     @Override
     public List<String> getRulesMatchingNothing() {
-        return rules.stream().filter(rule -> rule.matchedMethods().isEmpty()).map(rule -> rule.rule().name()).toList();
+        return inUse().stream().filter(rule -> rule.matchedMethods().isEmpty()).map(rule -> rule.rule().name()).toList();
+    }
+
+    private List<RuleDiagnostics> inUse() {
+        List<RuleDiagnostics> inUse = new ArrayList<>();
+        for (int slot = 0; slot < rules.size(); slot++) {
+            if (rules.active(slot)) {
+                inUse.add(rules.get(slot));
+            }
+        }
+        return inUse;
     }
 
     @Override

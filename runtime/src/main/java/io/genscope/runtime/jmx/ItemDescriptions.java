@@ -2,6 +2,7 @@ package io.genscope.runtime.jmx;
 
 import io.genscope.runtime.alerts.AlertStatus;
 import io.genscope.runtime.analytics.AnalyticsSummary;
+import io.genscope.runtime.reload.ReloadResult;
 
 import java.util.Map;
 
@@ -65,6 +66,22 @@ final class ItemDescriptions {
                     + " frequent first"));
 
     /** The items of {@link RuleStatus}, by record component. */
+    /** The items of {@link ReloadResult}, by record component. */
+    static final Map<String, String> RELOAD_RESULT = Map.of(
+            "applied", "Whether the new config is now in use; false: refused, nothing changed",
+            "configFile", "The config file read",
+            "configVersion", "Version of the config in use afterwards, a count: 1 at start, one more per reload applied",
+            "added", "Rules that started counting",
+            "removed", "Rules that stopped counting: their methods have their own bytecode back",
+            "changed", "Rules whose selectors or captures changed: re-woven, their figures kept",
+            "unchanged", "Rules that went on counting untouched",
+            "needRestart", "Settings the file changes that cannot change while the JVM runs, kept as they were:"
+                    + " key: in use -> in the file",
+            "problems", "Why the reload was refused, one line each (file:line for a problem of the file)",
+            "warnings", "What the applied config's rules met as they were woven into the classes loaded already (a"
+                    + " rule matching no method of its class, a capture that cannot work on a method), one line each;"
+                    + " the config is in use all the same");
+
     static final Map<String, String> RULE_STATUS = Map.of(
             "role", "The rule's role: generation, validation or retry",
             "matchedMethods", "The methods the agent instrumented for the rule, as Class#method(parameter types)",
@@ -125,7 +142,8 @@ final class ItemDescriptions {
     static final Map<String, Map<String, String>> COMPOSITES = Map.of(
             AnalyticsSummary.class.getName(), SUMMARY,
             RuleStatus.class.getName(), RULE_STATUS,
-            AlertStatus.class.getName(), ALERT_STATUS);
+            AlertStatus.class.getName(), ALERT_STATUS,
+            ReloadResult.class.getName(), RELOAD_RESULT);
 
     private ItemDescriptions() {
     }

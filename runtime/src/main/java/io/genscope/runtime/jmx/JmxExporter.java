@@ -8,6 +8,9 @@ import io.genscope.runtime.diagnostics.ErrorJournal;
 import io.genscope.runtime.diagnostics.RuleDiagnostics;
 import io.genscope.runtime.metrics.MetricFamily;
 import io.genscope.runtime.metrics.MetricsSource;
+import io.genscope.runtime.reload.ConfigVersion;
+import io.genscope.runtime.reload.Reloader;
+import io.genscope.runtime.reload.RuleSlots;
 import io.genscope.runtime.store.TelemetryStore;
 
 import io.genscope.runtime.time.DurationText;
@@ -17,10 +20,11 @@ import javax.management.ObjectName;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Registers Genscope's MXBeans on the platform MBean server under the {@code io.genscope} domain:
- * Telemetry and Diagnostics, one Telemetry per window of {@code store.windows}
+ * Telemetry, Diagnostics and Control, one Telemetry per window of {@code store.windows}
  * ({@code type=Telemetry,window=5m}), one Generator per generation rule, Alerts when an alert is
  * configured, one Model per model as models appear (named as {@link MBeanNames} says), and one
  * Metrics MBean per fleet metric family (cumulative counters and histograms as plain numbers for
@@ -49,8 +53,13 @@ public final class JmxExporter {
 
     private final Analytics analytics;
     private final TelemetryStore store;
-    private final List<RuleDiagnostics> rules;
+    private final RuleSlots rules;
     private final DiagnosticsView diagnostics;
+    private final ControlView control;
+    /** The Generator MBeans registered so far, by rule slot; guarded by {@code this}. */
+    private int generatorsRegistered;
+    /** Set when started, if the platform MBean server could be reached; guarded by {@code this}. */
+    private MBeanRegistrar registrar;
     private final RuntimeLog log;
     private final ModelMBeans models;
     /** Set before {@link #start} or never. */
@@ -58,14 +67,19 @@ public final class JmxExporter {
     private final MetricsSource metrics;
     private volatile boolean started;
 
-    public JmxExporter(Analytics analytics, TelemetryStore store, List<RuleDiagnostics> rules, ErrorJournal journal,
-                       String version, String configFile, MetricsSource metrics) {
+    /**
+     * @param config   the config in use, for the Diagnostics MBean
+     * @param reloader what the Control MBean's {@code reload} calls
+     */
+    public JmxExporter(Analytics analytics, TelemetryStore store, RuleSlots rules, ErrorJournal journal,
+                       String version, ConfigVersion config, Supplier<Reloader> reloader, MetricsSource metrics) {
         this.analytics = analytics;
         this.metrics = metrics;
         this.store = store;
         this.rules = rules;
         this.log = journal;
-        this.diagnostics = new DiagnosticsView(version, configFile, rules, journal);
+        this.diagnostics = new DiagnosticsView(version, config, rules, journal);
+        this.control = new ControlView(config, reloader);
         this.models = new ModelMBeans(analytics, store, journal);
     }
 
@@ -105,7 +119,7 @@ public final class JmxExporter {
             if (server == null) {
                 return;
             }
-            MBeanRegistrar registrar = new MBeanRegistrar(server, log);
+            registrar = new MBeanRegistrar(server, log);
             registrar.register(registrar.name("type=Telemetry"),
                     new DescribedMXBean(new TelemetryView(analytics, store, rules), TelemetryMXBean.class));
             for (Duration window : store.settings().windows()) {
@@ -115,18 +129,35 @@ public final class JmxExporter {
             }
             registrar.register(registrar.name("type=Diagnostics"),
                     new DescribedMXBean(diagnostics, DiagnosticsMXBean.class));
-            for (int i = 0; i < rules.size(); i++) {
-                RuleDiagnostics rule = rules.get(i);
-                if (rule.rule().role() == Role.GENERATION) {
-                    registrar.register(registrar.name("type=Generator,name=" + MBeanNames.value(rule.rule().name())),
-                            new DescribedMXBean(new GeneratorView(analytics, i, rule.rule().name()),
-                                    GeneratorMXBean.class));
-                }
-            }
+            registrar.register(registrar.name("type=Control"), new DescribedMXBean(control, ControlMXBean.class));
+            registerGenerators();
             registerAlerts(registrar);
             models.start(registrar);
             registerMetrics(registrar);
         }
+    }
+
+    /**
+     * Registers the Generator MBean of each generation rule a reload put in a new slot. The MBean
+     * of a rule a reload removed stays: its figures stay in the window until they age out.
+     */
+    public synchronized void rulesChanged() {
+        if (registrar != null) {
+            registerGenerators();
+        }
+    }
+
+    /** One Generator MBean per generation rule slot not registered yet; called holding this object's lock. */
+    private void registerGenerators() {
+        for (int slot = generatorsRegistered; slot < rules.size(); slot++) {
+            RuleDiagnostics rule = rules.get(slot);
+            if (rule.rule().role() == Role.GENERATION) {
+                registrar.register(registrar.name("type=Generator,name=" + MBeanNames.value(rule.rule().name())),
+                        new DescribedMXBean(new GeneratorView(analytics, slot, rule.rule().name()),
+                                GeneratorMXBean.class));
+            }
+        }
+        generatorsRegistered = rules.size();
     }
 
     /** One {@link MetricFamilyMBean} per family the source has: a fixed list, known from the start. */

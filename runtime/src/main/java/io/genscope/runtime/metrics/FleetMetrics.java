@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -38,7 +39,8 @@ public final class FleetMetrics implements MetricsSource {
     private static final String OUTCOME = "outcome";
 
     private final TelemetryStore store;
-    private final List<String> generators;
+    /** The name of the rule in a store slot, {@code null} for a slot no rule ever took. */
+    private final IntFunction<String> generators;
     /** The last value of each sample; guarded by this. */
     private final Map<Series, Double> last = new HashMap<>();
 
@@ -58,11 +60,13 @@ public final class FleetMetrics implements MetricsSource {
     }
 
     /**
-     * @param ruleNames the names of the store's rules, by index: the {@code generator} label
+     * @param ruleNames the name of the rule in each store slot, the {@code generator} label;
+     *                  {@code null} for a slot no rule ever took. A slot's rule keeps its name
+     *                  for good, so its counters go on across reloads.
      */
-    public FleetMetrics(TelemetryStore store, List<String> ruleNames) {
+    public FleetMetrics(TelemetryStore store, IntFunction<String> ruleNames) {
         this.store = store;
-        this.generators = List.copyOf(ruleNames);
+        this.generators = ruleNames;
     }
 
     @Override
@@ -98,8 +102,11 @@ public final class FleetMetrics implements MetricsSource {
     private List<Row> rows(CumulativeTotals totals) {
         List<Row> rows = new ArrayList<>();
         for (int rule = 0; rule < totals.rules(); rule++) {
-            String generator = generators.get(rule);
-            totals.generator(rule).models().forEach((model, counts) -> rows.add(new Row(generator, model, counts, false)));
+            String generator = generators.apply(rule);
+            if (generator != null) {
+                totals.generator(rule).models().forEach((model, counts) ->
+                        rows.add(new Row(generator, model, counts, false)));
+            }
         }
         totals.outsideGenerations().models().forEach((model, counts) ->
                 rows.add(new Row(CumulativeTotals.NONE, model, counts, true)));
@@ -140,7 +147,10 @@ public final class FleetMetrics implements MetricsSource {
         List<Sample> samples = new ArrayList<>();
         for (int rule = 0; rule <= totals.rules(); rule++) {
             boolean outside = rule == totals.rules();
-            String generator = outside ? CumulativeTotals.NONE : generators.get(rule);
+            String generator = outside ? CumulativeTotals.NONE : generators.apply(rule);
+            if (generator == null) {
+                continue;
+            }
             counts.apply(outside ? totals.outsideGenerations() : totals.generator(rule)).forEach((value, count) ->
                     samples.add(sample(name + "_total",
                             List.of(new Label("generator", generator), new Label(key, value)), count)));

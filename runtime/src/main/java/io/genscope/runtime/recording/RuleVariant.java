@@ -21,12 +21,15 @@ final class RuleVariant {
     final RuleDiagnostics diagnostics;
     /** What this variant reads from a call. */
     final RuleCaptures captures;
+    /** Whether this is a rule with all its captures, of which variants may be made. */
+    final boolean base;
     private Slots slots;
 
-    RuleVariant(int rule, RuleDiagnostics diagnostics, RuleCaptures captures) {
+    RuleVariant(int rule, RuleDiagnostics diagnostics, RuleCaptures captures, boolean base) {
         this.rule = rule;
         this.diagnostics = diagnostics;
         this.captures = captures;
+        this.base = base;
     }
 
     /** The argument positions of the advice's slots (see {@link ArgumentSlots}); fixed once all are bound. */

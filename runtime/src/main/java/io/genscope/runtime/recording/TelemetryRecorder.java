@@ -44,11 +44,19 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class TelemetryRecorder implements Recorder {
 
-    /** The config rules, in order. */
-    private final RuleDiagnostics[] rules;
-    /** What each index the advice passes stands for: the config rules, then variants as made. */
+    /**
+     * The most indexes the advice may name: rules at start, then variants and the rules each
+     * reload defines. Past it a reload is refused and the JVM needs a restart.
+     */
+    public static final int MAX_INDEXES = 1 << 16;
+
+    /**
+     * What each index the advice passes stands for: the config rules at start, then variants and
+     * rules defined by reloads, as made. Never shrinks: code woven before a reload may still be
+     * running when it ends, and its calls keep the meaning they were woven with.
+     */
     private volatile RuleVariant[] variants;
-    /** Index of each variant made, by base rule and dropped captures; guarded by {@code this}. */
+    /** Index of each variant made, by base index and dropped captures; guarded by {@code this}. */
     private final Map<Long, Integer> variantIndexes = new HashMap<>();
     private final TelemetryStore store;
     private final Clock clock;
@@ -60,11 +68,11 @@ public final class TelemetryRecorder implements Recorder {
     private final ProblemThrottle unknownRules = new ProblemThrottle();
     private final int maxElements;
 
+    /** @param rules the rules at start: rule {@code i} is counted in store slot {@code i}, under advice index {@code i} */
     public TelemetryRecorder(List<RuleDiagnostics> rules, TelemetryStore store, RuntimeLog log) {
-        this.rules = rules.toArray(RuleDiagnostics[]::new);
-        this.variants = new RuleVariant[this.rules.length];
-        for (int i = 0; i < this.rules.length; i++) {
-            variants[i] = new RuleVariant(i, this.rules[i], this.rules[i].rule().captures());
+        this.variants = new RuleVariant[rules.size()];
+        for (int i = 0; i < rules.size(); i++) {
+            variants[i] = new RuleVariant(i, rules.get(i), rules.get(i).rule().captures(), true);
         }
         this.store = store;
         this.clock = store.clock();
@@ -138,20 +146,48 @@ public final class TelemetryRecorder implements Recorder {
      * and kept. Bounded: a rule has at most one variant per subset of its captures.
      */
     public synchronized int variant(int rule, int droppedCaptures) {
-        if (rule < 0 || rule >= rules.length) {
-            throw new IllegalArgumentException("no config rule #" + rule);
+        if (rule < 0 || rule >= variants.length || !variants[rule].base) {
+            throw new IllegalArgumentException("no rule #" + rule);
         }
         RuleVariant base = variants[rule];
         int dropped = droppedCaptures & base.captures.presentMask();
         if (dropped == 0) {
             return rule;
         }
-        return variantIndexes.computeIfAbsent((long) rule << Integer.SIZE | dropped, key -> {
-            RuleVariant[] grown = Arrays.copyOf(variants, variants.length + 1);
-            grown[grown.length - 1] = new RuleVariant(rule, base.diagnostics, base.captures.without(dropped));
-            variants = grown;
-            return grown.length - 1;
-        });
+        Integer made = variantIndexes.get((long) rule << Integer.SIZE | dropped);
+        if (made != null) {
+            return made;
+        }
+        int index = append(new RuleVariant(base.rule, base.diagnostics, base.captures.without(dropped), false));
+        variantIndexes.put((long) rule << Integer.SIZE | dropped, index);
+        return index;
+    }
+
+    /**
+     * A new index for the advice of a rule a reload adds or changes, counted in store slot
+     * {@code slot} and into {@code diagnostics}, with the rule's full captures: the base of its
+     * {@link #variant}s. Indexes given out before keep their meaning.
+     *
+     * @throws IllegalStateException when {@link #MAX_INDEXES} are given out already
+     */
+    public synchronized int define(int slot, RuleDiagnostics diagnostics) {
+        return append(new RuleVariant(slot, diagnostics, diagnostics.rule().captures(), true));
+    }
+
+    /** How many more indexes {@link #define} and {@link #variant} may give out. */
+    public int indexesLeft() {
+        return MAX_INDEXES - variants.length;
+    }
+
+    private int append(RuleVariant variant) {
+        if (variants.length >= MAX_INDEXES) {
+            throw new IllegalStateException("the " + MAX_INDEXES + " rule indexes of this JVM's Genscope are all given"
+                    + " out (by reloads); restart the JVM");
+        }
+        RuleVariant[] grown = Arrays.copyOf(variants, variants.length + 1);
+        grown[grown.length - 1] = variant;
+        variants = grown;
+        return grown.length - 1;
     }
 
     /**
@@ -492,9 +528,9 @@ public final class TelemetryRecorder implements Recorder {
         }
         long now = clock.monotonicNanos();
         RuleVariant[] table = variants;
-        int ruleIndex = index >= 0 && index < table.length ? table[index].rule : index;
-        boolean known = ruleIndex >= 0 && ruleIndex < rules.length;
-        long verdict = known ? rules[ruleIndex].internalError(stage, now) : unknownRules.admit(stage, now);
+        boolean known = index >= 0 && index < table.length;
+        int ruleIndex = known ? table[index].rule : index;
+        long verdict = known ? table[index].diagnostics.internalError(stage, now) : unknownRules.admit(stage, now);
         if (verdict == ProblemThrottle.FIRST) {
             log.error("internal error in " + stage + " of rule #" + ruleIndex + ": " + HostFailures.describe(failure)
                     + "; the call was not recorded, the application is unaffected. Later ones are only counted"

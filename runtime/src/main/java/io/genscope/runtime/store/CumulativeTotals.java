@@ -83,32 +83,46 @@ public final class CumulativeTotals {
         }
     }
 
+    private final TelemetrySettings settings;
+    /** Per rule slot, {@code null} until something is counted for it: most slots are spares for reloads. */
     private final Generator[] byRule;
     private final Generator outside;
+    /** What {@link #generator} gives for a slot with nothing counted; never added to. */
+    private final Generator none;
 
     CumulativeTotals(TelemetrySettings settings, int rules) {
+        this.settings = settings;
         byRule = new Generator[rules];
-        for (int rule = 0; rule < rules; rule++) {
-            byRule[rule] = new Generator(settings, settings.maxModels());
-        }
         outside = new Generator(settings, 1);
+        none = new Generator(settings, 1);
     }
 
     private CumulativeTotals(CumulativeTotals other) {
+        settings = other.settings;
         byRule = new Generator[other.byRule.length];
         for (int rule = 0; rule < byRule.length; rule++) {
-            byRule[rule] = new Generator(other.byRule[rule]);
+            byRule[rule] = other.byRule[rule] == null ? null : new Generator(other.byRule[rule]);
         }
         outside = new Generator(other.outside);
+        none = other.none;
     }
 
-    /** How many rules the store counts: the indexes {@link #generator} takes. */
+    /** How many rule slots the store has: the indexes {@link #generator} takes. */
     public int rules() {
         return byRule.length;
     }
 
-    /** The totals of the generation rule at {@code rule} in the rule list (empty for other roles). */
+    /** The totals of the generation rule in slot {@code rule} (empty for other roles and unused slots). */
     public Generator generator(int rule) {
+        Generator generator = byRule[rule];
+        return generator == null ? none : generator;
+    }
+
+    /** The totals of slot {@code rule}, made on first use; only on the instance being added to. */
+    private Generator counted(int rule) {
+        if (byRule[rule] == null) {
+            byRule[rule] = new Generator(settings, settings.maxModels());
+        }
         return byRule[rule];
     }
 
@@ -118,7 +132,7 @@ public final class CumulativeTotals {
     }
 
     private Generator of(int rule) {
-        return rule == UNATTRIBUTED ? outside : byRule[rule];
+        return rule == UNATTRIBUTED ? outside : counted(rule);
     }
 
     void addUnattributed(Counts counts) {
@@ -127,7 +141,7 @@ public final class CumulativeTotals {
 
     /** Adds the counts of {@code rule} with the model a slice counted them under. */
     void addPair(int rule, String model, Counts counts) {
-        add(byRule[rule], model, counts);
+        add(counted(rule), model, counts);
     }
 
     private static void add(Generator generator, String model, Counts counts) {
@@ -158,7 +172,9 @@ public final class CumulativeTotals {
     boolean admitNamesOf(CumulativeTotals other) {
         boolean added = outside.admitNamesOf(other.outside);
         for (int rule = 0; rule < byRule.length; rule++) {
-            added |= byRule[rule].admitNamesOf(other.byRule[rule]);
+            if (other.byRule[rule] != null) {
+                added |= counted(rule).admitNamesOf(other.byRule[rule]);
+            }
         }
         return added;
     }

@@ -197,6 +197,14 @@ public record StoreFootprint(long slices, long perSliceBytes, long perSliceDepen
     /** The sums, structure by structure, mirroring the classes they count. */
     private record Estimate(TelemetrySettings settings, int rules, Sizes sizes) {
 
+        /**
+         * The length of the tables by rule slot: the rules counted plus the spare slots reloads
+         * may use ({@link TelemetryStore#SPARE_RULE_SLOTS}).
+         */
+        private long slots() {
+            return (long) rules + TelemetryStore.SPARE_RULE_SLOTS;
+        }
+
         StoreFootprint footprint() {
             long slices = settings.sliceCount();
             long ring = eventRing();
@@ -235,7 +243,7 @@ public record StoreFootprint(long slices, long perSliceBytes, long perSliceDepen
             return sizes.object(12, 8 * 3 + 4 + 1)
                     + sizes.object(2, 8) + sizes.references(10)
                     + dimensions() * (counts() + keyedCounts())
-                    + sizes.hashMap(pairs) + pairs * ruleModel() + sizes.object(1, 0) + sizes.references(rules)
+                    + sizes.hashMap(pairs) + pairs * ruleModel() + sizes.object(1, 0) + sizes.references(slots())
                     + sizes.concurrentHashMap(models) + sizes.hashMap(models) + sizes.hashMap(models)
                     + models * (ruleModel() + name());
         }
@@ -291,7 +299,7 @@ public record StoreFootprint(long slices, long perSliceBytes, long perSliceDepen
          */
         private long thread() {
             long pairs = dimensions() - 1;
-            return sizes.object(5, 8 * 4 + 4) + sizes.object(1, 0) + sizes.references(rules)
+            return sizes.object(5, 8 * 4 + 4) + sizes.object(1, 0) + sizes.references(slots())
                     + dimensions() * (counts() + sizes.object(3, 1)) + rules * sizes.references(0)
                     + sizes.references(pairs) + slice();
         }
@@ -308,7 +316,7 @@ public record StoreFootprint(long slices, long perSliceBytes, long perSliceDepen
                     + cappedNames(settings.maxFailureTypes() + 1L, 1, CapturedValues.MAX_NAME_LENGTH)
                     + cappedNames(settings.maxDependencies() + 1L, 1, CapturedValues.MAX_NAME_LENGTH)
                     + sizes.object(4, 0);
-            return 2 * (sizes.object(2, 0) + sizes.references(rules) + (rules + 1L) * generator);
+            return 2 * (sizes.object(2, 0) + sizes.references(slots()) + (rules + 1L) * generator);
         }
 
         /** A {@link CappedNames} full: {@code names} names of {@code chars} characters, each with {@code width} counters. */

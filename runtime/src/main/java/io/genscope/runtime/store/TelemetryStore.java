@@ -38,6 +38,13 @@ public final class TelemetryStore {
     /** The name that takes every count past a cap, models included. */
     public static final String OTHER = KeyedCounter.OTHER;
 
+    /**
+     * Rule slots a store is made with beyond the rules at start, for the rules reloads add (see
+     * {@code RuleSlots}): each costs a reference per recording thread and per slice, counted by
+     * {@link StoreFootprint}.
+     */
+    public static final int SPARE_RULE_SLOTS = 64;
+
     private final TelemetrySettings settings;
     private final Clock clock;
     private final SliceRing slices;

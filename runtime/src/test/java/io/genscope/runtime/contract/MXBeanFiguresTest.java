@@ -35,7 +35,7 @@ class MXBeanFiguresTest extends StoreFiguresContract {
     @Override
     protected FiguresReader reader(GeneratorLoop loop) {
         JmxExporter exporter = new JmxExporter(loop.analytics, loop.store, loop.rules, new ErrorJournal(loop.log),
-                "test", "genscope.yaml", List::of);
+                "test", GeneratorLoop.config("genscope.yaml"), GeneratorLoop.NO_RELOAD, List::of);
         loop.modelListeners.add(exporter::modelChanged);
         exporter.start(server);
         return new FiguresReader() {

@@ -57,10 +57,10 @@ class JmxExporterTest {
     }
 
     @Test
-    void startRegistersTelemetryDiagnosticsAndOneGeneratorPerGenerationRule() {
+    void startRegistersTelemetryDiagnosticsControlAndOneGeneratorPerGenerationRule() {
         jmx.start();
 
-        assertThat(jmx.registered()).containsExactlyInAnyOrder(TELEMETRY, DIAGNOSTICS,
+        assertThat(jmx.registered()).containsExactlyInAnyOrder(TELEMETRY, DIAGNOSTICS, GenscopeMBeans.name("type=Control"),
                 named("Generator", "generate"), named("Generator", "generate-declared"));
     }
 
@@ -69,7 +69,7 @@ class JmxExporterTest {
         jmx.start();
         jmx.start();
 
-        assertThat(jmx.registered()).hasSize(4);
+        assertThat(jmx.registered()).hasSize(5);
         assertThat(jmx.journal.errorCount()).isZero();
     }
 
@@ -99,7 +99,7 @@ class JmxExporterTest {
         String awkward = "gen,type=x:\"quoted\"*";
         GeneratorLoop loop = new GeneratorLoop(new RuleDefinition(awkward, Role.GENERATION, RuleCaptures.none()));
         new JmxExporter(loop.analytics, loop.store, loop.rules, new ErrorJournal(loop.log),
-                "1", "f", List::of).start(jmx.server);
+                "1", GeneratorLoop.config("f"), GeneratorLoop.NO_RELOAD, List::of).start(jmx.server);
 
         assertThat(attribute(named("Generator", awkward), "Rule")).isEqualTo(awkward);
         assertThat(loop.log.errors()).isEmpty();

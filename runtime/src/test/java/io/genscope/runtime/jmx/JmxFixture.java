@@ -34,7 +34,8 @@ final class JmxFixture {
     JmxFixture(TelemetrySettings settings) {
         loop = new GeneratorLoop(settings);
         journal = new ErrorJournal(loop.log);
-        exporter = new JmxExporter(loop.analytics, loop.store, loop.rules, journal, "1.2.3", "/etc/genscope.yaml", List::of);
+        exporter = new JmxExporter(loop.analytics, loop.store, loop.rules, journal, "1.2.3", GeneratorLoop.config("/etc/genscope.yaml"),
+                GeneratorLoop.NO_RELOAD, List::of);
         loop.modelListeners.add(exporter::modelChanged);
     }
 

@@ -171,11 +171,11 @@ class MBeanDescriptionsTest {
     }
 
     @Test
-    void resetIsAnActionAndEveryOtherOperationAQuery() throws JMException {
+    void resetAndReloadAreActionsAndEveryOtherOperationAQuery() throws JMException {
         int queries = 0;
         for (MBeanInfo info : genscopeMBeans()) {
             for (MBeanOperationInfo operation : info.getOperations()) {
-                if (operation.getName().equals("reset")) {
+                if (operation.getName().equals("reset") || operation.getName().equals("reload")) {
                     assertThat(operation.getImpact()).as(operation.getName()).isEqualTo(MBeanOperationInfo.ACTION);
                 } else {
                     queries++;
@@ -186,6 +186,8 @@ class MBeanDescriptionsTest {
         assertThat(queries).isPositive();
         assertThat(jmx.server.getMBeanInfo(GenscopeMBeans.name("type=Telemetry")).getOperations())
                 .extracting(MBeanOperationInfo::getName).contains("reset");
+        assertThat(jmx.server.getMBeanInfo(GenscopeMBeans.name("type=Control")).getOperations())
+                .extracting(MBeanOperationInfo::getName).containsExactly("reload");
     }
 
     /** Checks every item and column {@code type} holds, at any depth; returns how many. */

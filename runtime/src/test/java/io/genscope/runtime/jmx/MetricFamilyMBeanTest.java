@@ -39,7 +39,7 @@ class MetricFamilyMBeanTest {
     private final List<MetricFamily> families = new ArrayList<>();
 
     private void start() {
-        new JmxExporter(loop.analytics, loop.store, loop.rules, new ErrorJournal(loop.log), "1", "f",
+        new JmxExporter(loop.analytics, loop.store, loop.rules, new ErrorJournal(loop.log), "1", GeneratorLoop.config("f"), GeneratorLoop.NO_RELOAD,
                 () -> List.copyOf(families)).start(server);
     }
 
@@ -157,7 +157,7 @@ class MetricFamilyMBeanTest {
 
     @Test
     void aSourceThatFailsCostsOnlyTheMetricsMBeansAndIsLoggedOnce() throws Exception {
-        new JmxExporter(loop.analytics, loop.store, loop.rules, new ErrorJournal(loop.log), "1", "f",
+        new JmxExporter(loop.analytics, loop.store, loop.rules, new ErrorJournal(loop.log), "1", GeneratorLoop.config("f"), GeneratorLoop.NO_RELOAD,
                 () -> {
                     throw new IllegalStateException("broken");
                 }).start(server);

@@ -28,7 +28,7 @@ class FleetMetricsTest {
     private final ManualClock clock = new ManualClock();
     private final TelemetryStore store = new TelemetryStore(TestSettings.slices(Duration.ofSeconds(1),
             Duration.ofSeconds(2), Duration.ofSeconds(2)).build(), 2, clock, model -> { });
-    private final FleetMetrics metrics = new FleetMetrics(store, List.of("codegen", "compile"));
+    private final FleetMetrics metrics = new FleetMetrics(store, List.of("codegen", "compile")::get);
 
     /** Every sample as {@code name{label=value,...}} to its value. */
     private Map<String, Double> samples() {

@@ -2,8 +2,11 @@ package io.genscope.runtime.testing;
 
 import io.genscope.runtime.Role;
 import io.genscope.runtime.analytics.Analytics;
-import io.genscope.runtime.diagnostics.RuleDiagnostics;
 import io.genscope.runtime.recording.TelemetryRecorder;
+import io.genscope.runtime.reload.ConfigVersion;
+import io.genscope.runtime.reload.ReloadResult;
+import io.genscope.runtime.reload.Reloader;
+import io.genscope.runtime.reload.RuleSlots;
 import io.genscope.runtime.rule.RuleCaptures;
 import io.genscope.runtime.rule.RuleDefinition;
 import io.genscope.runtime.store.Dimension;
@@ -14,7 +17,9 @@ import io.genscope.runtime.time.ManualClock;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -88,7 +93,15 @@ public final class GeneratorLoop {
     public final ManualClock clock = new ManualClock();
     public final CollectingLog log = new CollectingLog();
     public final TelemetryStore store;
-    public final List<RuleDiagnostics> rules;
+    /** A Control MBean's reloader for tests that do not reload: every reload is refused. */
+    public static final Supplier<Reloader> NO_RELOAD = () -> () -> ReloadResult.refused("f", 1, List.of("no reload"));
+
+    /** The config version of a runtime started from {@code file}, for an exporter made by hand. */
+    public static ConfigVersion config(String file) {
+        return new ConfigVersion(file, "", Instant.EPOCH);
+    }
+
+    public final RuleSlots rules;
     public final TelemetryRecorder recorder;
     public final Analytics analytics;
     /** What the store told its new-model listener. */
@@ -99,7 +112,7 @@ public final class GeneratorLoop {
     public GeneratorLoop(TelemetrySettings settings, RuleDefinition... extraRules) {
         List<RuleDefinition> definitions = new ArrayList<>(standardRules());
         definitions.addAll(List.of(extraRules));
-        rules = definitions.stream().map(RuleDiagnostics::new).toList();
+        rules = new RuleSlots(definitions);
         store = new TelemetryStore(settings, rules.size(), clock, model -> {
             modelsAnnounced.add(model);
             modelListeners.forEach(listener -> listener.accept(model));

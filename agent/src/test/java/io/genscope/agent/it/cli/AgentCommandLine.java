@@ -12,16 +12,16 @@ import java.util.List;
  * One run of the real command line, {@code java -jar genscope-agent.jar <args>}, in a JVM of its
  * own: its exit status and what it printed.
  */
-record AgentCommandLine(int status, List<String> stdout, List<String> stderr) {
+public record AgentCommandLine(int status, List<String> stdout, List<String> stderr) {
 
     private static final Duration RUN_TIME = Duration.ofMinutes(1);
 
-    static AgentCommandLine run(String... args) throws Exception {
+    public static AgentCommandLine run(String... args) throws Exception {
         return run(List.of(), args);
     }
 
     /** Runs it with {@code jvmFlags} before {@code -jar}, such as a trust store's system properties. */
-    static AgentCommandLine run(List<String> jvmFlags, String... args) throws Exception {
+    public static AgentCommandLine run(List<String> jvmFlags, String... args) throws Exception {
         return runIn(null, jvmFlags, args);
     }
 

@@ -23,6 +23,7 @@ class CommandLineIT {
         assertThat(help.stdout()).anyMatch(line -> line.startsWith("  " + PROGRAM + " check <genscope.yaml> --class-path"))
                 .anyMatch(line -> line.startsWith("  " + PROGRAM + " summary <pid|host:port> [--window 5m] [--json]"))
                 .anyMatch(line -> line.startsWith("  " + PROGRAM + " attach <pid> [config=<genscope.yaml>]"))
+                .anyMatch(line -> line.startsWith("  " + PROGRAM + " reload <pid|host:port> [--user NAME"))
                 .anyMatch(line -> line.startsWith("  " + PROGRAM + " --version"));
         assertThat(help.stderr()).isEmpty();
     }

@@ -20,8 +20,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * One Genscope per JVM: a second {@code -javaagent} flag, here naming a copy of the jar at another
- * path, and a later attach each log one line and do nothing, so every figure still equals the
- * sample generator's own count (before: retries and validations were counted twice).
+ * path, logs one line and does nothing; a later attach reloads the running Genscope's config
+ * instead of starting a second one. Every figure still equals the sample generator's own count
+ * (before: retries and validations were counted twice).
  */
 class StartupLoadedTwiceIT {
 
@@ -31,7 +32,7 @@ class StartupLoadedTwiceIT {
     Path directory;
 
     @Test
-    void aSecondAgentByFlagOrByAttachDoesNothing() throws Exception {
+    void aSecondAgentByFlagDoesNothingAndAnAttachReloads() throws Exception {
         Path copy = Files.copy(SampleLaunch.AGENT_JAR, directory.resolve("genscope-agent-copy.jar"));
         SecuredJmx jmx = new SecuredJmx(directory);
         List<String> flags = new ArrayList<>(jmx.jvmFlags());
@@ -50,9 +51,11 @@ class StartupLoadedTwiceIT {
             } finally {
                 vm.detach();
             }
-            await().atMost(Duration.ofSeconds(30)).until(() -> warnings(jvm).size() == 2);
-            assertThat(warnings(jvm).get(1)).isEqualTo(ALREADY_RUNNING + "attach does nothing and nothing is counted"
-                    + " twice; remove the extra agent");
+            await().atMost(Duration.ofSeconds(30)).until(() -> jvm.stderrLine("reloaded ").isPresent());
+            assertThat(jvm.stderrLine("reloaded ").orElseThrow()).startsWith("[genscope] INFO reloaded "
+                    + SampleLaunch.SAMPLE_CONFIG).contains("config version 2; added [], removed [], changed [],"
+                    + " unchanged [generate, repair, javac]");
+            assertThat(warnings(jvm)).hasSize(1);
             mbeans.assertTelemetryMatches(truth);
             assertThat(jvm.stderr()).filteredOn(line -> line.contains("started with")).hasSize(1);
         }
