@@ -13,6 +13,7 @@ import io.genscope.runtime.metrics.MetricsSource;
 import io.genscope.runtime.recording.TelemetryRecorder;
 import io.genscope.runtime.rule.RuleDefinition;
 import io.genscope.runtime.store.Dimension;
+import io.genscope.runtime.store.RequestTotals;
 import io.genscope.runtime.store.TelemetrySettings;
 import io.genscope.runtime.store.TelemetryStore;
 import io.genscope.runtime.time.Clock;
@@ -53,7 +54,12 @@ public final class GenscopeRuntime {
         this.analytics = new Analytics(store, TOP_ENTRIES);
         this.metrics = new FleetMetrics(store, definitions.stream().map(RuleDefinition::name).toList());
         this.jmx = new JmxExporter(analytics, store, rules, journal, version, configFile, metrics);
-        this.recorder = new TelemetryRecorder(rules, store, journal);
+        RequestTotals requests = definitions.stream().anyMatch(rule -> rule.role() == Role.REQUEST)
+                ? new RequestTotals() : null;
+        this.recorder = new TelemetryRecorder(rules, store, journal, requests);
+        if (requests != null) {
+            jmx.exposeRequests(requests);
+        }
         this.alerts = new AlertMonitor(alertSettings, definitions, store, log, journal);
         jmx.exposeAlerts(alerts);
     }
