@@ -4,6 +4,7 @@ import io.genscope.runtime.alerts.AlertMonitor;
 import io.genscope.runtime.alerts.AlertSettings;
 import io.genscope.runtime.analytics.Analytics;
 import io.genscope.runtime.analytics.AnalyticsSummary;
+import io.genscope.runtime.analytics.RequestSummary;
 import io.genscope.runtime.analytics.SummaryReport;
 import io.genscope.runtime.diagnostics.ErrorJournal;
 import io.genscope.runtime.diagnostics.RuleDiagnostics;
@@ -45,6 +46,8 @@ public final class GenscopeRuntime {
     private final TelemetryRecorder recorder;
     private final FleetMetrics metrics;
     private final AlertMonitor alerts;
+    /** {@code null} when no rule has the role {@code request}. */
+    private final RequestTotals requests;
 
     private GenscopeRuntime(TelemetrySettings settings, AlertSettings alertSettings, List<RuleDefinition> definitions,
                             RuntimeLog log, String version, String configFile, Clock clock) {
@@ -54,7 +57,7 @@ public final class GenscopeRuntime {
         this.analytics = new Analytics(store, TOP_ENTRIES);
         this.metrics = new FleetMetrics(store, definitions.stream().map(RuleDefinition::name).toList());
         this.jmx = new JmxExporter(analytics, store, rules, journal, version, configFile, metrics);
-        RequestTotals requests = definitions.stream().anyMatch(rule -> rule.role() == Role.REQUEST)
+        this.requests = definitions.stream().anyMatch(rule -> rule.role() == Role.REQUEST)
                 ? new RequestTotals() : null;
         this.recorder = new TelemetryRecorder(rules, store, journal, requests);
         if (requests != null) {
@@ -136,6 +139,6 @@ public final class GenscopeRuntime {
     public String report() {
         Map<String, AnalyticsSummary> byModel = new LinkedHashMap<>();
         store.models(analytics.defaultWindow()).forEach(model -> byModel.put(model, analytics.summary(Dimension.model(model))));
-        return SummaryReport.format(summary(), byModel);
+        return SummaryReport.format(summary(), byModel, requests == null ? null : RequestSummary.of(requests));
     }
 }

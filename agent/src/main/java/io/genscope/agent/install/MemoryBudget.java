@@ -29,7 +29,8 @@ final class MemoryBudget {
         TelemetrySettings store = settings.store();
         int generationRules = (int) settings.rules().stream().map(RuleSettings::role)
                 .filter(role -> role == Role.GENERATION).count();
-        StoreFootprint footprint = StoreFootprint.of(store, generationRules);
+        boolean requests = settings.rules().stream().anyMatch(rule -> rule.role() == Role.REQUEST);
+        StoreFootprint footprint = StoreFootprint.of(store, generationRules, requests);
         LOGGER.info("store memory: {} (store.max-memory {})", footprint.describe(), StoreFootprint.mib(store.maxMemory()));
         if (footprint.totalBytes() <= store.maxMemory()) {
             return Optional.empty();

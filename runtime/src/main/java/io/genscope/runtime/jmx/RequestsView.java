@@ -1,11 +1,10 @@
 package io.genscope.runtime.jmx;
 
+import io.genscope.runtime.analytics.RequestSummary;
 import io.genscope.runtime.store.RequestTotals;
 
-/** The {@link RequestsMXBean}, read live from the request totals; each read is a fresh copy. */
+/** The {@link RequestsMXBean}, read live from the request totals: each attribute from a fresh {@link RequestSummary}. */
 final class RequestsView implements RequestsMXBean {
-
-    private static final double NANOS_PER_MILLI = 1e6;
 
     private final RequestTotals totals;
 
@@ -13,72 +12,72 @@ final class RequestsView implements RequestsMXBean {
         this.totals = totals;
     }
 
+    private RequestSummary now() {
+        return RequestSummary.of(totals);
+    }
+
     @Override
     public long getRequests() {
-        return totals.requests();
+        return now().requests();
     }
 
     @Override
     public long getSucceeded() {
-        return totals.count(RequestTotals.Outcome.SUCCEEDED);
+        return now().succeeded();
     }
 
     @Override
     public long getGenerationFailed() {
-        return totals.count(RequestTotals.Outcome.GENERATION_FAILED);
+        return now().generationFailed();
     }
 
     @Override
     public long getThrew() {
-        return totals.count(RequestTotals.Outcome.THREW);
+        return now().threw();
     }
 
     @Override
     public double getSuccessRate() {
-        return ratio(getSucceeded(), getRequests());
+        return now().successRate();
     }
 
     @Override
     public long getGenerations() {
-        return totals.generations();
+        return now().generations();
     }
 
     @Override
     public double getGenerationsPerRequest() {
-        return ratio(getGenerations(), getRequests());
+        return now().generationsPerRequest();
     }
 
     @Override
     public long getWithoutGeneration() {
-        return totals.withoutGeneration();
+        return now().withoutGeneration();
     }
 
     @Override
     public double getTimeMeanMillis() {
-        return totals.times().meanNanos() / NANOS_PER_MILLI;
+        return now().timeMeanMillis();
     }
 
     @Override
     public double getTimeP50Millis() {
-        return totals.times().quantileNanos(0.50) / NANOS_PER_MILLI;
+        return now().timeP50Millis();
     }
 
     @Override
     public double getTimeP95Millis() {
-        return totals.times().quantileNanos(0.95) / NANOS_PER_MILLI;
+        return now().timeP95Millis();
     }
 
     @Override
     public double getTimeMaxMillis() {
-        return totals.times().maxNanos() / NANOS_PER_MILLI;
+        return now().timeMaxMillis();
     }
 
     @Override
     public long getHeldValidationOverflows() {
-        return totals.heldValidationOverflows();
-    }
-
-    private static double ratio(long part, long whole) {
-        return whole == 0 ? 0 : (double) part / whole;
+        return now().heldValidationOverflows();
     }
 }

@@ -17,9 +17,11 @@ public final class RequestTotals {
 
     /**
      * Validations a thread holds before its request's first generation (see the recorder's
-     * {@code RequestRecording}); a further one is recorded at once and counted here.
+     * {@code RequestRecording}); a further one is recorded at once and counted here. Each held
+     * record may keep {@code store.max-elements} errors, so this stays small: at the defaults,
+     * two add about 1.6 MB per recording thread to the worst case.
      */
-    public static final int MAX_HELD_VALIDATIONS = 4;
+    public static final int MAX_HELD_VALIDATIONS = 2;
 
     /** The histogram's size, for the memory budget. */
     public static final long BYTES = 8L * LatencyHistogram.BUCKETS;
@@ -63,6 +65,7 @@ public final class RequestTotals {
         heldOverflow.increment();
     }
 
+    /** Requests ended so far, whatever their outcome. */
     public long requests() {
         long total = 0;
         for (LongAdder outcome : outcomes) {

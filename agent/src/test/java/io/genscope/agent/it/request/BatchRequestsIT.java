@@ -8,6 +8,7 @@ import io.genscope.agent.it.GroundTruth;
 import io.genscope.agent.it.OpenData;
 import io.genscope.agent.it.SampleLaunch;
 import io.genscope.agent.it.SecuredJmx;
+import io.genscope.agent.it.cli.SummaryRun;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -95,5 +96,20 @@ class BatchRequestsIT {
         assertThat((Double) mbeans.attribute(REQUESTS, "SuccessRate"))
                 .isEqualTo((double) requests.get("succeeded").asLong() / requests.get("requests").asLong());
         assertThat((Double) mbeans.attribute(REQUESTS, "TimeP95Millis")).isPositive();
+    }
+
+    @Test
+    void theCommandLineSummaryShowsTheRequests() throws Exception {
+        SummaryRun json = SummaryRun.of(List.of(), Long.toString(jvm.pid()), "--json");
+        SummaryRun text = SummaryRun.of(List.of(), Long.toString(jvm.pid()));
+
+        assertThat(json.exit()).as(json.toString()).isZero();
+        JsonNode shown = new ObjectMapper().readTree(json.stdout()).get("requests");
+        for (String figure : List.of("requests", "succeeded", "generationFailed", "threw", "generations")) {
+            assertThat(shown.get(figure).asLong()).as(figure).isEqualTo(requests.get(figure).asLong());
+        }
+        assertThat(text.stdout()).contains(String.format("  %-16s %d since start, %d succeeded, %d with a failed"
+                        + " generation, 0 threw", "requests", requests.get("requests").asLong(),
+                requests.get("succeeded").asLong(), requests.get("generationFailed").asLong()));
     }
 }
