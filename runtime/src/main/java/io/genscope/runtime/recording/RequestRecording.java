@@ -23,6 +23,14 @@ import io.genscope.runtime.time.Clock;
  * A request succeeds when its call returns normally and no generation of it that completed on
  * its thread failed (see {@link RequestTotals.Outcome}).
  *
+ * <p>An asynchronous generation (its call returns a {@code CompletionStage}) counts in its request
+ * when its call returns: it is one of the request's generations and becomes its latest, so the
+ * validations and retries after it on the request's thread are attributed to it. Its outcome is
+ * known only when the stage completes, maybe after the request has ended and on another thread:
+ * it is recorded as the generation's (its own success or failure, as without requests) and never
+ * changes the request's outcome. Work done inside the stage on other threads belongs to no
+ * request.
+ *
  * <p>Only used on the recording thread, with that thread's {@link ThreadScope}; the totals it
  * records into are thread-safe.
  */
