@@ -14,6 +14,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import javax.management.MBeanInfo;
+import javax.management.MBeanServerConnection;
+import javax.management.ObjectName;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,6 +41,7 @@ class BatchRequestsIT {
     private ForkedJvm jvm;
     private GroundTruth truth;
     private JsonNode requests;
+    private MBeanServerConnection connection;
     private GenscopeMBeans mbeans;
 
     @BeforeAll
@@ -50,7 +54,8 @@ class BatchRequestsIT {
         String line = jvm.awaitLine(GroundTruth.PREFIX, Duration.ofMinutes(2));
         truth = GroundTruth.parse(line);
         requests = new ObjectMapper().readTree(line.substring(GroundTruth.PREFIX.length())).get("requests");
-        mbeans = new GenscopeMBeans(jmx.connection());
+        connection = jmx.connection();
+        mbeans = new GenscopeMBeans(connection);
     }
 
     @AfterAll
@@ -96,6 +101,10 @@ class BatchRequestsIT {
         assertThat((Double) mbeans.attribute(REQUESTS, "SuccessRate"))
                 .isEqualTo((double) requests.get("succeeded").asLong() / requests.get("requests").asLong());
         assertThat((Double) mbeans.attribute(REQUESTS, "TimeP95Millis")).isPositive();
+        MBeanInfo info = connection.getMBeanInfo(new ObjectName(REQUESTS));
+        assertThat(info.getDescription()).startsWith("Genscope");
+        assertThat(info.getAttributes()).hasSize(13).allSatisfy(attribute -> assertThat(attribute.getDescription())
+                .as(attribute.getName()).isNotBlank().isNotEqualTo(attribute.getName()));
     }
 
     @Test
