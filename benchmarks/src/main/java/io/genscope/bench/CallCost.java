@@ -20,6 +20,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 import java.util.concurrent.TimeUnit;
 
@@ -28,10 +29,12 @@ import java.util.concurrent.TimeUnit;
  * {@code benchmarks/configs/calls.yaml}, on one thread and on two threads calling the same rule.
  *
  * <p>The subclasses differ only in the JVM arguments of their forks: {@link CallCostNoAgent},
- * {@link CallCostGenscope} and {@link CallCostOtel}. An agent's cost per call is its score minus
- * the no-agent score of the same benchmark; {@code -prof gc} gives the allocation per call the
- * same way ({@code gc.alloc.rate.norm}). Every benchmark calls the workload through the same path
- * and returns its result to JMH, so the calls cannot be optimised away in any of the three.
+ * {@link CallCostGenscope}, {@link CallCostMinimalAgent} (the practical floor for an agent) and
+ * {@link CallCostOtel}; {@link ClockFloor} gives the clock's floor they are compared with. An
+ * agent's cost per call is its score minus the no-agent score of the same benchmark;
+ * {@code -prof gc} gives the allocation per call the same way ({@code gc.alloc.rate.norm}). Every
+ * benchmark calls the workload through the same path and returns its result to JMH, so the calls
+ * cannot be optimised away in any of them.
  *
  * <p><b>Note:</b> a fork whose agent did not start or did not instrument the workload would
  * measure the bare workload and look free; each subclass checks its fork at the end of the trial
@@ -88,10 +91,18 @@ public abstract class CallCost {
         return validation();
     }
 
-    /** Fails the trial unless its fork runs with the agent the subclass stands for. */
+    /**
+     * Fails the trial unless its fork runs with the agent the subclass stands for and that agent
+     * intercepted the method of the rule the benchmark calls.
+     */
     @TearDown(Level.Trial)
-    public void checkFork() {
-        forkCheck().verify();
+    public void checkFork(BenchmarkParams params) {
+        forkCheck().verify(ruleOf(params.getBenchmark()));
+    }
+
+    /** {@code ….CallCostGenscope.timingTwoThreads} calls the rule {@code timing}. */
+    static String ruleOf(String benchmark) {
+        return benchmark.substring(benchmark.lastIndexOf('.') + 1).replace("TwoThreads", "");
     }
 
     protected abstract ForkCheck forkCheck();

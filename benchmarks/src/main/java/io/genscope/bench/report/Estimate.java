@@ -15,7 +15,16 @@ record Estimate(double value, double error) {
 
     /** The value with a sign and, when known, its error: {@code +83.1 ± 2.4}. */
     String signed(String format) {
-        String shown = String.format(Locale.ROOT, "%+" + format, value);
+        return withError("%+" + format, format);
+    }
+
+    /** The value and, when known, its error: {@code 34.2 ± 0.3}. */
+    String plain(String format) {
+        return withError("%" + format, format);
+    }
+
+    private String withError(String valueFormat, String format) {
+        String shown = String.format(Locale.ROOT, valueFormat, value);
         return Double.isNaN(error) ? shown : shown + " ± " + String.format(Locale.ROOT, "%" + format, error);
     }
 }

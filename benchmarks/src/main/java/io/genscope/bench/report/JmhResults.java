@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.TreeSet;
@@ -21,6 +23,7 @@ final class JmhResults {
 
     private final Map<String, Estimate> scores = new HashMap<>();
     private final Map<String, Estimate> allocations = new HashMap<>();
+    private final Map<String, List<Double>> forkMeans = new HashMap<>();
     private final Map<String, TreeSet<Long>> parameters = new HashMap<>();
 
     static JmhResults read(Path json) throws IOException {
@@ -36,12 +39,28 @@ final class JmhResults {
                 name += "@" + entry.getKey() + "=" + entry.getValue().asText();
             }
             results.scores.put(name, estimate(run.get("primaryMetric")));
+            results.forkMeans.put(name, forkMeans(run.path("primaryMetric").path("rawData")));
             JsonNode allocation = run.path("secondaryMetrics").path(ALLOCATION);
             if (!allocation.isMissingNode()) {
                 results.allocations.put(name, estimate(allocation));
             }
         }
         return results;
+    }
+
+    /** JMH's raw data holds one array of iteration scores per fork. */
+    private static List<Double> forkMeans(JsonNode rawData) {
+        List<Double> means = new ArrayList<>();
+        for (JsonNode fork : rawData) {
+            double sum = 0;
+            for (JsonNode iteration : fork) {
+                sum += iteration.asDouble();
+            }
+            if (fork.size() > 0) {
+                means.add(sum / fork.size());
+            }
+        }
+        return means;
     }
 
     private static Estimate estimate(JsonNode metric) {
@@ -51,6 +70,11 @@ final class JmhResults {
     /** The primary score of {@code name}, in the unit the benchmark declares. */
     Estimate score(String name) {
         return found(scores, name);
+    }
+
+    /** The mean score of each fork of {@code name}, in fork order (empty when the file has no raw data). */
+    List<Double> forkMeans(String name) {
+        return found(forkMeans, name);
     }
 
     /** Bytes allocated per operation ({@code -prof gc}). */

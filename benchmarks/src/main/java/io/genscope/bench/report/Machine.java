@@ -6,13 +6,12 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /**
- * The "machine" line under the table: CPU model, cores, JDK and OS of the JVM that printed it,
- * and the load average at the end of the run (a busy machine makes every figure worse).
+ * The "machine" line under the table: CPU model, cores, JDK and OS of the JVM that printed it
+ * (the load average beside it is run.sh's reading, {@link LoadAverage}).
  */
 final class Machine {
 
     private static final Path CPU_INFO = Path.of("/proc/cpuinfo");
-    private static final Path LOAD_AVERAGE = Path.of("/proc/loadavg");
 
     private Machine() {
     }
@@ -20,17 +19,7 @@ final class Machine {
     static String describe() {
         return cpu() + ", " + Runtime.getRuntime().availableProcessors() + " cores, "
                 + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version") + ", "
-                + System.getProperty("os.name") + " " + System.getProperty("os.version") + loadAverage();
-    }
-
-    /** {@code ; load average 1/5/15 min: 0.52 0.61 0.70} where Linux reports it, else nothing. */
-    private static String loadAverage() {
-        try {
-            String[] fields = Files.readString(LOAD_AVERAGE).strip().split(" ");
-            return "; load average 1/5/15 min at the end: " + fields[0] + " " + fields[1] + " " + fields[2];
-        } catch (IOException | RuntimeException e) {
-            return "";
-        }
+                + System.getProperty("os.name") + " " + System.getProperty("os.version");
     }
 
     /** The model name Linux reports, else the architecture. */

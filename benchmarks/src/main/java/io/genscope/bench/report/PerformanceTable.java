@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -23,19 +22,14 @@ import java.util.stream.Stream;
  *      benchmarks/target/results/jmh.json benchmarks/target/results/measurements.properties
  * </pre>
  *
- * <p>Costs are differences: a score under Genscope minus the same score with no agent. The
- * OpenTelemetry agent's figure is shown beside Genscope's for scale; the targets are Genscope's.
+ * <p>Costs are differences: a score under Genscope minus the same score with no agent. Per-call
+ * targets are multiples of the clock's floor measured in the same run ({@link CallCostRows}),
+ * start-up targets multiples of what an empty agent adds ({@link StartupRows}); the minimal
+ * advice agent's and OpenTelemetry's figures are shown beside Genscope's. A load average above
+ * the cores puts a warning above the table ({@link LoadAverage}).
  */
 public final class PerformanceTable {
 
-    private static final String[] RULES = {"timing", "generation", "validation"};
-    private static final String[] RULE_LABELS = {
-        "timing-only rule",
-        "generation rule with captures (project, model, prompt length, code length)",
-        "validation rule (ok flag, detected dependencies)",
-    };
-    private static final double[] RULE_TARGETS_NS = {60, 100, 100};
-    private static final double THREAD_RATIO = 1.25;
     private static final double QUERY_TARGET_MICROS = 1000;
     /** How far apart the two query times may be and still count as "the same". */
     private static final double QUERY_SAME_WITHIN = 0.25;
@@ -43,18 +37,28 @@ public final class PerformanceTable {
     private static final double HEAP_TARGET_MB = 3;
     /** Heap measured after a full GC still moves by a few hundred kB between runs: growth below this is noise. */
     private static final double HEAP_GROWTH_NOISE_MB = 1;
-    private static final double STARTUP_TARGET_MS = 400;
     private static final double SAMPLE_TARGET_PERCENT = 2;
     private static final double IMPLEMENTS_TARGET_RATIO = 1.1;
     private static final double MB = 1e6;
 
     private final JmhResults jmh;
     private final Properties measured;
-    private final List<String[]> rows = new ArrayList<>();
+    private final Table table = new Table();
 
     private PerformanceTable(JmhResults jmh, Properties measured) {
         this.jmh = jmh;
         this.measured = measured;
+    }
+
+    /** Every row and warning of the table, from a JMH run's results and run.sh's other measurements. */
+    static Table of(JmhResults jmh, Properties measured) {
+        PerformanceTable performance = new PerformanceTable(jmh, measured);
+        LoadAverage.of(measured).warning().ifPresent(performance.table::warn);
+        new CallCostRows(jmh).addTo(performance.table);
+        performance.analyticsQuery();
+        new StartupRows(measured).addTo(performance.table);
+        performance.otherTargets();
+        return performance.table;
     }
 
     public static void main(String[] args) throws IOException {
@@ -66,43 +70,13 @@ public final class PerformanceTable {
         try (Reader reader = Files.newBufferedReader(Path.of(args[1]))) {
             measured.load(reader);
         }
-        PerformanceTable table = new PerformanceTable(JmhResults.read(Path.of(args[0])), measured);
-        table.callCosts();
-        table.otherTargets();
-        table.print();
+        System.out.print(of(JmhResults.read(Path.of(args[0])), measured).markdown());
+        System.out.println();
+        System.out.println("machine: " + Machine.describe() + "; " + LoadAverage.of(measured).describe());
+        System.out.println("commit: " + measured.getProperty("commit", "unknown"));
     }
 
-    private void callCosts() {
-        Estimate[] added = new Estimate[RULES.length];
-        for (int i = 0; i < RULES.length; i++) {
-            added[i] = added("CallCostGenscope", RULES[i]);
-            row("added per call, " + RULE_LABELS[i], "≤ " + (int) RULE_TARGETS_NS[i] + " ns",
-                    added[i].signed(".1f") + " ns (no agent " + ns(score("CallCostNoAgent", RULES[i]))
-                            + ", Genscope " + ns(score("CallCostGenscope", RULES[i]))
-                            + "; OpenTelemetry " + added("CallCostOtel", RULES[i]).signed(".0f") + " ns)",
-                    Verdict.atMost(added[i].value(), RULE_TARGETS_NS[i], "ns"));
-        }
-        for (int i = 0; i < RULES.length; i++) {
-            String twoThreads = RULES[i] + "TwoThreads";
-            Estimate both = added("CallCostGenscope", twoThreads);
-            double ratio = both.value() / added[i].value();
-            row("the same with 2 threads on the same rule: " + RULES[i], "≤ " + THREAD_RATIO + " × the 1-thread figure",
-                    both.signed(".1f") + " ns = " + format("%.2f", ratio) + " × 1 thread (OpenTelemetry "
-                            + added("CallCostOtel", twoThreads).signed(".0f") + " ns)",
-                    ratio <= THREAD_RATIO ? Verdict.MET
-                            : Verdict.missedBy(both.value() - THREAD_RATIO * added[i].value(), "ns")
-                                    + format(" (%.2f ×)", ratio));
-        }
-        for (String rule : RULES) {
-            Estimate allocated = allocation("CallCostGenscope", rule);
-            row("allocation per call on the success path (`-prof gc`): " + rule, "< 1 B/op",
-                    allocated.signed(".1f") + " B/op (OpenTelemetry " + allocation("CallCostOtel", rule).signed(".0f")
-                            + " B/op)",
-                    Verdict.below(allocated.value(), 1, "B/op"));
-        }
-    }
-
-    private void otherTargets() {
+    private void analyticsQuery() {
         TreeSet<Long> calls = jmh.values("AnalyticsQuery.summary", "calls");
         double few = jmh.score("AnalyticsQuery.summary@calls=" + calls.first()).value();
         double many = jmh.score("AnalyticsQuery.summary@calls=" + calls.last()).value();
@@ -121,14 +95,9 @@ public final class PerformanceTable {
                         count(calls.first()), few, count(calls.last()), many, ratio, idleFew, idleMany),
                 verdict);
 
-        double startupAdded = number("startup.genscope.ms") - number("startup.none.ms");
-        row("JVM startup added, hello-world main with a config naming its methods (median of "
-                        + measured.getProperty("runs") + ")", "≤ " + (int) STARTUP_TARGET_MS + " ms",
-                format("%+.0f ms (no agent %.0f ms, Genscope %.0f ms; OpenTelemetry %+.0f ms)", startupAdded,
-                        number("startup.none.ms"), number("startup.genscope.ms"),
-                        number("startup.otel.ms") - number("startup.none.ms")),
-                Verdict.atMost(startupAdded, STARTUP_TARGET_MS, "ms"));
+    }
 
+    private void otherTargets() {
         double jar = number("agent.jar.bytes") / MB;
         row("agent jar", "≤ " + (int) JAR_TARGET_MB + " MB", format("%.2f MB (%,.0f bytes)", jar, number("agent.jar.bytes")),
                 Verdict.atMost(jar, JAR_TARGET_MB, "MB"));
@@ -192,18 +161,6 @@ public final class PerformanceTable {
         return new TreeSet<>(List.of(measured.getProperty("threads." + variant + ".names", "").split("\\|")));
     }
 
-    private Estimate added(String agent, String benchmark) {
-        return score(agent, benchmark).minus(score("CallCostNoAgent", benchmark));
-    }
-
-    private Estimate allocation(String agent, String benchmark) {
-        return jmh.allocation(agent + "." + benchmark).minus(jmh.allocation("CallCostNoAgent." + benchmark));
-    }
-
-    private Estimate score(String agent, String benchmark) {
-        return jmh.score(agent + "." + benchmark);
-    }
-
     private double number(String key) {
         String value = measured.getProperty(key);
         if (value == null) {
@@ -213,20 +170,7 @@ public final class PerformanceTable {
     }
 
     private void row(String what, String target, String value, String verdict) {
-        rows.add(new String[] {what, target, value, verdict});
-    }
-
-    private void print() {
-        System.out.println("| what | target | measured | verdict |");
-        System.out.println("|---|---|---|---|");
-        rows.forEach(row -> System.out.println("| " + String.join(" | ", row) + " |"));
-        System.out.println();
-        System.out.println("machine: " + Machine.describe());
-        System.out.println("commit: " + measured.getProperty("commit", "unknown"));
-    }
-
-    private static String ns(Estimate estimate) {
-        return format("%.1f", estimate.value());
+        table.row(what, target, value, verdict);
     }
 
     /** 10³, 10⁷ for powers of ten, else the number with separators. */
