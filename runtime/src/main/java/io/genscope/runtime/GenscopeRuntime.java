@@ -4,6 +4,7 @@ import io.genscope.runtime.alerts.AlertMonitor;
 import io.genscope.runtime.alerts.AlertSettings;
 import io.genscope.runtime.analytics.Analytics;
 import io.genscope.runtime.analytics.AnalyticsSummary;
+import io.genscope.runtime.analytics.RequestSummary;
 import io.genscope.runtime.analytics.SummaryReport;
 import io.genscope.runtime.diagnostics.ErrorJournal;
 import io.genscope.runtime.diagnostics.RuleDiagnostics;
@@ -18,6 +19,7 @@ import io.genscope.runtime.reload.RuleBinding;
 import io.genscope.runtime.reload.RuleSlots;
 import io.genscope.runtime.rule.RuleDefinition;
 import io.genscope.runtime.store.Dimension;
+import io.genscope.runtime.store.RequestTotals;
 import io.genscope.runtime.store.TelemetrySettings;
 import io.genscope.runtime.store.TelemetryStore;
 import io.genscope.runtime.time.Clock;
@@ -57,6 +59,8 @@ public final class GenscopeRuntime {
     private final TelemetryRecorder recorder;
     private final FleetMetrics metrics;
     private final AlertMonitor alerts;
+    /** {@code null} when no rule has the role {@code request}. */
+    private final RequestTotals requests;
 
     private GenscopeRuntime(TelemetrySettings settings, AlertSettings alertSettings, List<RuleDefinition> definitions,
                             RuntimeLog log, String version, String configFile, Clock clock) {
@@ -68,7 +72,12 @@ public final class GenscopeRuntime {
         this.analytics = new Analytics(store, TOP_ENTRIES);
         this.metrics = new FleetMetrics(store, slot -> slot < rules.size() ? rules.get(slot).rule().name() : null);
         this.jmx = new JmxExporter(analytics, store, rules, journal, version, config, () -> reloader, metrics);
-        this.recorder = new TelemetryRecorder(rules, store, journal);
+        this.requests = definitions.stream().anyMatch(rule -> rule.role() == Role.REQUEST)
+                ? new RequestTotals() : null;
+        this.recorder = new TelemetryRecorder(rules, store, journal, requests);
+        if (requests != null) {
+            jmx.exposeRequests(requests);
+        }
         this.alerts = new AlertMonitor(alertSettings, definitions, store, log, journal);
         jmx.exposeAlerts(alerts);
     }
@@ -135,6 +144,10 @@ public final class GenscopeRuntime {
                         + " name, or restart the JVM");
             }
         }
+        if (requests == null && rules.stream().anyMatch(rule -> rule.role() == Role.REQUEST)) {
+            problems.add("a rule of role request, but this JVM's Genscope started without one, so it keeps no"
+                    + " request figures: restart the JVM with the request rule in its config");
+        }
         if (this.rules.size() + newNames > this.rules.capacity()) {
             problems.add(newNames + " new rule name(s) but room for " + (this.rules.capacity() - this.rules.size())
                     + " more in this JVM (the rules at start plus " + RuleSlots.SPARE + ", removed ones included):"
@@ -145,6 +158,11 @@ public final class GenscopeRuntime {
                     + " rule indexes (reloads use them up): restart the JVM");
         }
         return problems;
+    }
+
+    /** Whether requests are counted: a rule of role {@code request} was in the config at start. */
+    public boolean countsRequests() {
+        return requests != null;
     }
 
     /**
@@ -246,6 +264,6 @@ public final class GenscopeRuntime {
     public String report() {
         Map<String, AnalyticsSummary> byModel = new LinkedHashMap<>();
         store.models(analytics.defaultWindow()).forEach(model -> byModel.put(model, analytics.summary(Dimension.model(model))));
-        return SummaryReport.format(summary(), byModel);
+        return SummaryReport.format(summary(), byModel, requests == null ? null : RequestSummary.of(requests));
     }
 }

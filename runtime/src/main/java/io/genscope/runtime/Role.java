@@ -10,7 +10,12 @@ public enum Role {
     /** Checks generated code. Its outcome comes from captures or from the exception it throws. */
     VALIDATION,
     /** Re-attempts generation. Counted as a retry of the generation it runs inside. */
-    RETRY;
+    RETRY,
+    /**
+     * One unit of the host's work (a service call, a batch item): the generations, validations
+     * and retries on its thread inside its outermost call belong to it, whatever the nesting.
+     */
+    REQUEST;
 
     /** The spelling used in config files and reports. */
     public String configName() {

@@ -4,6 +4,10 @@ import com.example.codegen.app.Report;
 import com.example.codegen.app.RunOptions;
 import com.example.codegen.app.RunStats;
 import com.example.codegen.app.Workload;
+import com.example.codegen.batch.BatchResult;
+import com.example.codegen.batch.BatchRunner;
+import com.example.codegen.batch.SpecService;
+import com.example.codegen.batch.SpecValidator;
 import com.example.codegen.model.CodexMini;
 import com.example.codegen.model.CodexPro;
 import java.io.BufferedReader;
@@ -69,6 +73,7 @@ public final class SampleApp {
         for (CodeModel model : models) {
             generators.put(model.name(), new CodeGenerator(model, validator, MAX_ATTEMPTS, stats.listenerFor(model.name())));
         }
+        SpecService service = options.batch() ? batchService(generators, stats) : null;
         List<Workload.Job> jobs = Workload.create(options.requests(), options.seed(), modelNames);
         for (int sent = 0; sent < jobs.size(); sent++) {
             if (sent > 0 && sent == options.pauseAfter()) {
@@ -78,7 +83,11 @@ public final class SampleApp {
             stats.generationStarted(job.model());
             long start = System.nanoTime();
             try {
-                stats.succeeded(job.model(), generators.get(job.model()).generate(job.request()));
+                if (service != null) {
+                    handle(service, job, stats);
+                } else {
+                    stats.succeeded(job.model(), generators.get(job.model()).generate(job.request()));
+                }
             } catch (RuntimeException e) {
                 stats.failed(job.model(), e);
             } finally {
@@ -86,6 +95,24 @@ public final class SampleApp {
             }
         }
         return stats;
+    }
+
+    /** The batch front end over the generators: a spec check, then a runner per model. */
+    private static SpecService batchService(Map<String, CodeGenerator> generators, RunStats stats) {
+        Map<String, BatchRunner> runners = new HashMap<>();
+        generators.forEach((model, generator) -> runners.put(model, new BatchRunner(generator)));
+        return new SpecService(new SpecValidator(), runners, stats::specChecked);
+    }
+
+    /** One request through the batch front end: its generation never throws, its result says how it went. */
+    private static void handle(SpecService service, Workload.Job job, RunStats stats) {
+        BatchResult result = service.handle(job.model(), job.request());
+        if (result.ok()) {
+            stats.succeeded(job.model(), result.code());
+        } else {
+            stats.failedWith(job.model(), result.errorCode());
+        }
+        stats.requestEnded(result.ok());
     }
 
     private static void pause(RunStats stats, int requestsLeft) {

@@ -27,6 +27,9 @@ import java.util.stream.Collectors;
  */
 public final class CaptureChecker {
 
+    /** The field of {@code success-when}, the one capture whose type is checked too. */
+    private static final String SUCCESS_WHEN = "success-when";
+
     private CaptureChecker() {
     }
 
@@ -41,9 +44,23 @@ public final class CaptureChecker {
         List<Problem> problems = new ArrayList<>();
         for (Map.Entry<String, PropertyPath> field : captures.callPaths().entrySet()) {
             PropertyPath path = field.getValue();
-            problem(method, path).ifPresent(message -> problems.add(new Problem(field.getKey(), message)));
+            problem(method, path).or(() -> field.getKey().equals(SUCCESS_WHEN) ? notBoolean(method, path) : Optional.empty())
+                    .ifPresent(message -> problems.add(new Problem(field.getKey(), message)));
         }
         return problems;
+    }
+
+    /**
+     * {@code success-when} must read a boolean or {@code Boolean}; a type the declared types leave
+     * open (an {@code Object}, an interface's method) is checked on each call instead.
+     */
+    private static Optional<String> notBoolean(MethodDescription method, PropertyPath path) {
+        Either root = rootType(method, path);
+        return Optional.ofNullable(root.type()).flatMap(type -> StepChecker.endType(type, path))
+                .filter(type -> !type.represents(boolean.class) && !type.represents(Boolean.class)
+                        && !type.represents(Object.class))
+                .map(type -> "'" + path + "' is a " + type.getName() + " on " + MethodNames.of(method)
+                        + "; success-when needs a boolean or Boolean");
     }
 
     private static Optional<String> problem(MethodDescription method, PropertyPath path) {

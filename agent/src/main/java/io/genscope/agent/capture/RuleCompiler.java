@@ -4,6 +4,7 @@ import io.genscope.agent.config.CaptureExpression;
 import io.genscope.agent.config.CaptureSettings;
 import io.genscope.agent.config.ErrorCaptureSettings;
 import io.genscope.agent.config.RuleSettings;
+import io.genscope.agent.config.SuccessSettings;
 import io.genscope.runtime.capture.PathRoot;
 import io.genscope.runtime.capture.PropertyPath;
 import io.genscope.runtime.capture.Step;
@@ -24,6 +25,7 @@ public final class RuleCompiler {
     public static RuleDefinition compile(RuleSettings rule) {
         CaptureSettings c = rule.capture();
         ErrorCaptureSettings errors = c.errors();
+        SuccessSettings success = rule.success();
         return new RuleDefinition(rule.name(), rule.role(), new RuleCaptures(
                 path(c.projectId()),
                 path(c.model()),
@@ -36,7 +38,9 @@ public final class RuleCompiler {
                 errors == null ? null : path(errors.type()),
                 errors == null ? null : path(errors.message()),
                 path(c.detectedDependencies()),
-                errors == null ? null : errors.typePattern()));
+                errors == null ? null : errors.typePattern(),
+                path(success.when()),
+                path(success.failureType())));
     }
 
     static PropertyPath path(CaptureExpression expression) {

@@ -25,29 +25,51 @@ final class StepChecker {
     }
 
     static Optional<String> check(TypeDescription start, PropertyPath path) {
+        return Optional.ofNullable(walk(start, path).problem());
+    }
+
+    /**
+     * The declared type {@code path} ends at from {@code start}, when the declared types decide
+     * every step; empty when one does not (or the path breaks: see {@link #check}).
+     */
+    static Optional<TypeDescription> endType(TypeDescription start, PropertyPath path) {
+        return Optional.ofNullable(walk(start, path).type());
+    }
+
+    private static Walk walk(TypeDescription start, PropertyPath path) {
         TypeDescription type = start;
         for (Step step : steps(path)) {
             if (type == null || undecided(type)) {
-                return Optional.empty();
+                return Walk.UNDECIDED;
             }
             if (type.isPrimitive()) {
-                return Optional.of("'" + path + "': cannot read '" + step + "' on a " + type.getName());
+                return Walk.broken("'" + path + "': cannot read '" + step + "' on a " + type.getName());
             }
             if (type.isArray()) {
                 if (step.name().equals("length") && !step.invocation()) {
                     type = TypeDescription.ForLoadedType.of(int.class);
                     continue;
                 }
-                return Optional.of("'" + path + "': an array only has 'length'");
+                return Walk.broken("'" + path + "': an array only has 'length'");
             }
             Optional<TypeDescription> next = memberType(type, step);
             if (next.isEmpty()) {
-                return Optional.of("'" + path + "': '" + step + "' is not a field, getter or no-arg method of "
+                return Walk.broken("'" + path + "': '" + step + "' is not a field, getter or no-arg method of "
                         + type.getName() + "; check the spelling, or capture from another root");
             }
             type = next.get();
         }
-        return Optional.empty();
+        return new Walk(null, type);
+    }
+
+    /** Where a walk ended: a problem, or the type reached ({@code null} when undecided). */
+    private record Walk(String problem, TypeDescription type) {
+
+        static final Walk UNDECIDED = new Walk(null, null);
+
+        static Walk broken(String problem) {
+            return new Walk(problem, null);
+        }
     }
 
     private static List<Step> steps(PropertyPath path) {

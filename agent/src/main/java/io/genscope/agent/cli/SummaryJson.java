@@ -16,7 +16,9 @@ import java.util.Map;
  * {@link AnalyticsSummary}, under the same name: counts as integers, rates as fractions in [0, 1],
  * times in milliseconds, and the error, dependency and failure-type tables as objects of name to
  * count, most frequent first. Written from the record's components, so a figure added to the
- * runtime appears here with no change.
+ * runtime appears here with no change. When a rule has the role {@code request}, a
+ * {@code "requests"} object follows: {@link io.genscope.runtime.analytics.RequestSummary}'s
+ * components, since start.
  */
 final class SummaryJson {
 
@@ -39,6 +41,10 @@ final class SummaryJson {
                 figures(json, model.getValue());
             }
             json.writeEndObject();
+            if (figures.requests() != null) {
+                json.writeFieldName("requests");
+                figures(json, figures.requests());
+            }
             json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -46,9 +52,9 @@ final class SummaryJson {
         return text.toString();
     }
 
-    private static void figures(JsonGenerator json, AnalyticsSummary figures) throws IOException {
+    private static void figures(JsonGenerator json, Record figures) throws IOException {
         json.writeStartObject();
-        for (RecordComponent component : AnalyticsSummary.class.getRecordComponents()) {
+        for (RecordComponent component : figures.getClass().getRecordComponents()) {
             json.writeFieldName(component.getName());
             value(json, read(component, figures));
         }
@@ -69,7 +75,7 @@ final class SummaryJson {
         }
     }
 
-    private static Object read(RecordComponent component, AnalyticsSummary figures) {
+    private static Object read(RecordComponent component, Record figures) {
         try {
             return component.getAccessor().invoke(figures);
         } catch (ReflectiveOperationException e) {

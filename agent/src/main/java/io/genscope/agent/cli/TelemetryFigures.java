@@ -1,7 +1,9 @@
 package io.genscope.agent.cli;
 
 import io.genscope.runtime.analytics.AnalyticsSummary;
+import io.genscope.runtime.analytics.RequestSummary;
 
+import javax.management.Attribute;
 import javax.management.InstanceNotFoundException;
 import javax.management.JMException;
 import javax.management.MBeanServerConnection;
@@ -15,6 +17,7 @@ import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -29,22 +32,28 @@ import java.util.TreeMap;
  * operation, of the Telemetry MBean and of each Model MBean, so a {@code readwrite} user; its
  * models are those with any generation, retry or validation in that window, by name.
  *
- * @param overall the figures over all generators
- * @param byModel model name to its figures over the same window
+ * <p>The requests since start come from the Requests MBean's attributes, when it is there (a rule
+ * has the role {@code request}).
+ *
+ * @param overall  the figures over all generators
+ * @param byModel  model name to its figures over the same window
+ * @param requests the requests since start; {@code null} when no rule has the role {@code request}
  */
-record TelemetryFigures(AnalyticsSummary overall, Map<String, AnalyticsSummary> byModel) {
+record TelemetryFigures(AnalyticsSummary overall, Map<String, AnalyticsSummary> byModel, RequestSummary requests) {
 
     private static final String TELEMETRY = "io.genscope:type=Telemetry";
     private static final String MODELS = "io.genscope:type=Model,*";
+    private static final String REQUESTS = "io.genscope:type=Requests";
     private static final String[] WINDOW_SIGNATURE = {long.class.getName()};
 
     static TelemetryFigures read(MBeanServerConnection connection, Optional<Duration> window, String target)
             throws CommandFailure {
         try {
             ObjectName telemetry = new ObjectName(TELEMETRY);
+            RequestSummary requests = requests(connection);
             if (window.isEmpty()) {
                 return new TelemetryFigures(summary(connection.getAttribute(telemetry, "Summary")),
-                        byModel(connection.getAttribute(telemetry, "ByModel")));
+                        byModel(connection.getAttribute(telemetry, "ByModel")), requests);
             }
             Object[] seconds = {window.get().toSeconds()};
             AnalyticsSummary overall = summary(connection.invoke(telemetry, "summaryForWindow", seconds,
@@ -57,7 +66,7 @@ record TelemetryFigures(AnalyticsSummary overall, Map<String, AnalyticsSummary> 
                     byModel.put((String) connection.getAttribute(model, "Model"), figures);
                 }
             }
-            return new TelemetryFigures(overall, byModel);
+            return new TelemetryFigures(overall, byModel, requests);
         } catch (InstanceNotFoundException e) {
             throw CommandFailure.failed(target + " runs no Genscope agent: it has no " + TELEMETRY + " MBean");
         } catch (SecurityException e) {
@@ -86,11 +95,39 @@ record TelemetryFigures(AnalyticsSummary overall, Map<String, AnalyticsSummary> 
                 Object item = data.get(components[i].getName());
                 values[i] = item instanceof TabularData table ? entries(table) : item;
             }
-            Constructor<AnalyticsSummary> canonical = AnalyticsSummary.class.getConstructor(
-                    Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
-            return canonical.newInstance(values);
-        } catch (ReflectiveOperationException | InvalidKeyException e) {
+        } catch (InvalidKeyException e) {
             throw new JMException("the Summary's items do not match this Genscope version's figures: " + e);
+        }
+        return construct(AnalyticsSummary.class, values, "Summary's items");
+    }
+
+    /**
+     * The requests from the Requests MBean, each component from the attribute of the same name
+     * capitalised; {@code null} when the JVM has no such MBean.
+     */
+    private static RequestSummary requests(MBeanServerConnection connection) throws JMException, IOException {
+        ObjectName name = new ObjectName(REQUESTS);
+        if (!connection.isRegistered(name)) {
+            return null;
+        }
+        RecordComponent[] components = RequestSummary.class.getRecordComponents();
+        String[] attributes = Arrays.stream(components)
+                .map(component -> Character.toUpperCase(component.getName().charAt(0)) + component.getName().substring(1))
+                .toArray(String[]::new);
+        List<Attribute> read = connection.getAttributes(name, attributes).asList();
+        if (read.size() != attributes.length) {
+            throw new JMException("the Requests MBean's attributes do not match this Genscope version's figures");
+        }
+        return construct(RequestSummary.class, read.stream().map(Attribute::getValue).toArray(), "Requests attributes");
+    }
+
+    private static <R extends Record> R construct(Class<R> type, Object[] values, String what) throws JMException {
+        try {
+            Constructor<R> canonical = type.getConstructor(Arrays.stream(type.getRecordComponents())
+                    .map(RecordComponent::getType).toArray(Class<?>[]::new));
+            return canonical.newInstance(values);
+        } catch (ReflectiveOperationException | IllegalArgumentException e) {
+            throw new JMException("the " + what + " do not match this Genscope version's figures: " + e);
         }
     }
 

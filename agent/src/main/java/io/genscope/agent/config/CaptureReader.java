@@ -37,8 +37,9 @@ final class CaptureReader {
             dropped.at(node.line(), path, "expected a mapping from capture names to expressions, got " + node.display());
             return CaptureSettings.NONE;
         }
-        if (role == Role.RETRY && !capture.entries().isEmpty()) {
-            problems.add(Severity.SETTING, node.line(), path, "retry rules take no captures", "captures dropped");
+        if ((role == Role.RETRY || role == Role.REQUEST) && !capture.entries().isEmpty()) {
+            problems.add(Severity.SETTING, node.line(), path, role.configName() + " rules take no captures",
+                    "captures dropped");
             return CaptureSettings.NONE;
         }
         Keys.check(capture, path, CaptureKey.NAMES, problems.complaint(Severity.SETTING, "ignored"));

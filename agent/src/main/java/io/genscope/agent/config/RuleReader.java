@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
 final class RuleReader {
 
     private static final List<String> KEYS =
-            List.of("name", "role", "class", "implements", "method", "parameters", "annotation", "capture");
+            List.of("name", "role", "class", "implements", "method", "parameters", "annotation", "capture",
+                    SuccessReader.WHEN, SuccessReader.FAILURE_TYPE);
     private static final ValueReader<Role> ROLE = Values.oneOf("a role", Arrays.asList(Role.values()), Role::configName);
     private static final String ROLE_FORM =
             "one of " + Arrays.stream(Role.values()).map(Role::configName).collect(Collectors.joining(", "));
@@ -81,6 +82,7 @@ final class RuleReader {
         List<String> parameters = fields.optional("parameters", Values.listOf(Values.parameterType(), "parameter type names"));
         CaptureSettings capture = role == null ? CaptureSettings.NONE
                 : CaptureReader.read(rule.get("capture"), role, YamlNode.keyPath(path, "capture"), problems);
+        SuccessSettings success = SuccessReader.read(rule, role, path, problems);
         String name = explicitName != null || selector == null || method == null
                 ? explicitName : selector.displayName() + "." + method;
         if (fields.clean() && name != null && pathsByName.containsKey(name)) {
@@ -93,7 +95,8 @@ final class RuleReader {
             return null;
         }
         pathsByName.put(name, path);
-        return new RuleSettings(name, role, selector, method, parameters, annotation, capture, origin(rule, path));
+        return new RuleSettings(name, role, selector, method, parameters, annotation, capture, success,
+                origin(rule, path));
     }
 
     /** {@code class} or {@code implements}: exactly one of them. */

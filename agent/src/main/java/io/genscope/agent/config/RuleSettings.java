@@ -26,6 +26,8 @@ import java.util.Objects;
  *                       {@code null} for none.
  * @param capture        {@code capture}: what to record from each call; {@link CaptureSettings#NONE}
  *                       when absent.
+ * @param success        {@code success-when} and {@code failure-type} of a generation rule;
+ *                       {@link SuccessSettings#RETURNED_NORMALLY} when absent.
  * @param origin         where in the file the rule was written, for later problem reports.
  */
 public record RuleSettings(
@@ -36,7 +38,15 @@ public record RuleSettings(
         List<String> parameterTypes,
         String annotation,
         CaptureSettings capture,
+        SuccessSettings success,
         ConfigOrigin origin) {
+
+    /** A rule that does not say what success is. */
+    public RuleSettings(String name, Role role, ClassSelector classSelector, String methodPattern,
+                        List<String> parameterTypes, String annotation, CaptureSettings capture, ConfigOrigin origin) {
+        this(name, role, classSelector, methodPattern, parameterTypes, annotation, capture,
+                SuccessSettings.RETURNED_NORMALLY, origin);
+    }
 
     public RuleSettings {
         Objects.requireNonNull(name, "name");
@@ -45,6 +55,7 @@ public record RuleSettings(
         Objects.requireNonNull(methodPattern, "methodPattern");
         parameterTypes = parameterTypes == null ? null : List.copyOf(parameterTypes);
         Objects.requireNonNull(capture, "capture");
+        Objects.requireNonNull(success, "success");
         Objects.requireNonNull(origin, "origin");
     }
 

@@ -28,16 +28,18 @@ final class MemoryBudget {
     static Optional<ConfigProblem> check(Path file, GenscopeSettings settings) {
         int generationRules = (int) settings.rules().stream().map(RuleSettings::role)
                 .filter(role -> role == Role.GENERATION).count();
-        return check(file, settings.store(), generationRules);
+        boolean requests = settings.rules().stream().anyMatch(rule -> rule.role() == Role.REQUEST);
+        return check(file, settings.store(), generationRules, requests);
     }
 
     /**
      * The check for a store of {@code store}'s settings counting {@code generationRules}
-     * generation rules: at start those of the file, at a reload every generation slot the store
-     * will have (a removed rule's figures stay).
+     * generation rules, with the request totals and held validations when {@code requests}: at
+     * start those of the file, at a reload every generation slot the store will have (a removed
+     * rule's figures stay) and the requests of start-up.
      */
-    static Optional<ConfigProblem> check(Path file, TelemetrySettings store, int generationRules) {
-        StoreFootprint footprint = StoreFootprint.of(store, generationRules);
+    static Optional<ConfigProblem> check(Path file, TelemetrySettings store, int generationRules, boolean requests) {
+        StoreFootprint footprint = StoreFootprint.of(store, generationRules, requests);
         LOGGER.info("store memory: {} (store.max-memory {})", footprint.describe(), StoreFootprint.mib(store.maxMemory()));
         if (footprint.totalBytes() <= store.maxMemory()) {
             return Optional.empty();

@@ -181,7 +181,8 @@ final class RuleWeaving implements ClassWeaving {
      * that does not fit while another of its class does is left out (a static overload of a rule
      * reading {@code this}, say), with one line. When none fits, each method is woven without the
      * captures that fail on it, with one line each: one broken capture costs only itself, on that
-     * method only, never the rule's counts nor the captures of other classes.
+     * method only, never the rule's counts nor the captures of other classes. A {@code failure-type}
+     * goes with its {@code success-when}, without a line of its own.
      */
     private Map<MethodDescription, Integer> woven(List<MethodDescription> candidates) {
         RuleCaptures captures = diagnostics.rule().captures();
@@ -197,7 +198,10 @@ final class RuleWeaving implements ClassWeaving {
             List<CaptureChecker.Problem> failing = new ArrayList<>(list);
             failing.addAll(CaptureChecker.bind(method, captures.without(mask(failing))));
             int dropped = mask(failing);
-            failing.forEach(problem -> drop(method, problem, captures.without(dropped)));
+            boolean judgedByReturning = (dropped & RuleCaptures.bit("success-when")) != 0;
+            failing.stream()
+                    .filter(problem -> !(judgedByReturning && problem.field().equals("failure-type")))
+                    .forEach(problem -> drop(method, problem, captures.without(dropped)));
             woven.put(method, dropped);
         });
         return woven;
@@ -210,19 +214,31 @@ final class RuleWeaving implements ClassWeaving {
     /**
      * Reports a capture dropped for {@code method}. A validation whose {@code errors} or
      * {@code validation-ok} is dropped, leaving ({@code kept}) neither, is judged by its exception
-     * alone (it fails when it throws, else passes): its line says so, rather than let it pass
+     * alone (it fails when it throws, else passes), and a generation whose {@code success-when} is
+     * dropped succeeds when it returns normally: its line says so, rather than let it pass
      * silently.
      */
     private void drop(MethodDescription method, CaptureChecker.Problem problem, RuleCaptures kept) {
-        boolean byExceptionOnly = diagnostics.rule().role() == Role.VALIDATION
-                && OUTCOME_FIELDS.contains(problem.field()) && kept.errors() == null && kept.validationOk() == null;
         String line = settings.origin().at(problem.field()) + ": " + problem.message() + " (capture dropped for "
-                + MethodNames.of(method) + " only" + (byExceptionOnly
-                ? ", whose validations now fail only when they throw; rule '" : "; rule '")
+                + MethodNames.of(method) + " only" + consequence(problem.field(), kept) + "; rule '"
                 + settings.name() + "' records everything else)";
         if (reported.add(line)) {
             log.error(line);
         }
+    }
+
+    /** What the method's calls now go by, when the dropped capture decided their outcome. */
+    private String consequence(String field, RuleCaptures kept) {
+        Role role = diagnostics.rule().role();
+        if (role == Role.VALIDATION && OUTCOME_FIELDS.contains(field) && kept.errors() == null
+                && kept.validationOk() == null) {
+            return ", whose validations now fail only when they throw";
+        }
+        if (role == Role.GENERATION && field.equals("success-when")) {
+            return ", whose generations now succeed when they return normally";
+        }
+        return role == Role.GENERATION && field.equals("failure-type")
+                ? ", whose generations success-when finds failed now have the type " + RuleCaptures.UNSUCCESSFUL : "";
     }
 
     private void report(MethodDescription method, CaptureChecker.Problem problem) {

@@ -194,7 +194,7 @@ class ConfigLoaderTest {
         assertThat(ConfigLoader.parse("genscope.yaml", text).problems())
                 .extracting(ConfigProblem::describe)
                 .containsExactly("genscope.yaml:3 rules[0].role: 'validate' is not a role; use one of generation, "
-                        + "validation, retry (rule 'validate' disabled)");
+                        + "validation, retry, request (rule 'validate' disabled)");
     }
 
     @Test
@@ -241,6 +241,47 @@ class ConfigLoaderTest {
 
         assertThat(capture.model()).isNull();
         assertThat(capture.codeLength()).hasToString("return.length()");
+    }
+
+    @Test
+    void successWhenAndFailureTypeAreReadOnAGenerationRule() {
+        LoadedConfig loaded = ConfigLoader.parse("genscope.yaml", MINIMAL + """
+                    success-when: return.ok
+                    failure-type: return.error.code
+                """);
+
+        assertThat(loaded.problems()).isEmpty();
+        SuccessSettings success = loaded.settings().rules().get(0).success();
+        assertThat(success.when()).hasToString("return.ok");
+        assertThat(success.failureType()).hasToString("return.error.code");
+    }
+
+    @Test
+    void aSuccessWhenThatCannotWorkIsOneLineAndTheRuleKeepsReturnedNormally() {
+        LoadedConfig notOnResult = ConfigLoader.parse("genscope.yaml", MINIMAL + "    success-when: args[0].ok\n");
+        LoadedConfig onValidation = ConfigLoader.parse("genscope.yaml",
+                MINIMAL.replace("generation", "validation") + "    success-when: return.ok\n");
+        LoadedConfig typeAlone = ConfigLoader.parse("genscope.yaml", MINIMAL + "    failure-type: return.code\n");
+
+        assertThat(notOnResult.problems()).singleElement().asString().contains("genscope.yaml:5",
+                "rules[0].success-when", "it must read the result", "generations succeed when they return normally");
+        assertThat(onValidation.problems()).singleElement().asString().contains("only generation rules say what success is");
+        assertThat(typeAlone.problems()).singleElement().asString().contains("give success-when too");
+        for (LoadedConfig loaded : List.of(notOnResult, onValidation, typeAlone)) {
+            assertThat(loaded.settings().rules()).singleElement()
+                    .extracting(RuleSettings::success).isEqualTo(SuccessSettings.RETURNED_NORMALLY);
+        }
+    }
+
+    @Test
+    void aRequestRuleTakesNoCaptures() {
+        LoadedConfig loaded = ConfigLoader.parse("genscope.yaml", MINIMAL.replace("generation", "request") + """
+                    capture:
+                      model: this.model
+                """);
+
+        assertThat(loaded.settings().rules()).singleElement().extracting(RuleSettings::role).isEqualTo(Role.REQUEST);
+        assertThat(loaded.problems()).singleElement().asString().contains("request rules take no captures");
     }
 
     @Test

@@ -162,6 +162,31 @@ class WeavingRulesTest {
     }
 
     @Test
+    void successWhenMakesAFailedResultAFailureAndWhereItIsNotABooleanTheMethodFallsBackToReturnedNormally()
+            throws Exception {
+        loadWhileWeaving(List.of("fixture.weaving.BatchRunner", "fixture.weaving.TextRunner"), """
+                  - name: batch
+                    role: generation
+                    class: "fixture.weaving.*Runner"
+                    method: generate
+                    success-when: return.ok
+                    failure-type: return.code
+                """);
+
+        call("fixture.weaving.BatchRunner", "generate", "");
+        call("fixture.weaving.BatchRunner", "generate", "openapi: 3.0.0");
+        call("fixture.weaving.TextRunner", "generate", "");
+
+        assertThat(lines).singleElement().asString().startsWith("ERROR genscope.yaml:6 rules[0].success-when")
+                .contains("'return.ok' is a java.lang.String", "success-when needs a boolean or Boolean",
+                        "capture dropped for fixture.weaving.TextRunner#generate(String) only,"
+                                + " whose generations now succeed when they return normally");
+        assertThat(runtime.summary().generations()).isEqualTo(3);
+        assertThat(runtime.summary().generationFailures()).isEqualTo(1);
+        assertThat(runtime.summary().generationFailureTypes()).containsOnlyKeys("E_EMPTY_SPEC");
+    }
+
+    @Test
     void aThrownPathIsCheckedAgainstTheExceptionsTheMethodDeclares() throws Exception {
         loadTwiceWhileWeaving("fixture.weaving.SpecValidator", """
                   - name: checked

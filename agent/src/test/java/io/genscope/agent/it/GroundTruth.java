@@ -1,5 +1,6 @@
 package io.genscope.agent.it;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -13,8 +14,10 @@ import java.util.TreeMap;
  * run started with {@code --pause-after}, its {@code PAUSED} line: the count so far): what
  * Genscope must report without having been told. {@code generationMicros} holds how long each
  * generate call took, measured around the call, in request order, for a run with {@code --times}
- * (null otherwise).
+ * (null otherwise). Keys of a run's options (a batch run's {@code requests}, say) are read by the
+ * tests of those options and ignored here.
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record GroundTruth(
         long generations,
         long successes,

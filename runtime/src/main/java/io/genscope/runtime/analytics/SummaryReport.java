@@ -5,8 +5,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The analytics summary as a few lines of text, for {@code report-on-exit}: what an operator
- * reads in a log when there was no JConsole attached.
+ * The analytics summary as a few lines of text, for {@code report-on-exit} and the command line's
+ * {@code summary}: what an operator reads in a log when there was no JConsole attached. The
+ * requests' lines (since start) come last, when a rule has the role {@code request}.
  */
 public final class SummaryReport {
 
@@ -14,6 +15,11 @@ public final class SummaryReport {
     }
 
     public static String format(AnalyticsSummary all, Map<String, AnalyticsSummary> byModel) {
+        return format(all, byModel, null);
+    }
+
+    /** With the requests' lines after the others, when {@code requests} is not {@code null}. */
+    public static String format(AnalyticsSummary all, Map<String, AnalyticsSummary> byModel, RequestSummary requests) {
         StringBuilder text = new StringBuilder();
         text.append("[genscope] summary of the last ").append(all.windowSeconds()).append(" s\n");
         line(text, "generations", "%d started, %d succeeded, %d failed (success rate %s)", all.generations(),
@@ -32,6 +38,14 @@ public final class SummaryReport {
                 "%d generations, success rate %s, %.2f retries each, validation failure rate %s",
                 figures.generations(), percent(figures.generationSuccessRate()), figures.averageRetryCount(),
                 percent(figures.validationFailureRate())));
+        if (requests != null) {
+            line(text, "requests", "%d since start, %d succeeded, %d with a failed generation, %d threw (success rate %s)",
+                    requests.requests(), requests.succeeded(), requests.generationFailed(), requests.threw(),
+                    percent(requests.successRate()));
+            line(text, "per request", "%.2f generations (%d requests without any), time p50 %.1f ms, p95 %.1f ms,"
+                    + " max %.1f ms", requests.generationsPerRequest(), requests.withoutGeneration(),
+                    requests.timeP50Millis(), requests.timeP95Millis(), requests.timeMaxMillis());
+        }
         return text.toString().stripTrailing();
     }
 

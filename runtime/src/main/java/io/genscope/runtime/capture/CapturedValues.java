@@ -102,8 +102,20 @@ public final class CapturedValues {
         if (value == null || value instanceof Boolean) {
             return (Boolean) value;
         }
-        throw new CaptureException("a " + value.getClass().getName() + " is not a boolean; point validation-ok at"
-                + " a boolean field or method");
+        throw new CaptureException("a " + value.getClass().getName() + " is not a boolean; point validation-ok or"
+                + " success-when at a boolean field or method");
+    }
+
+    /**
+     * A flag that must be there, such as {@code success-when}'s.
+     *
+     * @throws CaptureException when the value is {@code null} or not a boolean
+     */
+    public static boolean requiredFlag(Object value) {
+        if (value == null) {
+            throw new CaptureException("the value is null, not a boolean");
+        }
+        return flag(value);
     }
 
     private static String notAName(Object value) {

@@ -11,6 +11,7 @@ import io.genscope.runtime.metrics.MetricsSource;
 import io.genscope.runtime.reload.ConfigVersion;
 import io.genscope.runtime.reload.Reloader;
 import io.genscope.runtime.reload.RuleSlots;
+import io.genscope.runtime.store.RequestTotals;
 import io.genscope.runtime.store.TelemetryStore;
 
 import io.genscope.runtime.time.DurationText;
@@ -26,7 +27,7 @@ import java.util.function.Supplier;
  * Registers Genscope's MXBeans on the platform MBean server under the {@code io.genscope} domain:
  * Telemetry, Diagnostics and Control, one Telemetry per window of {@code store.windows}
  * ({@code type=Telemetry,window=5m}), one Generator per generation rule, Alerts when an alert is
- * configured, one Model per model as models appear (named as {@link MBeanNames} says), and one
+ * configured, Requests when a rule has the role {@code request}, one Model per model as models appear (named as {@link MBeanNames} says), and one
  * Metrics MBean per fleet metric family (cumulative counters and histograms as plain numbers for
  * the Prometheus JMX exporter, see {@link MetricFamilyMBean}). A model's MBean goes when no slice
  * still kept has data for it, and there are at most {@code max-models} of them plus
@@ -64,6 +65,8 @@ public final class JmxExporter {
     private final ModelMBeans models;
     /** Set before {@link #start} or never. */
     private volatile AlertMonitor alerts;
+    /** Set before {@link #start} when a rule has the role {@code request}, else never. */
+    private volatile RequestTotals requests;
     private final MetricsSource metrics;
     private volatile boolean started;
 
@@ -89,6 +92,11 @@ public final class JmxExporter {
      */
     public void exposeAlerts(AlertMonitor monitor) {
         this.alerts = monitor;
+    }
+
+    /** Has the Requests MBean registered with the others. Call before {@link #start}. */
+    public void exposeRequests(RequestTotals totals) {
+        this.requests = totals;
     }
 
     /**
@@ -132,6 +140,11 @@ public final class JmxExporter {
             registrar.register(registrar.name("type=Control"), new DescribedMXBean(control, ControlMXBean.class));
             registerGenerators();
             registerAlerts(registrar);
+            RequestTotals totals = requests;
+            if (totals != null) {
+                registrar.register(registrar.name("type=Requests"),
+                        new DescribedMXBean(new RequestsView(totals), RequestsMXBean.class));
+            }
             models.start(registrar);
             registerMetrics(registrar);
         }

@@ -122,6 +122,20 @@ final class CaptureReader {
                 CapturedValues::flag, null);
     }
 
+    /**
+     * A flag that must be there: a value that cannot be read, is {@code null} or is not a boolean
+     * counts as one failed capture, and is {@code null}.
+     */
+    Boolean requiredFlag(RuleDiagnostics rule, String field, PropertyPath path,
+                         Object self, Object[] args, Object returned, Throwable thrown) {
+        try {
+            return CapturedValues.requiredFlag(path.read(self, args, returned, thrown));
+        } catch (Throwable failure) {
+            failed(rule, field, path, failure);
+            return null;
+        }
+    }
+
     /** Converts a value the path read; a conversion that fails counts as a failed capture. */
     private <T> T converted(RuleDiagnostics rule, String field, PropertyPath path, Object value,
                             Function<Object, T> conversion, T absent) {

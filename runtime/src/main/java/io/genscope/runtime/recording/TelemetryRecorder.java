@@ -10,6 +10,7 @@ import io.genscope.runtime.rule.RuleCaptures;
 import io.genscope.runtime.diagnostics.RuleDiagnostics;
 import io.genscope.runtime.store.ErrorInfo;
 import io.genscope.runtime.store.GenerationRecord;
+import io.genscope.runtime.store.RequestTotals;
 import io.genscope.runtime.store.TelemetryStore;
 import io.genscope.runtime.store.ThreadSlice;
 import io.genscope.runtime.store.ValidationRecord;
@@ -29,6 +30,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * of DESIGN.md: the outermost generation-role call on a thread is a generation; a nested
  * generation call or any retry-role call inside it is a retry; a validation inside it is
  * attributed to it, numbered in order.
+ *
+ * <p>A generation rule's {@code success-when} decides whether a call that returned succeeded
+ * ({@link #judge}); a {@code request} rule ties what happens on its thread inside its call to it
+ * ({@link RequestRecording}).
  *
  * <p>Thread-safe: all per-call state lives in a {@link ThreadScope} per thread. A generation that
  * returns a {@link CompletionStage} completes when the stage does, possibly on another thread;
@@ -67,9 +72,21 @@ public final class TelemetryRecorder implements Recorder {
     /** For failures of calls whose rule index names no rule (a weaving bug). */
     private final ProblemThrottle unknownRules = new ProblemThrottle();
     private final int maxElements;
+    /** {@code null} when no rule has the role {@code request}: then no thread has a request scope. */
+    private final RequestRecording requests;
 
-    /** @param rules the rules at start: rule {@code i} is counted in store slot {@code i}, under advice index {@code i} */
+    /** A recorder for rules without the role {@code request}. */
     public TelemetryRecorder(List<RuleDiagnostics> rules, TelemetryStore store, RuntimeLog log) {
+        this(rules, store, log, null);
+    }
+
+    /**
+     * @param rules    the rules at start: rule {@code i} is counted in store slot {@code i}, under advice index {@code i}
+     * @param requests where the {@code request} rules' requests are counted; {@code null} when no
+     *                 rule has that role
+     */
+    public TelemetryRecorder(List<RuleDiagnostics> rules, TelemetryStore store, RuntimeLog log,
+                             RequestTotals requests) {
         this.variants = new RuleVariant[rules.size()];
         for (int i = 0; i < rules.size(); i++) {
             variants[i] = new RuleVariant(i, rules.get(i), rules.get(i).rule().captures(), true);
@@ -79,7 +96,9 @@ public final class TelemetryRecorder implements Recorder {
         this.log = log;
         this.captures = new CaptureReader(log, clock);
         this.maxElements = store.settings().maxElements();
-        this.scopes = ThreadLocal.withInitial(() -> new ThreadScope(store.currentThread(), maxElements));
+        this.requests = requests == null ? null : new RequestRecording(store, requests);
+        boolean withRequests = requests != null;
+        this.scopes = ThreadLocal.withInitial(() -> new ThreadScope(store.currentThread(), maxElements, withRequests));
     }
 
     @Override
@@ -234,6 +253,11 @@ public final class TelemetryRecorder implements Recorder {
                 case VALIDATION -> {
                     // measured from the token; nothing to record before the outcome
                 }
+                case REQUEST -> {
+                    if (scope.request != null) {
+                        token = requests.enter(scope.request, start);
+                    }
+                }
             }
         } catch (Throwable failure) {
             internalError("enter", rule.rule, failure);
@@ -264,6 +288,11 @@ public final class TelemetryRecorder implements Recorder {
                 case RETRY -> {
                     // counted when it started
                 }
+                case REQUEST -> {
+                    if (scope.request != null) {
+                        requests.exit(scope, token, thrown);
+                    }
+                }
             }
         } catch (Throwable failure) {
             internalError("exit", rule.rule, failure);
@@ -280,6 +309,9 @@ public final class TelemetryRecorder implements Recorder {
             scope.capturing = false;
         }
         store.generationStarted(scope.store, generation, start);
+        if (scope.inRequest()) {
+            requests.generationStarted(scope, generation);
+        }
     }
 
     private void retry(ThreadScope scope, RuleVariant rule, long start) {
@@ -287,6 +319,13 @@ public final class TelemetryRecorder implements Recorder {
         if (scope.inGeneration()) {
             scope.generation.retries++;
             store.retryStarted(scope.store, scope.generation, name, start);
+        } else if (scope.inRequest()) {
+            GenerationRecord latest = requests.latest(scope.request);
+            if (latest != null) {
+                store.retryStarted(scope.store, latest, name, start);
+            } else {
+                requests.holdRetry(scope.request, name);
+            }
         } else {
             store.retryStarted(scope.store, null, name, start);
         }
@@ -297,6 +336,9 @@ public final class TelemetryRecorder implements Recorder {
         GenerationRecord generation = scope.generation;
         if (thrown == null && returned instanceof CompletionStage<?> stage) {
             GenerationRecord pending = generation.copy();
+            if (scope.inRequest()) {
+                requests.generationEnded(scope.request, generation, false);
+            }
             // only the result is kept for the completion: the call's arguments and receiver are not
             // held for as long as the future is pending
             stage.whenComplete((value, error) -> {
@@ -325,12 +367,37 @@ public final class TelemetryRecorder implements Recorder {
             // a future completing on another thread has no scope: its rare completion gets its own buffer
             CapturedElements elements = scope != null ? scope.elements : new CapturedElements(maxElements);
             readGenerationCaptures(generation, rule, elements, self, args, returned, thrown, true);
+            if (thrown == null && rule.captures.successWhen() != null) {
+                judge(generation, rule, returned);
+            }
         } finally {
             if (scope != null) {
                 scope.capturing = false;
             }
         }
+        if (scope != null && scope.inRequest()) {
+            requests.generationEnded(scope.request, generation, true);
+        }
         store.generationCompleted(thread, generation, end);
+    }
+
+    /**
+     * Applies {@code success-when} to a generation that returned {@code returned}: {@code false}
+     * makes it a failure of the type {@code failure-type} reads (or {@value RuleCaptures#UNSUCCESSFUL}
+     * when that is absent or reads nothing). A value that cannot be read, is {@code null} or is not
+     * a boolean leaves the generation a success, as without {@code success-when}, and counts as a
+     * failed capture of the rule (Diagnostics MBean).
+     */
+    private void judge(GenerationRecord generation, RuleVariant variant, Object returned) {
+        RuleDiagnostics rule = variant.diagnostics;
+        RuleCaptures paths = variant.captures;
+        Boolean success = captures.requiredFlag(rule, "success-when", paths.successWhen(), null, null, returned, null);
+        if (success == null || success) {
+            return;
+        }
+        String type = paths.failureType() == null ? null
+                : captures.name(rule, "failure-type", paths.failureType(), null, null, returned, null);
+        generation.failureType = type != null ? type : RuleCaptures.UNSUCCESSFUL;
     }
 
     /**
@@ -364,7 +431,7 @@ public final class TelemetryRecorder implements Recorder {
             if (paths.dependencies() != null) {
                 captures.names(rule, "capture.dependencies", paths.dependencies(), elements,
                         generation.dependencyNames, self, args, returned, thrown);
-                useOwnDependencies(generation);
+                ValidationAttribution.useOwnDependencies(generation);
                 generation.dependenciesFromGeneration = true;
             }
         }
@@ -374,11 +441,26 @@ public final class TelemetryRecorder implements Recorder {
         return path != null && path.root().availableOnlyAtExit() == atExit;
     }
 
+    /**
+     * A validation ended. Inside a generation call it is that generation's; outside any, in a
+     * request, it is the request's latest generation's, or held for the request's first (see
+     * {@link RequestRecording}); else it is recorded outside any generation.
+     */
     private void validated(ThreadScope scope, RuleVariant rule, long start, Object self, Object[] args,
                            Object returned, Throwable thrown) {
         GenerationRecord generation = scope.inGeneration() ? scope.generation : null;
         ValidationRecord validation = scope.validation;
-        validation.begin(rule.diagnostics.rule().name(), generation == null ? 0 : ++generation.validations);
+        boolean held = false;
+        if (generation == null && scope.inRequest()) {
+            generation = requests.latest(scope.request);
+            ValidationRecord holding = generation == null ? requests.holdingRecord(scope.request) : null;
+            if (holding != null) {
+                validation = holding;
+                held = true;
+            }
+        }
+        validation.begin(rule.diagnostics.rule().name(),
+                generation == null ? 0 : ValidationAttribution.nextAttempt(generation));
         long end = clock.monotonicNanos();
         validation.durationNanos = end - start;
         PropertyPath errors = rule.captures.errors();
@@ -396,23 +478,13 @@ public final class TelemetryRecorder implements Recorder {
                 validation.errors.add(store.errorOfClass(thrown.getClass(), messageOf(thrown)));
             }
         }
+        if (held) {
+            return; // recorded when the request's first generation starts, or the request ends
+        }
         if (generation != null) {
-            if (!validation.ok) {
-                generation.failedValidations++;
-            }
-            if (!generation.dependenciesFromGeneration && !validation.detectedDependencies.isEmpty()) {
-                generation.dependencyNames.copy(validation.detectedDependencies);
-                useOwnDependencies(generation);
-            }
+            ValidationAttribution.attribute(generation, validation);
         }
         store.validationCompleted(scope.store, generation, validation, end);
-    }
-
-    /** Stored only when it changes: see EventSlot on write barriers. */
-    private static void useOwnDependencies(GenerationRecord generation) {
-        if (generation.dependencies != generation.dependencyNames) {
-            generation.dependencies = generation.dependencyNames;
-        }
     }
 
     /**

@@ -29,6 +29,8 @@ final class ThreadScope {
     final CapturedElements elements;
     /** This thread's state in the store, kept here to save the store its own thread-local lookup. */
     final ThreadSlice store;
+    /** This thread's request; {@code null} when the config has no {@code request} rule. */
+    final RequestScope request;
     private Object[] arguments = new Object[0];
 
     /**
@@ -61,12 +63,18 @@ final class ThreadScope {
         }
     }
 
-    ThreadScope(ThreadSlice store, int maxElements) {
+    ThreadScope(ThreadSlice store, int maxElements, boolean requests) {
         this.store = store;
+        this.request = requests ? new RequestScope() : null;
         this.elements = new CapturedElements(maxElements);
     }
 
     boolean inGeneration() {
         return depth > 0;
+    }
+
+    /** Whether a request is open on this thread (never without a {@code request} rule). */
+    boolean inRequest() {
+        return request != null && request.depth > 0;
     }
 }

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 /**
  * The compiled capture paths of one rule; {@code null} where the config names none.
  *
- * <p>Generation rules use the first six, validation rules the last six (from {@code validationOk}
- * to {@code errorTypePattern}). Paths rooted at {@code return} or {@code thrown} are read when the
+ * <p>Generation rules use the first six and the last two, validation rules the six from
+ * {@code validationOk} to {@code errorTypePattern}. Paths rooted at {@code return} or {@code thrown} are read when the
  * call ends, all others when it starts.
  *
  * @param errors       the collection whose elements are the validation errors
@@ -22,6 +22,11 @@ import java.util.regex.Pattern;
  *                     (a string) or its message (a throwable)
  * @param errorTypePattern {@code type-pattern}: group 1 of its first match in an error's type
  *                     text is the type; {@code null} derives it by the built-in rules
+ * @param successWhen  a generation rule's {@code success-when}: a boolean read on the result of a
+ *                     call that returned normally; {@code false} makes the generation a failure.
+ *                     {@code null}: returning normally is success
+ * @param failureType  a generation rule's {@code failure-type}: the failure type recorded when
+ *                     {@code successWhen} is {@code false}; {@code null}: {@value #UNSUCCESSFUL}
  */
 public record RuleCaptures(
         PropertyPath projectId,
@@ -35,7 +40,21 @@ public record RuleCaptures(
         PropertyPath errorType,
         PropertyPath errorMessage,
         PropertyPath detectedDependencies,
-        Pattern errorTypePattern) {
+        Pattern errorTypePattern,
+        PropertyPath successWhen,
+        PropertyPath failureType) {
+
+    /** The failure type of a generation {@code success-when} failed when no {@code failure-type} names one. */
+    public static final String UNSUCCESSFUL = "unsuccessful";
+
+    /** Captures without {@code success-when} and {@code failure-type}. */
+    public RuleCaptures(PropertyPath projectId, PropertyPath model, PropertyPath functionName, PropertyPath promptLength,
+                        PropertyPath codeLength, PropertyPath dependencies, PropertyPath validationOk, PropertyPath errors,
+                        PropertyPath errorType, PropertyPath errorMessage, PropertyPath detectedDependencies,
+                        Pattern errorTypePattern) {
+        this(projectId, model, functionName, promptLength, codeLength, dependencies, validationOk, errors, errorType,
+                errorMessage, detectedDependencies, errorTypePattern, null, null);
+    }
 
     /** Captures without a {@code type-pattern}. */
     public RuleCaptures(PropertyPath projectId, PropertyPath model, PropertyPath functionName, PropertyPath promptLength,
@@ -56,7 +75,8 @@ public record RuleCaptures(
      */
     public static final List<String> CALL_FIELDS = List.of("capture.project-id", "capture.model",
             "capture.function-name", "capture.prompt-length", "capture.code-length", "capture.dependencies",
-            "capture.validation-ok", "capture.errors.each", "capture.detected-dependencies");
+            "capture.validation-ok", "capture.errors.each", "capture.detected-dependencies", "success-when",
+            "failure-type");
 
     /** The bit of {@code field}, one of {@link #CALL_FIELDS}, in a dropped-captures mask. */
     public static int bit(String field) {
@@ -100,7 +120,9 @@ public record RuleCaptures(
      * resolved. Dropping {@code errors} drops its per-element {@code type} and {@code message}.
      *
      * <p><b>Note:</b> a validation left with neither {@code errors} nor {@code validation-ok} has
-     * only its exception to go by: it fails when it throws and passes otherwise.
+     * only its exception to go by: it fails when it throws and passes otherwise. A generation
+     * without {@code success-when} succeeds when it returns normally, and needs no
+     * {@code failure-type}: dropping the first drops the second.
      */
     public RuleCaptures without(int dropped) {
         PropertyPath[] paths = byField();
@@ -110,14 +132,15 @@ public record RuleCaptures(
             }
         }
         boolean keepsErrors = paths[7] != null;
+        boolean keepsSuccess = paths[9] != null;
         return new RuleCaptures(paths[0], paths[1], paths[2], paths[3], paths[4], paths[5], paths[6], paths[7],
                 keepsErrors ? errorType : null, keepsErrors ? errorMessage : null, paths[8],
-                keepsErrors ? errorTypePattern : null);
+                keepsErrors ? errorTypePattern : null, paths[9], keepsSuccess ? paths[10] : null);
     }
 
     /** The call paths in the order of {@link #CALL_FIELDS}, {@code null} where absent. */
     private PropertyPath[] byField() {
         return new PropertyPath[] {projectId, model, functionName, promptLength, codeLength, dependencies,
-                validationOk, errors, detectedDependencies};
+                validationOk, errors, detectedDependencies, successWhen, failureType};
     }
 }

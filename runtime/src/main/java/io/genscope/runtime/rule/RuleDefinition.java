@@ -32,7 +32,7 @@ public record RuleDefinition(String name, Role role, RuleCaptures captures) {
         return switch (role) {
             case GENERATION -> readsCall(captures.codeLength()) || readsCall(captures.dependencies());
             case VALIDATION -> captures.callPaths().values().stream().anyMatch(RuleDefinition::readsCall);
-            case RETRY -> false;
+            case RETRY, REQUEST -> false;
         };
     }
 

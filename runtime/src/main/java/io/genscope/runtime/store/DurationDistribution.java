@@ -13,10 +13,16 @@ public final class DurationDistribution {
 
     /** Reads the histogram part of merged {@link Counts}. */
     DurationDistribution(long[] merged) {
-        counts = java.util.Arrays.copyOfRange(merged, Counts.FIRST_BUCKET, Counts.SIZE);
-        total = merged[Counts.TIME_COUNT];
-        sum = merged[Counts.TIME_SUM];
-        max = merged[Counts.TIME_MAX];
+        this(java.util.Arrays.copyOfRange(merged, Counts.FIRST_BUCKET, Counts.SIZE), merged[Counts.TIME_COUNT],
+                merged[Counts.TIME_SUM], merged[Counts.TIME_MAX]);
+    }
+
+    /** Takes over {@code counts}, buckets laid out as {@link LatencyHistogram} says. */
+    DurationDistribution(long[] counts, long total, long sum, long max) {
+        this.counts = counts;
+        this.total = total;
+        this.sum = sum;
+        this.max = max;
     }
 
     /** Number of durations recorded. */

@@ -83,9 +83,25 @@ public final class GenerationRecord {
         return failureType == null;
     }
 
+    /**
+     * Lets go of the names, as once recorded, and of the rule name: for a record kept past its
+     * generation (a request's latest generation) once it is no longer needed.
+     */
+    public void forget() {
+        recorded();
+        dependencies = NONE;
+        ruleName = null;
+    }
+
     /** An independent copy, for a generation that completes later on another thread. */
     public GenerationRecord copy() {
         GenerationRecord copy = new GenerationRecord();
+        copyTo(copy);
+        return copy;
+    }
+
+    /** Makes {@code copy} what this record is now (sharing no list with it). */
+    public void copyTo(GenerationRecord copy) {
         copy.begin(rule, ruleName, startNanos);
         copy.projectId = projectId;
         copy.model = model;
@@ -98,6 +114,7 @@ public final class GenerationRecord {
         copy.dependencyNames.copy(dependencies);
         copy.dependencies = copy.dependencyNames;
         copy.dependenciesFromGeneration = dependenciesFromGeneration;
-        return copy;
+        copy.durationNanos = durationNanos;
+        copy.failureType = failureType;
     }
 }

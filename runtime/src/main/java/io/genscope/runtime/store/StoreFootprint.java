@@ -68,8 +68,18 @@ public record StoreFootprint(long slices, long perSliceBytes, long perSliceDepen
      * @param generationRules the rules of role {@code generation}: each is counted on its own
      */
     public static StoreFootprint of(TelemetrySettings settings, int generationRules) {
+        return of(settings, generationRules, false);
+    }
+
+    /**
+     * The worst case of {@code settings} with one recording thread, and when {@code requests} (a
+     * rule has the role {@code request}) the request totals and, per thread, what its request
+     * holds: its latest generation and {@value RequestTotals#MAX_HELD_VALIDATIONS} validations,
+     * each at its caps.
+     */
+    public static StoreFootprint of(TelemetrySettings settings, int generationRules, boolean requests) {
         Sizes sizes = new Sizes(Runtime.getRuntime().maxMemory() >= 32L << 30 ? 8 : 4);
-        return new Estimate(settings, generationRules, sizes).footprint();
+        return new Estimate(settings, generationRules, requests, sizes).footprint();
     }
 
     /** Slices, the fixed part and one recording thread. */
@@ -195,7 +205,7 @@ public record StoreFootprint(long slices, long perSliceBytes, long perSliceDepen
     }
 
     /** The sums, structure by structure, mirroring the classes they count. */
-    private record Estimate(TelemetrySettings settings, int rules, Sizes sizes) {
+    private record Estimate(TelemetrySettings settings, int rules, boolean requests, Sizes sizes) {
 
         /**
          * The length of the tables by rule slot: the rules counted plus the spare slots reloads
@@ -208,7 +218,7 @@ public record StoreFootprint(long slices, long perSliceBytes, long perSliceDepen
         StoreFootprint footprint() {
             long slices = settings.sliceCount();
             long ring = eventRing();
-            long buffers = captureBuffers();
+            long buffers = captureBuffers() + (requests ? heldByRequest() : 0);
             long dependencies = dimensions() * keyTally(settings.maxDependencies() + 1L);
             return new StoreFootprint(slices, slice(), dependencies, dimensions() * keyedCounts(), fixed(slices),
                     thread() + buffers + ring, dependencies, ring, settings.eventRingSize() * eventElements(),
@@ -288,7 +298,22 @@ public record StoreFootprint(long slices, long perSliceBytes, long perSliceDepen
             long retainedModels = slices * (settings.maxModels() + 1);
             return kept * (sum + sizes.object(4, 8))
                     + sizes.concurrentHashMap(retainedModels) + retainedModels * (sizes.object(0, 4) + name())
-                    + sizes.references(slices) + sinceStart();
+                    + sizes.references(slices) + sinceStart() + (requests ? requestTotals() : 0);
+        }
+
+        /** The {@link RequestTotals}: its histogram and a few adders (striped: counted at 8 cells each). */
+        private long requestTotals() {
+            return sizes.object(7, 0) + sizes.array(8, RequestTotals.BYTES / 8) + 6 * 8 * sizes.object(0, 8 + 64);
+        }
+
+        /**
+         * What one thread's request keeps (the recorder's {@code RequestScope}): its latest
+         * generation and the validations held before its first one, each at its caps.
+         */
+        private long heldByRequest() {
+            return sizes.object(4, 4 * 5 + 1) + generationRecord()
+                    + sizes.references(RequestTotals.MAX_HELD_VALIDATIONS)
+                    + RequestTotals.MAX_HELD_VALIDATIONS * validationRecord();
         }
 
         /**
@@ -334,14 +359,22 @@ public record StoreFootprint(long slices, long perSliceBytes, long perSliceDepen
          * {@code event-elements} an event keeps).
          */
         private long captureBuffers() {
+            long scope = sizes.object(7, 4 + 1) + sizes.references(MAX_ARGUMENTS)
+                    + sizes.object(1, 4 * 3) + sizes.references(settings.maxElements());
+            return generationRecord() + validationRecord() + scope;
+        }
+
+        /** A {@link GenerationRecord} holding its names and dependency list at their longest. */
+        private long generationRecord() {
+            return sizes.object(7, 4 * 6 + 8 * 2 + 1) + 4 * name() + nameList(settings.maxElements());
+        }
+
+        /** A {@link ValidationRecord} holding its errors (with a message for those an event keeps) and detected names. */
+        private long validationRecord() {
             long elements = settings.maxElements();
             long withMessage = Math.min(elements, settings.eventElements());
-            long generation = sizes.object(7, 4 * 6 + 8 * 2 + 1) + 4 * name() + nameList(elements);
-            long validation = sizes.object(4, 4 * 2 + 8 + 1) + nameList(elements) + sizes.arrayList(elements)
+            return sizes.object(4, 4 * 2 + 8 + 1) + nameList(elements) + sizes.arrayList(elements)
                     + withMessage * error(true) + (elements - withMessage) * error(false);
-            long scope = sizes.object(6, 4 + 1) + sizes.references(MAX_ARGUMENTS)
-                    + sizes.object(1, 4 * 3) + sizes.references(elements);
-            return generation + validation + scope;
         }
 
         /** A {@link NameList} grown to {@code names} names, with the copy it last gave an event. */

@@ -106,6 +106,15 @@ class RuleAdoptionTest {
                 RuleCaptures.none())))).as("generate and generate-declared, retired or not, plus plan").isEqualTo(3);
     }
 
+    @Test
+    void aRequestRuleIsRefusedWhereTheRuntimeStartedWithoutOneAndCountsNoRequests() {
+        RuleDefinition handle = new RuleDefinition("handle", Role.REQUEST, RuleCaptures.none());
+
+        assertThat(runtime.countsRequests()).isFalse();
+        assertThat(runtime.cannotAdopt(List.of(GENERATE, handle), Set.of(GENERATE.name()))).singleElement()
+                .asString().contains("a rule of role request", "restart the JVM");
+    }
+
     /** Successful generations counted since start under the name of the rule in {@code slot}. */
     private long generationsOf(int slot) {
         String name = runtime.rules().get(slot).rule().name();

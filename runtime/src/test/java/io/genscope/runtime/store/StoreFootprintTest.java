@@ -75,6 +75,24 @@ class StoreFootprintTest {
     }
 
     @Test
+    void aRequestRuleAddsTheHeldValidationsPerThreadAndTheRequestTotals() {
+        TelemetrySettings defaults = TelemetrySettings.defaults();
+        StoreFootprint without = StoreFootprint.of(defaults, 4);
+        StoreFootprint with = StoreFootprint.of(defaults, 4, true);
+        System.out.printf("StoreFootprintTest: defaults, 4 rules: %s, with a request rule %s%n",
+                StoreFootprint.mib(without.totalBytes()), StoreFootprint.mib(with.totalBytes()));
+
+        long perThread = with.captureBufferBytes() - without.captureBufferBytes();
+        assertThat(perThread).as("a latest generation and the held validations, each at the caps")
+                .isGreaterThan(RequestTotals.MAX_HELD_VALIDATIONS * (long) defaults.maxElements() * 16);
+        assertThat(with.perThreadBytes() - without.perThreadBytes()).isEqualTo(perThread);
+        assertThat(with.fixedBytes() - without.fixedBytes()).isGreaterThan(RequestTotals.BYTES);
+        assertThat(with.perSliceBytes()).isEqualTo(without.perSliceBytes());
+        assertThat(with.totalBytes()).as("the defaults with a request rule still fit the default budget")
+                .isLessThanOrEqualTo(defaults.maxMemory());
+    }
+
+    @Test
     void eachOfStoreWindowsAddsAsManyKeptQuerySumsToTheFixedPart() {
         StoreFootprint none = StoreFootprint.of(TestSettings.defaults().build(), 4);
         StoreFootprint one = StoreFootprint.of(TestSettings.defaults().windows(Duration.ofMinutes(5)).build(), 4);

@@ -10,6 +10,7 @@ import io.genscope.runtime.reload.RuleSlots;
 import io.genscope.runtime.rule.RuleCaptures;
 import io.genscope.runtime.rule.RuleDefinition;
 import io.genscope.runtime.store.Dimension;
+import io.genscope.runtime.store.RequestTotals;
 import io.genscope.runtime.store.TallyTotals;
 import io.genscope.runtime.store.TelemetrySettings;
 import io.genscope.runtime.store.TelemetryStore;
@@ -103,6 +104,8 @@ public final class GeneratorLoop {
 
     public final RuleSlots rules;
     public final TelemetryRecorder recorder;
+    /** The requests of the extra {@code request} rules; {@code null} when there is none, as in the agent. */
+    public final RequestTotals requests;
     public final Analytics analytics;
     /** What the store told its new-model listener. */
     public final Set<String> modelsAnnounced = ConcurrentHashMap.newKeySet();
@@ -117,7 +120,8 @@ public final class GeneratorLoop {
             modelsAnnounced.add(model);
             modelListeners.forEach(listener -> listener.accept(model));
         });
-        recorder = new TelemetryRecorder(rules, store, log);
+        requests = definitions.stream().anyMatch(rule -> rule.role() == Role.REQUEST) ? new RequestTotals() : null;
+        recorder = new TelemetryRecorder(rules, store, log, requests);
         analytics = new Analytics(store, 100);
     }
 

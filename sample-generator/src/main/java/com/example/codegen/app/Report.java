@@ -16,7 +16,9 @@ import java.util.function.ToIntFunction;
  * {@code errorsByType}, {@code dependencies}, {@code byModel} (model name to an object of the
  * six plain counts), and for a timed run ({@code --times}) {@code generationMicros} (how long
  * each generate call took, in microseconds, in request order: what a percentile is checked
- * against). See {@link RunStats} for what each counts.
+ * against), and for a batch run ({@code --batch}) {@code requests} (requests, succeeded,
+ * generationFailed, threw, generations, returnedNormally). See {@link RunStats} for what each
+ * counts.
  */
 public final class Report {
 
@@ -63,6 +65,24 @@ public final class Report {
         if (stats.timed()) {
             json.put("generationMicros", stats.generationMicros());
         }
+        if (stats.requests() > 0) {
+            json.put("requests", requests(stats));
+        }
+        return json;
+    }
+
+    /**
+     * A batch run's requests ({@code --batch}): each made one generation, which always returned
+     * normally ({@code returnedNormally}) and succeeded or not by its result.
+     */
+    private static Map<String, Object> requests(RunStats stats) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("requests", stats.requests());
+        json.put("succeeded", stats.requestsSucceeded());
+        json.put("generationFailed", stats.requests() - stats.requestsSucceeded());
+        json.put("threw", 0);
+        json.put("generations", stats.total(Tally.GENERATIONS));
+        json.put("returnedNormally", stats.total(Tally.GENERATIONS));
         return json;
     }
 

@@ -10,18 +10,24 @@ package com.example.codegen.app;
  * @param times       whether the ground truth also gives each generate call's duration, which
  *                    differs from run to run (off by default: a seed's ground truth is then the
  *                    same every run)
+ * @param batch       whether requests go through the batch front end ({@code com.example.codegen.batch}):
+ *                    a spec check before each generation, and a runner that returns failures
+ *                    as results; instrumented by {@code genscope-batch.yaml}
  * @param keepRunning whether to keep the JVM alive after the run, for JConsole
  * @param help        whether only the usage text was asked for
  */
-public record RunOptions(int requests, long seed, int pauseAfter, boolean times, boolean keepRunning, boolean help) {
+public record RunOptions(int requests, long seed, int pauseAfter, boolean times, boolean batch, boolean keepRunning,
+                         boolean help) {
 
     public static final String USAGE = """
-            Usage: java -jar sample-generator.jar [--requests N] [--seed S] [--pause-after K] [--times] [--keep-running] [--help]
+            Usage: java -jar sample-generator.jar [--requests N] [--seed S] [--pause-after K] [--times] [--batch] [--keep-running] [--help]
               --requests N     how many generation requests to run (default 60)
               --seed S         seed of the workload and the simulated models (default 42)
               --pause-after K  after K requests, print the ground truth so far on a PAUSED line and
                                wait for a line on standard input (or its end) before the rest
               --times          add each generate call's duration to the ground truth (generationMicros)
+              --batch          send each request through the batch front end: a spec check, then a
+                               runner that returns failures as results (config: genscope-batch.yaml)
               --keep-running   after the run, stay alive for JConsole until killed
               --help           print this text and exit""";
 
@@ -35,6 +41,7 @@ public record RunOptions(int requests, long seed, int pauseAfter, boolean times,
         long seed = 42;
         int pauseAfter = 0;
         boolean times = false;
+        boolean batch = false;
         boolean keepRunning = false;
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
@@ -43,6 +50,7 @@ public record RunOptions(int requests, long seed, int pauseAfter, boolean times,
                 case "--seed" -> seed = number(args, ++i, Long.MIN_VALUE);
                 case "--pause-after" -> pauseAfter = Math.toIntExact(number(args, ++i, 1));
                 case "--times" -> times = true;
+                case "--batch" -> batch = true;
                 case "--keep-running" -> keepRunning = true;
                 case "--help" -> help = true;
                 default -> throw new IllegalArgumentException("unknown option: " + args[i]);
@@ -51,7 +59,7 @@ public record RunOptions(int requests, long seed, int pauseAfter, boolean times,
         if (pauseAfter >= requests) {
             throw new IllegalArgumentException("--pause-after must be below --requests (" + requests + "): " + pauseAfter);
         }
-        return new RunOptions(requests, seed, pauseAfter, times, keepRunning, help);
+        return new RunOptions(requests, seed, pauseAfter, times, batch, keepRunning, help);
     }
 
     private static long number(String[] args, int index, long min) {

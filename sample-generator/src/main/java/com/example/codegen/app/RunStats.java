@@ -1,5 +1,8 @@
 package com.example.codegen.app;
 
+import com.example.codegen.batch.SpecCheck;
+import com.example.codegen.batch.SpecProblem;
+
 import com.example.codegen.CompilerError;
 import com.example.codegen.GeneratedCode;
 import com.example.codegen.GenerationListener;
@@ -51,6 +54,8 @@ public final class RunStats {
     private final SortedMap<String, Integer> dependencies = new TreeMap<>();
     private final boolean timed;
     private final List<Long> generationMicros = new ArrayList<>();
+    private int requests;
+    private int requestsSucceeded;
 
     /**
      * @param models the models to report, even if the run sends them nothing
@@ -74,8 +79,29 @@ public final class RunStats {
 
     /** A generate call threw this. */
     public void failed(String model, RuntimeException failure) {
+        failedWith(model, failure.getClass().getName());
+    }
+
+    /** A generation failed, of this type: an exception's class name, or the code a batch result gave. */
+    public void failedWith(String model, String type) {
         count(model, Tally.FAILURES);
-        increment(failuresByType, failure.getClass().getName());
+        increment(failuresByType, type);
+    }
+
+    /**
+     * A batch request ended (see {@code --batch}): its one generation returned normally, with a
+     * result that says whether it succeeded.
+     */
+    public void requestEnded(boolean succeeded) {
+        requests++;
+        if (succeeded) {
+            requestsSucceeded++;
+        }
+    }
+
+    /** A spec check, made for a request to this model before its generation. */
+    public void specChecked(String model, SpecCheck check) {
+        validated(model, check.ok(), check.errors().stream().map(SpecProblem::code).toList());
     }
 
     /**
@@ -93,11 +119,7 @@ public final class RunStats {
         return new GenerationListener() {
             @Override
             public void validated(ValidationResult result) {
-                count(model, Tally.VALIDATIONS);
-                if (!result.ok()) {
-                    count(model, Tally.VALIDATION_FAILURES);
-                    result.errors().stream().map(CompilerError::code).forEach(code -> increment(errorsByType, code));
-                }
+                RunStats.this.validated(model, result.ok(), result.errors().stream().map(CompilerError::code).toList());
             }
 
             @Override
@@ -105,6 +127,24 @@ public final class RunStats {
                 count(model, Tally.RETRIES);
             }
         };
+    }
+
+    private void validated(String model, boolean ok, List<String> errorCodes) {
+        count(model, Tally.VALIDATIONS);
+        if (!ok) {
+            count(model, Tally.VALIDATION_FAILURES);
+            errorCodes.forEach(code -> increment(errorsByType, code));
+        }
+    }
+
+    /** Batch requests ended ({@link #requestEnded}); 0 in a run without {@code --batch}. */
+    public int requests() {
+        return requests;
+    }
+
+    /** Batch requests whose generation succeeded. */
+    public int requestsSucceeded() {
+        return requestsSucceeded;
     }
 
     /** A count over the whole run. */

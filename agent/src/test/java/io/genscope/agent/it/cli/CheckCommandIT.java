@@ -52,7 +52,15 @@ class CheckCommandIT {
                 Arguments.of("capture path that does not resolve", RULE.replace("projectId", "projectIdentifier"),
                         "[genscope] ERROR", "'projectIdentifier' is not a field, getter or no-arg method"),
                 Arguments.of("bad value", "store:\n  event-ring-size: lots\n" + RULE,
-                        "[genscope] ERROR", "store.event-ring-size: 'lots' is not a whole number"));
+                        "[genscope] ERROR", "store.event-ring-size: 'lots' is not a whole number"),
+                Arguments.of("success-when that is no boolean", RULE + "    success-when: return.source\n",
+                        "[genscope] ERROR", "'return.source' is a java.lang.String on com.example.codegen.CodeGenerator"
+                                + "#generate(GenerationRequest); success-when needs a boolean or Boolean (capture dropped"
+                                + " for com.example.codegen.CodeGenerator#generate(GenerationRequest) only, whose"
+                                + " generations now succeed when they return normally"),
+                Arguments.of("success-when not on the result", RULE + "    success-when: args[0].projectId\n",
+                        "[genscope] ERROR", "rules[0].success-when: 'args[0].projectId' is read on argument; it must"
+                                + " read the result, as in return.ok"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -68,6 +76,20 @@ class CheckCommandIT {
                 .anyMatch(line -> line.startsWith(level) && line.contains(problem));
         assertThat(check.status()).as("exit status").isEqualTo(1);
         assertThat(check.stdout()).as("check output").containsAll(atRunTime);
+    }
+
+    @Test
+    void theBatchConfigHasNoProblemAndChecksItsSuccessWhen() throws Exception {
+        AgentCommandLine check = AgentCommandLine.run("check",
+                SampleLaunch.SAMPLE_CONFIG.resolveSibling("genscope-batch.yaml").toString(), "--class-path", SAMPLE_JAR);
+
+        assertThat(check.status()).as("exit status").isZero();
+        assertThat(check.stdout())
+                .anyMatch(line -> line.startsWith("rule 'handle' (") && line.endsWith(", request, class:"
+                        + " com.example.codegen.batch.SpecService):"))
+                .contains("  instruments com.example.codegen.batch.SpecService#handle(String, GenerationRequest)",
+                        "  success-when 'return.ok': type-checked on every method",
+                        "  failure-type 'return.errorCode': type-checked on every method", "no problems");
     }
 
     @Test
