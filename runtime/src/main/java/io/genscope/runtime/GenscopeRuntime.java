@@ -7,6 +7,7 @@ import io.genscope.runtime.analytics.AnalyticsSummary;
 import io.genscope.runtime.analytics.SummaryReport;
 import io.genscope.runtime.diagnostics.ErrorJournal;
 import io.genscope.runtime.diagnostics.RuleDiagnostics;
+import io.genscope.runtime.jfr.Timeline;
 import io.genscope.runtime.jmx.JmxExporter;
 import io.genscope.runtime.metrics.FleetMetrics;
 import io.genscope.runtime.metrics.MetricsSource;
@@ -45,32 +46,38 @@ public final class GenscopeRuntime {
     private final FleetMetrics metrics;
     private final AlertMonitor alerts;
 
-    private GenscopeRuntime(TelemetrySettings settings, AlertSettings alertSettings, List<RuleDefinition> definitions,
-                            RuntimeLog log, String version, String configFile, Clock clock) {
+    private GenscopeRuntime(TelemetrySettings settings, AlertSettings alertSettings, boolean flightRecorderEvents,
+                            List<RuleDefinition> definitions, RuntimeLog log, String version, String configFile,
+                            Clock clock) {
         this.rules = definitions.stream().map(RuleDiagnostics::new).toList();
         this.journal = new ErrorJournal(log);
         this.store = new TelemetryStore(settings, rules.size(), clock, this::modelChanged);
         this.analytics = new Analytics(store, TOP_ENTRIES);
         this.metrics = new FleetMetrics(store, definitions.stream().map(RuleDefinition::name).toList());
         this.jmx = new JmxExporter(analytics, store, rules, journal, version, configFile, metrics);
-        this.recorder = new TelemetryRecorder(rules, store, journal);
+        this.recorder = new TelemetryRecorder(rules, store, journal, Timeline.of(flightRecorderEvents, journal));
         this.alerts = new AlertMonitor(alertSettings, definitions, store, log, journal);
         jmx.exposeAlerts(alerts);
     }
 
-    /** Builds the runtime without alerts and makes the advice entry points record into it. */
+    /** Builds the runtime without alerts and JFR events and makes the advice entry points record into it. */
     public static GenscopeRuntime start(TelemetrySettings settings, List<RuleDefinition> rules, RuntimeLog log,
                                         String version, String configFile, Clock clock) {
-        return start(settings, AlertSettings.none(), rules, log, version, configFile, clock);
+        return start(settings, AlertSettings.none(), false, rules, log, version, configFile, clock);
     }
 
     /**
      * Builds the runtime, makes the advice entry points record into it and, when an alert is
      * configured, starts evaluating the alerts.
+     *
+     * @param flightRecorderEvents {@code jfr.events}: whether calls are also JDK Flight Recorder
+     *                             events (see {@link Timeline#of})
      */
-    public static GenscopeRuntime start(TelemetrySettings settings, AlertSettings alerts, List<RuleDefinition> rules,
-                                        RuntimeLog log, String version, String configFile, Clock clock) {
-        GenscopeRuntime runtime = new GenscopeRuntime(settings, alerts, rules, log, version, configFile, clock);
+    public static GenscopeRuntime start(TelemetrySettings settings, AlertSettings alerts, boolean flightRecorderEvents,
+                                        List<RuleDefinition> rules, RuntimeLog log, String version, String configFile,
+                                        Clock clock) {
+        GenscopeRuntime runtime = new GenscopeRuntime(settings, alerts, flightRecorderEvents, rules, log, version,
+                configFile, clock);
         Genscope.install(runtime.recorder, runtime.jmx::start);
         runtime.alerts.start();
         return runtime;

@@ -6,6 +6,8 @@ import io.genscope.runtime.capture.CapturedValues;
 import io.genscope.runtime.capture.PathRoot;
 import io.genscope.runtime.capture.PropertyPath;
 import io.genscope.runtime.diagnostics.ProblemThrottle;
+import io.genscope.runtime.jfr.PendingGeneration;
+import io.genscope.runtime.jfr.Timeline;
 import io.genscope.runtime.rule.RuleCaptures;
 import io.genscope.runtime.diagnostics.RuleDiagnostics;
 import io.genscope.runtime.store.ErrorInfo;
@@ -38,6 +40,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * made for methods some of its captures cannot work on. The table behind the indexes only grows,
  * copy-on-write, and is read with one volatile read and one array read per call.
  *
+ * <p>Each generation, validation and retry is also told to the thread's {@link Timeline} (JDK Flight
+ * Recorder events), just before the store records it, while its record still holds its names.
+ *
  * <p>Every public method catches everything: a failure here is reported as an agent error and
  * the intercepted call goes on untouched. Like a failed capture, it is logged the first time for
  * its rule and stage, then counted (Diagnostics MBean) with at most one reminder a minute.
@@ -61,6 +66,10 @@ public final class TelemetryRecorder implements Recorder {
     private final int maxElements;
 
     public TelemetryRecorder(List<RuleDiagnostics> rules, TelemetryStore store, RuntimeLog log) {
+        this(rules, store, log, Timeline.NONE);
+    }
+
+    public TelemetryRecorder(List<RuleDiagnostics> rules, TelemetryStore store, RuntimeLog log, Timeline timeline) {
         this.rules = rules.toArray(RuleDiagnostics[]::new);
         this.variants = new RuleVariant[this.rules.length];
         for (int i = 0; i < this.rules.length; i++) {
@@ -71,7 +80,8 @@ public final class TelemetryRecorder implements Recorder {
         this.log = log;
         this.captures = new CaptureReader(log, clock);
         this.maxElements = store.settings().maxElements();
-        this.scopes = ThreadLocal.withInitial(() -> new ThreadScope(store.currentThread(), maxElements));
+        this.scopes = ThreadLocal.withInitial(
+                () -> new ThreadScope(store.currentThread(), maxElements, timeline.forThread()));
     }
 
     @Override
@@ -191,13 +201,11 @@ public final class TelemetryRecorder implements Recorder {
                     if (token == 1) {
                         startGeneration(scope, rule, self, args, start);
                     } else {
-                        retry(scope, rule, start);
+                        retry(scope, rule, start, token);
                     }
                 }
-                case RETRY -> retry(scope, rule, start);
-                case VALIDATION -> {
-                    // measured from the token; nothing to record before the outcome
-                }
+                case RETRY -> retry(scope, rule, start, token);
+                case VALIDATION -> scope.timeline.validationStarted(token); // the store waits for the outcome
             }
         } catch (Throwable failure) {
             internalError("enter", rule.rule, failure);
@@ -217,6 +225,8 @@ public final class TelemetryRecorder implements Recorder {
                         scope.depth = (int) token - 1;
                         if (token == 1) {
                             endGeneration(scope, rule, self, args, returned, thrown);
+                        } else {
+                            scope.timeline.retryEnded(token, scope.generation);
                         }
                     }
                 }
@@ -225,9 +235,7 @@ public final class TelemetryRecorder implements Recorder {
                         validated(scope, rule, token, self, args, returned, thrown);
                     }
                 }
-                case RETRY -> {
-                    // counted when it started
-                }
+                case RETRY -> scope.timeline.retryEnded(token, scope.inGeneration() ? scope.generation : null);
             }
         } catch (Throwable failure) {
             internalError("exit", rule.rule, failure);
@@ -244,15 +252,18 @@ public final class TelemetryRecorder implements Recorder {
             scope.capturing = false;
         }
         store.generationStarted(scope.store, generation, start);
+        scope.timeline.generationStarted();
     }
 
-    private void retry(ThreadScope scope, RuleVariant rule, long start) {
+    private void retry(ThreadScope scope, RuleVariant rule, long start, long token) {
         String name = rule.diagnostics.rule().name();
         if (scope.inGeneration()) {
             scope.generation.retries++;
             store.retryStarted(scope.store, scope.generation, name, start);
+            scope.timeline.retryStarted(token, name, scope.generation.retries + 1);
         } else {
             store.retryStarted(scope.store, null, name, start);
+            scope.timeline.retryStarted(token, name, 0);
         }
     }
 
@@ -261,23 +272,27 @@ public final class TelemetryRecorder implements Recorder {
         GenerationRecord generation = scope.generation;
         if (thrown == null && returned instanceof CompletionStage<?> stage) {
             GenerationRecord pending = generation.copy();
+            PendingGeneration event = scope.timeline.generationPending();
             // only the result is kept for the completion: the call's arguments and receiver are not
             // held for as long as the future is pending
             stage.whenComplete((value, error) -> {
                 try {
-                    complete(null, store.currentThread(), pending, rule, null, null, value, unwrap(error));
+                    complete(null, store.currentThread(), pending, rule, null, null, value, unwrap(error), event);
                 } catch (Throwable failure) {
                     internalError("async completion", pending.rule, failure);
                 }
             });
         } else {
-            complete(scope, scope.store, generation, rule, self, args, returned, thrown);
+            complete(scope, scope.store, generation, rule, self, args, returned, thrown, null);
         }
     }
 
-    /** @param scope the calling thread's scope, or {@code null} when a future completes elsewhere */
+    /**
+     * @param scope the calling thread's scope, or {@code null} when a future completes elsewhere
+     * @param event when a future completes, the generation's event taken off its thread
+     */
     private void complete(ThreadScope scope, ThreadSlice thread, GenerationRecord generation, RuleVariant rule,
-                          Object self, Object[] args, Object returned, Throwable thrown) {
+                          Object self, Object[] args, Object returned, Throwable thrown, PendingGeneration event) {
         long end = clock.monotonicNanos();
         generation.durationNanos = end - generation.startNanos;
         // a class name is cut like any name: the store keeps it as a failure type
@@ -293,6 +308,11 @@ public final class TelemetryRecorder implements Recorder {
             if (scope != null) {
                 scope.capturing = false;
             }
+        }
+        if (scope != null) {
+            scope.timeline.generationCompleted(generation);
+        } else {
+            event.completed(generation);
         }
         store.generationCompleted(thread, generation, end);
     }
@@ -369,6 +389,7 @@ public final class TelemetryRecorder implements Recorder {
                 useOwnDependencies(generation);
             }
         }
+        scope.timeline.validationCompleted(start, generation, validation);
         store.validationCompleted(scope.store, generation, validation, end);
     }
 

@@ -1,6 +1,7 @@
 package io.genscope.runtime.recording;
 
 import io.genscope.runtime.capture.CapturedElements;
+import io.genscope.runtime.jfr.ThreadTimeline;
 import io.genscope.runtime.store.GenerationRecord;
 import io.genscope.runtime.store.ThreadSlice;
 import io.genscope.runtime.store.ValidationRecord;
@@ -29,6 +30,8 @@ final class ThreadScope {
     final CapturedElements elements;
     /** This thread's state in the store, kept here to save the store its own thread-local lookup. */
     final ThreadSlice store;
+    /** This thread's JFR events in progress. */
+    final ThreadTimeline timeline;
     private Object[] arguments = new Object[0];
 
     /**
@@ -61,8 +64,9 @@ final class ThreadScope {
         }
     }
 
-    ThreadScope(ThreadSlice store, int maxElements) {
+    ThreadScope(ThreadSlice store, int maxElements, ThreadTimeline timeline) {
         this.store = store;
+        this.timeline = timeline;
         this.elements = new CapturedElements(maxElements);
     }
 

@@ -3,6 +3,7 @@ package io.genscope.runtime.testing;
 import io.genscope.runtime.Role;
 import io.genscope.runtime.analytics.Analytics;
 import io.genscope.runtime.diagnostics.RuleDiagnostics;
+import io.genscope.runtime.jfr.Timeline;
 import io.genscope.runtime.recording.TelemetryRecorder;
 import io.genscope.runtime.rule.RuleCaptures;
 import io.genscope.runtime.rule.RuleDefinition;
@@ -97,6 +98,11 @@ public final class GeneratorLoop {
     public final List<Consumer<String>> modelListeners = new CopyOnWriteArrayList<>();
 
     public GeneratorLoop(TelemetrySettings settings, RuleDefinition... extraRules) {
+        this(settings, Timeline.NONE, extraRules);
+    }
+
+    /** A loop whose recorder also tells {@code timeline} (JFR events). */
+    public GeneratorLoop(TelemetrySettings settings, Timeline timeline, RuleDefinition... extraRules) {
         List<RuleDefinition> definitions = new ArrayList<>(standardRules());
         definitions.addAll(List.of(extraRules));
         rules = definitions.stream().map(RuleDiagnostics::new).toList();
@@ -104,7 +110,7 @@ public final class GeneratorLoop {
             modelsAnnounced.add(model);
             modelListeners.forEach(listener -> listener.accept(model));
         });
-        recorder = new TelemetryRecorder(rules, store, log);
+        recorder = new TelemetryRecorder(rules, store, log, timeline);
         analytics = new Analytics(store, 100);
     }
 
