@@ -28,7 +28,7 @@ class JfrSettingsTest {
                   event: false
                 """);
         assertThat(loaded.problems()).extracting(ConfigProblem::describe).containsExactly(
-                FILE + ":2 jfr.events: expected true or false, got 'sometimes' (using the default true)",
+                FILE + ":2 jfr.events: 'sometimes' is not true or false (using the default true)",
                 FILE + ":3 jfr.event: unknown key 'event' (did you mean 'events'?); valid keys here: events (ignored)");
         assertThat(loaded.settings().jfr().events()).isTrue();
     }
