@@ -2,14 +2,14 @@ package io.genscope.runtime.jfr;
 
 import io.genscope.runtime.store.GenerationRecord;
 import io.genscope.runtime.store.ValidationRecord;
-import jdk.jfr.EventType;
-
 import java.util.Arrays;
 
 /**
- * One thread's JFR events in progress. With no recording enabling an event type, a start reads
- * that type's enabled flag through a static {@link EventType} (two plain loads) and allocates
- * nothing, and an end finds nothing open; no {@code jdk.jfr} code runs.
+ * One thread's JFR events in progress. Before the Flight Recorder initialises, a start reads one
+ * volatile flag ({@link FlightRecorderTimeline#armed}); after, with no recording enabling an event
+ * type, it reads that type's enabled flag ({@link EventTypes}). Either way it allocates nothing,
+ * an end finds nothing open, and no {@code jdk.jfr} code runs. Nothing here loads an event class
+ * before the timeline is armed (the stack of open events is made on first use).
  *
  * <p>An event's fields are filled only when it is committed ({@link jdk.jfr.Event#shouldCommit}:
  * enabled and past its threshold), from the records the store is about to record: the same
@@ -28,19 +28,16 @@ final class FlightRecorderThreadTimeline implements ThreadTimeline {
     static final String SUCCESS = "success";
     static final String FAILURE = "failure";
 
-    private static final EventType GENERATION = EventType.getEventType(GenerationEvent.class);
-    private static final EventType VALIDATION = EventType.getEventType(ValidationEvent.class);
-    private static final EventType RETRY = EventType.getEventType(RetryEvent.class);
-
     /** The open event of the thread's generation, if any. */
     private GenerationEvent generation;
-    private GenscopeEvent[] open = new GenscopeEvent[4];
-    private long[] tokens = new long[4];
+    /** Made on first use: creating a {@code GenscopeEvent[]} would load the event classes. */
+    private GenscopeEvent[] open;
+    private long[] tokens;
     private int size;
 
     @Override
     public void generationStarted() {
-        if (GENERATION.isEnabled()) {
+        if (FlightRecorderTimeline.armed && EventTypes.GENERATION.isEnabled()) {
             GenerationEvent event = new GenerationEvent();
             event.begin();
             generation = event;
@@ -88,7 +85,7 @@ final class FlightRecorderThreadTimeline implements ThreadTimeline {
 
     @Override
     public void retryStarted(long token, String retryRule, int attempt) {
-        if (RETRY.isEnabled()) {
+        if (FlightRecorderTimeline.armed && EventTypes.RETRY.isEnabled()) {
             RetryEvent event = new RetryEvent();
             event.retry = retryRule;
             event.attempt = attempt;
@@ -110,7 +107,7 @@ final class FlightRecorderThreadTimeline implements ThreadTimeline {
 
     @Override
     public void validationStarted(long token) {
-        if (VALIDATION.isEnabled()) {
+        if (FlightRecorderTimeline.armed && EventTypes.VALIDATION.isEnabled()) {
             open(new ValidationEvent(), token);
         }
     }
@@ -143,7 +140,10 @@ final class FlightRecorderThreadTimeline implements ThreadTimeline {
     }
 
     private void open(GenscopeEvent event, long token) {
-        if (size == open.length) {
+        if (open == null) {
+            open = new GenscopeEvent[4];
+            tokens = new long[4];
+        } else if (size == open.length) {
             if (size == MAX_OPEN) {
                 return;
             }

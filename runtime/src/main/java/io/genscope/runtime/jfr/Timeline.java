@@ -24,7 +24,8 @@ public interface Timeline {
     /**
      * The JDK Flight Recorder timeline when {@code events} asks for it and this JVM has a Flight
      * Recorder; else {@link #NONE}, with one INFO line on {@code log} saying why when events were
-     * asked for. Registers the event types, so a recording lists them even before the first call.
+     * asked for. The event classes are loaded, and their types registered, only when the Flight
+     * Recorder initialises (see {@link FlightRecorderTimeline}).
      */
     static Timeline of(boolean events, RuntimeLog log) {
         if (!events) {

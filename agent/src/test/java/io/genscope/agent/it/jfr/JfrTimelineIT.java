@@ -24,7 +24,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * validation and retry the sample counted itself, with its generator and model and no prompt or
  * code, and the JDK's own {@code jfr} tool lists them in the Genscope category. With the JDK's
  * default or profile settings, or those plus the shipped {@code docs/jfr/genscope.jfc}; on the
- * build's JDK and on the newer one installed beside it; and on a runtime image without the
+ * build's JDK and on the newer one installed beside it; with a recording started later by
+ * {@code jcmd}, before which no event class was loaded; and on a runtime image without the
  * {@code jdk.jfr} module, where the sample runs as usual with one INFO line.
  */
 class JfrTimelineIT {
@@ -53,14 +54,41 @@ class JfrTimelineIT {
     }
 
     @Test
+    void aRecordingStartedLaterByJcmdHoldsTheCallsAfterItAndNoEventClassLoadedBefore() throws Exception {
+        Path file = directory.resolve("later.jfr");
+        Path classes = directory.resolve("classes.log");
+        List<String> flags = List.of("-Xlog:class+load:file=" + classes, SampleLaunch.agentFlag(SampleLaunch.SAMPLE_CONFIG));
+        GroundTruth before;
+        GroundTruth truth;
+        try (ForkedJvm jvm = ForkedJvm.start(flags, SampleLaunch.JAR.mainArgs(List.of("--requests", REQUESTS, "--pause-after", "8")))) {
+            before = GroundTruth.parse(jvm.awaitLine(GroundTruth.PAUSED_PREFIX, Duration.ofMinutes(2)));
+            assertThat(Files.readAllLines(classes)).as("classes loaded before any recording")
+                    .anyMatch(line -> line.contains("io.genscope.runtime.Genscope "))
+                    .noneMatch(line -> line.contains("io.genscope.runtime.jfr.GenerationEvent"))
+                    .noneMatch(line -> line.contains("jdk.jfr.internal.instrument") || line.contains("jdk.jfr.internal.EventInstrumentation"));
+
+            List<String> jcmd = command(BUILD_JDK, "jcmd", String.valueOf(jvm.pid()), "JFR.start", "filename=" + file);
+            assertThat(jcmd).anyMatch(line -> line.startsWith("Started recording"));
+            jvm.send("go on");
+            assertThat(jvm.awaitExit(Duration.ofMinutes(2))).as(String.join("\n", jvm.stderr())).isZero();
+            truth = GroundTruth.parse(jvm.stdout().stream().filter(line -> line.startsWith(GroundTruth.PREFIX))
+                    .findFirst().orElseThrow());
+        }
+        GenscopeEvents events = GenscopeEvents.read(file);
+        assertThat(truth.generations() - before.generations()).isPositive();
+        assertThat(events.generations()).hasSize((int) (truth.generations() - before.generations()));
+        assertThat(events.generations("failure")).hasSize((int) (truth.failures() - before.failures()));
+        assertThat(events.validations()).hasSize((int) (truth.validations() - before.validations()));
+        assertThat(events.validations(false)).hasSize((int) (truth.validationFailures() - before.validationFailures()));
+        assertThat(events.retries()).hasSize((int) (truth.retries() - before.retries()));
+    }
+
+    @Test
     void withoutTheJfrModuleTheSampleRunsAsUsualWithOneInfoLine() throws Exception {
         Path image = directory.resolve("image-without-jfr");
-        Process jlink = new ProcessBuilder(BUILD_JDK.resolve("bin").resolve("jlink").toString(),
+        command(BUILD_JDK, "jlink",
                 "--add-modules", "java.se,jdk.compiler,jdk.zipfs,jdk.unsupported,jdk.attach,jdk.httpserver,jdk.management",
-                "--strip-debug", "--no-man-pages", "--no-header-files", "--output", image.toString())
-                .redirectErrorStream(true).start();
-        String jlinkOutput = new String(jlink.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(jlink.waitFor()).as(jlinkOutput).isZero();
+                "--strip-debug", "--no-man-pages", "--no-header-files", "--output", image.toString());
 
         List<String> flags = List.of(SampleLaunch.agentFlag(SampleLaunch.SAMPLE_CONFIG));
         try (ForkedJvm jvm = ForkedJvm.start(image, flags, SampleLaunch.JAR.mainArgs(List.of("--requests", "4")))) {
@@ -131,7 +159,12 @@ class JfrTimelineIT {
     }
 
     private static List<String> jfrTool(Path javaHome, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin").resolve("jfr").toString()));
+        return command(javaHome, "jfr", args);
+    }
+
+    /** Runs a tool of the JDK at {@code javaHome} to its end; fails unless it exits with 0. */
+    private static List<String> command(Path javaHome, String tool, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin").resolve(tool).toString()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         List<String> lines = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
