@@ -9,7 +9,9 @@ import java.util.Arrays;
  * volatile flag ({@link FlightRecorderTimeline#armed}); after, with no recording enabling an event
  * type, it reads that type's enabled flag ({@link EventTypes}). Either way it allocates nothing,
  * an end finds nothing open, and no {@code jdk.jfr} code runs. Nothing here loads an event class
- * before the timeline is armed (the stack of open events is made on first use).
+ * before the timeline is armed: the stack of open events is made on first use, and no code path
+ * taken while nothing is open names an event class. That also keeps class loading (and the
+ * agent's transformer) out of a deep recursion's ends, where the stack may be nearly exhausted.
  *
  * <p>An event's fields are filled only when it is committed ({@link jdk.jfr.Event#shouldCommit}:
  * enabled and past its threshold), from the records the store is about to record: the same
@@ -95,7 +97,10 @@ final class FlightRecorderThreadTimeline implements ThreadTimeline {
 
     @Override
     public void retryEnded(long token, GenerationRecord record) {
-        GenscopeEvent event = take(token, RetryEvent.class);
+        if (size == 0) {
+            return; // before naming an event class, which would load it (see the class comment)
+        }
+        GenscopeEvent event = take(token, true);
         if (event != null) {
             event.end();
             if (event.shouldCommit()) {
@@ -114,7 +119,10 @@ final class FlightRecorderThreadTimeline implements ThreadTimeline {
 
     @Override
     public void validationCompleted(long token, GenerationRecord record, ValidationRecord validation) {
-        ValidationEvent event = (ValidationEvent) take(token, ValidationEvent.class);
+        if (size == 0) {
+            return; // before naming an event class, which would load it (see the class comment)
+        }
+        ValidationEvent event = (ValidationEvent) take(token, false);
         if (event != null) {
             event.end();
             if (event.shouldCommit()) {
@@ -160,10 +168,10 @@ final class FlightRecorderThreadTimeline implements ThreadTimeline {
      * The open event of the call with {@code token}, removed with every event opened after it (calls
      * whose ends were lost); {@code null}, and nothing removed, when that call opened none.
      */
-    private GenscopeEvent take(long token, Class<? extends GenscopeEvent> type) {
+    private GenscopeEvent take(long token, boolean retry) {
         for (int i = size - 1; i >= 0; i--) {
             GenscopeEvent event = open[i];
-            if (tokens[i] == token && event.getClass() == type) {
+            if (tokens[i] == token && event instanceof RetryEvent == retry) {
                 Arrays.fill(open, i, size, null);
                 size = i;
                 return event;

@@ -64,8 +64,7 @@ class JfrTimelineIT {
             before = GroundTruth.parse(jvm.awaitLine(GroundTruth.PAUSED_PREFIX, Duration.ofMinutes(2)));
             assertThat(Files.readAllLines(classes)).as("classes loaded before any recording")
                     .anyMatch(line -> line.contains("io.genscope.runtime.Genscope "))
-                    .noneMatch(line -> line.contains("io.genscope.runtime.jfr.GenerationEvent"))
-                    .noneMatch(line -> line.contains("jdk.jfr.internal.instrument") || line.contains("jdk.jfr.internal.EventInstrumentation"));
+                    .noneMatch(line -> line.matches(".*io\\.genscope\\.runtime\\.jfr\\.[A-Za-z]*Event .*"));
 
             List<String> jcmd = command(BUILD_JDK, "jcmd", String.valueOf(jvm.pid()), "JFR.start", "filename=" + file);
             assertThat(jcmd).anyMatch(line -> line.startsWith("Started recording"));
