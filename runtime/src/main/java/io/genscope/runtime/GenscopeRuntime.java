@@ -8,6 +8,7 @@ import io.genscope.runtime.analytics.RequestSummary;
 import io.genscope.runtime.analytics.SummaryReport;
 import io.genscope.runtime.diagnostics.ErrorJournal;
 import io.genscope.runtime.diagnostics.RuleDiagnostics;
+import io.genscope.runtime.jfr.Timeline;
 import io.genscope.runtime.jmx.JmxExporter;
 import io.genscope.runtime.metrics.FleetMetrics;
 import io.genscope.runtime.metrics.MetricsSource;
@@ -62,8 +63,9 @@ public final class GenscopeRuntime {
     /** {@code null} when no rule has the role {@code request}. */
     private final RequestTotals requests;
 
-    private GenscopeRuntime(TelemetrySettings settings, AlertSettings alertSettings, List<RuleDefinition> definitions,
-                            RuntimeLog log, String version, String configFile, Clock clock) {
+    private GenscopeRuntime(TelemetrySettings settings, AlertSettings alertSettings, boolean flightRecorderEvents,
+                            List<RuleDefinition> definitions, RuntimeLog log, String version, String configFile,
+                            Clock clock) {
         this.rules = new RuleSlots(definitions);
         this.config = new ConfigVersion(configFile, ConfigVersion.hash(configFile),
                 Instant.ofEpochMilli(clock.wallMillis()));
@@ -74,7 +76,8 @@ public final class GenscopeRuntime {
         this.jmx = new JmxExporter(analytics, store, rules, journal, version, config, () -> reloader, metrics);
         this.requests = definitions.stream().anyMatch(rule -> rule.role() == Role.REQUEST)
                 ? new RequestTotals() : null;
-        this.recorder = new TelemetryRecorder(rules, store, journal, requests);
+        this.recorder = new TelemetryRecorder(rules, store, journal, requests,
+                Timeline.of(flightRecorderEvents, journal));
         if (requests != null) {
             jmx.exposeRequests(requests);
         }
@@ -82,19 +85,24 @@ public final class GenscopeRuntime {
         jmx.exposeAlerts(alerts);
     }
 
-    /** Builds the runtime without alerts and makes the advice entry points record into it. */
+    /** Builds the runtime without alerts and JFR events and makes the advice entry points record into it. */
     public static GenscopeRuntime start(TelemetrySettings settings, List<RuleDefinition> rules, RuntimeLog log,
                                         String version, String configFile, Clock clock) {
-        return start(settings, AlertSettings.none(), rules, log, version, configFile, clock);
+        return start(settings, AlertSettings.none(), false, rules, log, version, configFile, clock);
     }
 
     /**
      * Builds the runtime, makes the advice entry points record into it and, when an alert is
      * configured, starts evaluating the alerts.
+     *
+     * @param flightRecorderEvents {@code jfr.events}: whether calls are also JDK Flight Recorder
+     *                             events (see {@link Timeline#of})
      */
-    public static GenscopeRuntime start(TelemetrySettings settings, AlertSettings alerts, List<RuleDefinition> rules,
-                                        RuntimeLog log, String version, String configFile, Clock clock) {
-        GenscopeRuntime runtime = new GenscopeRuntime(settings, alerts, rules, log, version, configFile, clock);
+    public static GenscopeRuntime start(TelemetrySettings settings, AlertSettings alerts, boolean flightRecorderEvents,
+                                        List<RuleDefinition> rules, RuntimeLog log, String version, String configFile,
+                                        Clock clock) {
+        GenscopeRuntime runtime = new GenscopeRuntime(settings, alerts, flightRecorderEvents, rules, log, version,
+                configFile, clock);
         Genscope.install(runtime.recorder, runtime.jmx::start);
         runtime.alerts.start();
         return runtime;

@@ -21,18 +21,20 @@ import java.util.Objects;
  * @param store    {@code store}: sizes and time slicing of the telemetry store.
  * @param metrics  {@code metrics}: the built-in endpoint for Prometheus, off by default.
  * @param alerts   {@code alerts}: the alerts evaluated in the JVM; none unless the file names them.
+ * @param jfr      {@code jfr}: Genscope's JDK Flight Recorder events, on by default.
  * @param rules    {@code rules}: the methods to intercept, in file order, without the rules that
  *                 had problems. No default; empty when the file gives none.
  */
 public record GenscopeSettings(
         boolean enabled, boolean strict, LogLevel logLevel, boolean reportOnExit, TelemetrySettings store,
-        MetricsSettings metrics, AlertSettings alerts, List<RuleSettings> rules) {
+        MetricsSettings metrics, AlertSettings alerts, JfrSettings jfr, List<RuleSettings> rules) {
 
     public GenscopeSettings {
         Objects.requireNonNull(logLevel, "logLevel");
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(alerts, "alerts");
+        Objects.requireNonNull(jfr, "jfr");
         rules = List.copyOf(rules);
     }
 }

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * reload refuses a file with any problem whatever it says). Needing a restart: {@code enabled},
  * {@code report-on-exit} (its shutdown hook is set at start), every key of {@code store} (the
  * store is sized by them when the JVM starts), {@code metrics} (the endpoint is bound at start)
- * and {@code alerts} (their states are made at start).
+ * {@code alerts} (their states are made at start) and {@code jfr} (the timeline is chosen at start).
  *
  * @param added       rules of the new file only, in its order
  * @param removed     rules of the config in use only, in its order
@@ -63,6 +63,7 @@ public record ConfigDiff(List<String> added, List<String> removed, List<String> 
         compareSection("store", inUse.store(), read.store(), needRestart);
         compareSection("metrics", inUse.metrics(), read.metrics(), needRestart);
         compareSection("alerts", inUse.alerts(), read.alerts(), needRestart);
+        compareSection("jfr", inUse.jfr(), read.jfr(), needRestart);
         return new ConfigDiff(added, removed, changed, unchanged, needRestart);
     }
 

@@ -82,6 +82,8 @@ class ConfigLoaderTest {
                 scope: both
               generation-time-p95:
                 fire-above: 1m
+            jfr:
+              events: false
             """;
 
     /** One valid rule, for the tests about everything else. */
@@ -107,6 +109,7 @@ class ConfigLoaderTest {
                                 Duration.ofMinutes(10), 50),
                         new AlertDefinition(AlertCondition.GENERATION_TIME_P95, AlertScope.GENERATOR, 60_000, 20_000,
                                 Duration.ofMinutes(5), 20))),
+                new JfrSettings(false),
                 List.of(
                         new RuleSettings("generate", Role.GENERATION,
                                 new ClassSelector.Named("com.example.codegen.CodeGenerator"), "generate",

@@ -6,6 +6,8 @@ import io.genscope.runtime.capture.CapturedValues;
 import io.genscope.runtime.capture.PathRoot;
 import io.genscope.runtime.capture.PropertyPath;
 import io.genscope.runtime.diagnostics.ProblemThrottle;
+import io.genscope.runtime.jfr.PendingGeneration;
+import io.genscope.runtime.jfr.Timeline;
 import io.genscope.runtime.rule.RuleCaptures;
 import io.genscope.runtime.diagnostics.RuleDiagnostics;
 import io.genscope.runtime.store.ErrorInfo;
@@ -43,6 +45,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * made for methods some of its captures cannot work on. The table behind the indexes only grows,
  * copy-on-write, and is read with one volatile read and one array read per call.
  *
+ * <p>Each generation, validation and retry is also told to the thread's {@link Timeline} (JDK Flight
+ * Recorder events), just before the store records it, while its record still holds its names.
+ *
  * <p>Every public method catches everything: a failure here is reported as an agent error and
  * the intercepted call goes on untouched. Like a failed capture, it is logged the first time for
  * its rule and stage, then counted (Diagnostics MBean) with at most one reminder a minute.
@@ -77,16 +82,17 @@ public final class TelemetryRecorder implements Recorder {
 
     /** A recorder for rules without the role {@code request}. */
     public TelemetryRecorder(List<RuleDiagnostics> rules, TelemetryStore store, RuntimeLog log) {
-        this(rules, store, log, null);
+        this(rules, store, log, null, Timeline.NONE);
     }
 
     /**
      * @param rules    the rules at start: rule {@code i} is counted in store slot {@code i}, under advice index {@code i}
      * @param requests where the {@code request} rules' requests are counted; {@code null} when no
      *                 rule has that role
+     * @param timeline where the calls also go as JDK Flight Recorder events ({@link Timeline#NONE}: nowhere)
      */
     public TelemetryRecorder(List<RuleDiagnostics> rules, TelemetryStore store, RuntimeLog log,
-                             RequestTotals requests) {
+                             RequestTotals requests, Timeline timeline) {
         this.variants = new RuleVariant[rules.size()];
         for (int i = 0; i < rules.size(); i++) {
             variants[i] = new RuleVariant(i, rules.get(i), rules.get(i).rule().captures(), true);
@@ -98,7 +104,8 @@ public final class TelemetryRecorder implements Recorder {
         this.maxElements = store.settings().maxElements();
         this.requests = requests == null ? null : new RequestRecording(store, requests);
         boolean withRequests = requests != null;
-        this.scopes = ThreadLocal.withInitial(() -> new ThreadScope(store.currentThread(), maxElements, withRequests));
+        this.scopes = ThreadLocal.withInitial(
+                () -> new ThreadScope(store.currentThread(), maxElements, withRequests, timeline.forThread()));
     }
 
     @Override
@@ -246,13 +253,11 @@ public final class TelemetryRecorder implements Recorder {
                     if (token == 1) {
                         startGeneration(scope, rule, self, args, start);
                     } else {
-                        retry(scope, rule, start);
+                        retry(scope, rule, start, token);
                     }
                 }
-                case RETRY -> retry(scope, rule, start);
-                case VALIDATION -> {
-                    // measured from the token; nothing to record before the outcome
-                }
+                case RETRY -> retry(scope, rule, start, token);
+                case VALIDATION -> scope.timeline.validationStarted(token); // the store waits for the outcome
                 case REQUEST -> {
                     if (scope.request != null) {
                         token = requests.enter(scope.request, start);
@@ -277,6 +282,8 @@ public final class TelemetryRecorder implements Recorder {
                         scope.depth = (int) token - 1;
                         if (token == 1) {
                             endGeneration(scope, rule, self, args, returned, thrown);
+                        } else {
+                            scope.timeline.retryEnded(token, scope.generation);
                         }
                     }
                 }
@@ -285,9 +292,7 @@ public final class TelemetryRecorder implements Recorder {
                         validated(scope, rule, token, self, args, returned, thrown);
                     }
                 }
-                case RETRY -> {
-                    // counted when it started
-                }
+                case RETRY -> scope.timeline.retryEnded(token, scope.inGeneration() ? scope.generation : null);
                 case REQUEST -> {
                     if (scope.request != null) {
                         requests.exit(scope, token, thrown);
@@ -312,14 +317,18 @@ public final class TelemetryRecorder implements Recorder {
         if (scope.inRequest()) {
             requests.generationStarted(scope, generation);
         }
+        scope.timeline.generationStarted();
     }
 
-    private void retry(ThreadScope scope, RuleVariant rule, long start) {
+    private void retry(ThreadScope scope, RuleVariant rule, long start, long token) {
         String name = rule.diagnostics.rule().name();
         if (scope.inGeneration()) {
             scope.generation.retries++;
             store.retryStarted(scope.store, scope.generation, name, start);
-        } else if (scope.inRequest()) {
+            scope.timeline.retryStarted(token, name, scope.generation.retries + 1);
+            return;
+        }
+        if (scope.inRequest()) {
             GenerationRecord latest = requests.latest(scope.request);
             if (latest != null) {
                 store.retryStarted(scope.store, latest, name, start);
@@ -329,6 +338,7 @@ public final class TelemetryRecorder implements Recorder {
         } else {
             store.retryStarted(scope.store, null, name, start);
         }
+        scope.timeline.retryStarted(token, name, 0);
     }
 
     private void endGeneration(ThreadScope scope, RuleVariant rule, Object self, Object[] args,
@@ -339,23 +349,27 @@ public final class TelemetryRecorder implements Recorder {
             if (scope.inRequest()) {
                 requests.generationEnded(scope.request, generation, false);
             }
+            PendingGeneration event = scope.timeline.generationPending();
             // only the result is kept for the completion: the call's arguments and receiver are not
             // held for as long as the future is pending
             stage.whenComplete((value, error) -> {
                 try {
-                    complete(null, store.currentThread(), pending, rule, null, null, value, unwrap(error));
+                    complete(null, store.currentThread(), pending, rule, null, null, value, unwrap(error), event);
                 } catch (Throwable failure) {
                     internalError("async completion", pending.rule, failure);
                 }
             });
         } else {
-            complete(scope, scope.store, generation, rule, self, args, returned, thrown);
+            complete(scope, scope.store, generation, rule, self, args, returned, thrown, null);
         }
     }
 
-    /** @param scope the calling thread's scope, or {@code null} when a future completes elsewhere */
+    /**
+     * @param scope the calling thread's scope, or {@code null} when a future completes elsewhere
+     * @param event when a future completes, the generation's event taken off its thread
+     */
     private void complete(ThreadScope scope, ThreadSlice thread, GenerationRecord generation, RuleVariant rule,
-                          Object self, Object[] args, Object returned, Throwable thrown) {
+                          Object self, Object[] args, Object returned, Throwable thrown, PendingGeneration event) {
         long end = clock.monotonicNanos();
         generation.durationNanos = end - generation.startNanos;
         // a class name is cut like any name: the store keeps it as a failure type
@@ -377,6 +391,11 @@ public final class TelemetryRecorder implements Recorder {
         }
         if (scope != null && scope.inRequest()) {
             requests.generationEnded(scope.request, generation, true);
+        }
+        if (scope != null) {
+            scope.timeline.generationCompleted(generation);
+        } else {
+            event.completed(generation);
         }
         store.generationCompleted(thread, generation, end);
     }
@@ -484,6 +503,7 @@ public final class TelemetryRecorder implements Recorder {
         if (generation != null) {
             ValidationAttribution.attribute(generation, validation);
         }
+        scope.timeline.validationCompleted(start, generation, validation);
         store.validationCompleted(scope.store, generation, validation, end);
     }
 

@@ -1,6 +1,7 @@
 package io.genscope.runtime.recording;
 
 import io.genscope.runtime.capture.CapturedElements;
+import io.genscope.runtime.jfr.ThreadTimeline;
 import io.genscope.runtime.store.GenerationRecord;
 import io.genscope.runtime.store.ThreadSlice;
 import io.genscope.runtime.store.ValidationRecord;
@@ -31,6 +32,8 @@ final class ThreadScope {
     final ThreadSlice store;
     /** This thread's request; {@code null} when the config has no {@code request} rule. */
     final RequestScope request;
+    /** This thread's JFR events in progress. */
+    final ThreadTimeline timeline;
     private Object[] arguments = new Object[0];
 
     /**
@@ -63,9 +66,10 @@ final class ThreadScope {
         }
     }
 
-    ThreadScope(ThreadSlice store, int maxElements, boolean requests) {
+    ThreadScope(ThreadSlice store, int maxElements, boolean requests, ThreadTimeline timeline) {
         this.store = store;
         this.request = requests ? new RequestScope() : null;
+        this.timeline = timeline;
         this.elements = new CapturedElements(maxElements);
     }
 

@@ -2,6 +2,7 @@ package io.genscope.runtime.testing;
 
 import io.genscope.runtime.Role;
 import io.genscope.runtime.analytics.Analytics;
+import io.genscope.runtime.jfr.Timeline;
 import io.genscope.runtime.recording.TelemetryRecorder;
 import io.genscope.runtime.reload.ConfigVersion;
 import io.genscope.runtime.reload.ReloadResult;
@@ -113,6 +114,11 @@ public final class GeneratorLoop {
     public final List<Consumer<String>> modelListeners = new CopyOnWriteArrayList<>();
 
     public GeneratorLoop(TelemetrySettings settings, RuleDefinition... extraRules) {
+        this(settings, Timeline.NONE, extraRules);
+    }
+
+    /** A loop whose recorder also tells {@code timeline} (JFR events). */
+    public GeneratorLoop(TelemetrySettings settings, Timeline timeline, RuleDefinition... extraRules) {
         List<RuleDefinition> definitions = new ArrayList<>(standardRules());
         definitions.addAll(List.of(extraRules));
         rules = new RuleSlots(definitions);
@@ -121,7 +127,7 @@ public final class GeneratorLoop {
             modelListeners.forEach(listener -> listener.accept(model));
         });
         requests = definitions.stream().anyMatch(rule -> rule.role() == Role.REQUEST) ? new RequestTotals() : null;
-        recorder = new TelemetryRecorder(rules, store, log, requests);
+        recorder = new TelemetryRecorder(rules, store, log, requests, timeline);
         analytics = new Analytics(store, 100);
     }
 

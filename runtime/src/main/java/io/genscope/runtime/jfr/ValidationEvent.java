@@ -1,0 +1,34 @@
+package io.genscope.runtime.jfr;
+
+import jdk.jfr.Description;
+import jdk.jfr.Label;
+import jdk.jfr.Name;
+
+/** One call of a validation-role method, from its entry to its end. */
+@Name("io.genscope.Validation")
+@Label("Validation")
+@Description("One validation call; inside a generation it carries that generation's generator, model and project")
+final class ValidationEvent extends GenscopeEvent {
+
+    @Label("Validator")
+    @Description("The validation rule")
+    String validator;
+
+    @Label("Attempt")
+    @Description("The validation's number within its generation, from 1; 0 outside any generation")
+    int attempt;
+
+    @Label("Passed")
+    boolean passed;
+
+    @Label("Errors")
+    @Description("How many errors the validation reported; -1 when its list did not say")
+    int errors;
+
+    @Label("Error Type")
+    @Description("The type of the first error (a diagnostic code, or an exception's class name); empty when none")
+    String errorType;
+
+    @Label("Detected Dependencies")
+    int detectedDependencies;
+}
