@@ -36,7 +36,8 @@ public final class RuleCompiler {
                 errors == null ? null : path(errors.type()),
                 errors == null ? null : path(errors.message()),
                 path(c.detectedDependencies()),
-                errors == null ? null : errors.typePattern()));
+                errors == null ? null : errors.typePattern(),
+                new RuleCaptures.BreakdownCaptures(path(c.variant()), path(c.userId()), path(c.promptCategory()))));
     }
 
     static PropertyPath path(CaptureExpression expression) {

@@ -4,13 +4,17 @@ import io.genscope.agent.config.ConfigProblem;
 import io.genscope.agent.config.GenscopeSettings;
 import io.genscope.agent.config.RuleSettings;
 import io.genscope.runtime.Role;
+import io.genscope.agent.config.CaptureSettings;
+import io.genscope.runtime.store.BreakdownDimension;
 import io.genscope.runtime.store.StoreFootprint;
 import io.genscope.runtime.store.TelemetrySettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Checks the store's worst case against {@code store.max-memory} before anything starts: prints
@@ -24,12 +28,36 @@ final class MemoryBudget {
     private MemoryBudget() {
     }
 
+    /** The breakdown dimensions the generation rules capture: each costs rows per slice. */
+    private static Set<BreakdownDimension> breakdowns(GenscopeSettings settings) {
+        Set<BreakdownDimension> captured = EnumSet.noneOf(BreakdownDimension.class);
+        for (RuleSettings rule : settings.rules()) {
+            CaptureSettings capture = rule.capture();
+            if (rule.role() != Role.GENERATION) {
+                continue;
+            }
+            if (capture.variant() != null) {
+                captured.add(BreakdownDimension.VARIANT);
+            }
+            if (capture.projectId() != null) {
+                captured.add(BreakdownDimension.PROJECT);
+            }
+            if (capture.userId() != null) {
+                captured.add(BreakdownDimension.USER);
+            }
+            if (capture.promptCategory() != null) {
+                captured.add(BreakdownDimension.PROMPT_CATEGORY);
+            }
+        }
+        return captured;
+    }
+
     /** @return the problem when the worst case is over the budget */
     static Optional<ConfigProblem> check(Path file, GenscopeSettings settings) {
         TelemetrySettings store = settings.store();
         int generationRules = (int) settings.rules().stream().map(RuleSettings::role)
                 .filter(role -> role == Role.GENERATION).count();
-        StoreFootprint footprint = StoreFootprint.of(store, generationRules);
+        StoreFootprint footprint = StoreFootprint.of(store, generationRules, breakdowns(settings));
         LOGGER.info("store memory: {} (store.max-memory {})", footprint.describe(), StoreFootprint.mib(store.maxMemory()));
         if (footprint.totalBytes() <= store.maxMemory()) {
             return Optional.empty();

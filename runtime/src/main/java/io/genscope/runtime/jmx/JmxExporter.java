@@ -8,6 +8,7 @@ import io.genscope.runtime.diagnostics.ErrorJournal;
 import io.genscope.runtime.diagnostics.RuleDiagnostics;
 import io.genscope.runtime.metrics.MetricFamily;
 import io.genscope.runtime.metrics.MetricsSource;
+import io.genscope.runtime.store.BreakdownDimension;
 import io.genscope.runtime.store.TelemetryStore;
 
 import io.genscope.runtime.time.DurationText;
@@ -16,13 +17,16 @@ import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Registers Genscope's MXBeans on the platform MBean server under the {@code io.genscope} domain:
  * Telemetry and Diagnostics, one Telemetry per window of {@code store.windows}
  * ({@code type=Telemetry,window=5m}), one Generator per generation rule, Alerts when an alert is
- * configured, one Model per model as models appear (named as {@link MBeanNames} says), and one
+ * configured, one Breakdown per captured breakdown dimension and window
+ * ({@code type=Breakdown,dimension=variant}), one Model per model as models appear (named as {@link MBeanNames} says), and one
  * Metrics MBean per fleet metric family (cumulative counters and histograms as plain numbers for
  * the Prometheus JMX exporter, see {@link MetricFamilyMBean}). A model's MBean goes when no slice
  * still kept has data for it, and there are at most {@code max-models} of them plus
@@ -123,9 +127,28 @@ public final class JmxExporter {
                                     GeneratorMXBean.class));
                 }
             }
+            registerBreakdowns(registrar);
             registerAlerts(registrar);
             models.start(registrar);
             registerMetrics(registrar);
+        }
+    }
+
+    /**
+     * One Breakdown MBean per dimension some generation rule captures, over the default window
+     * and each of {@code store.windows}: at most 4 × 9 MBeans.
+     */
+    private void registerBreakdowns(MBeanRegistrar registrar) {
+        Set<BreakdownDimension> captured = EnumSet.noneOf(BreakdownDimension.class);
+        rules.forEach(rule -> captured.addAll(rule.rule().captures().breakdownDimensions()));
+        for (BreakdownDimension dimension : captured) {
+            String name = "type=Breakdown,dimension=" + dimension.configName();
+            registrar.register(registrar.name(name), new DescribedMXBean(
+                    new BreakdownView(analytics, dimension, store.settings().window()), BreakdownMXBean.class));
+            for (Duration window : store.settings().windows()) {
+                registrar.register(registrar.name(name + ",window=" + DurationText.format(window)),
+                        new DescribedMXBean(new BreakdownView(analytics, dimension, window), BreakdownMXBean.class));
+            }
         }
     }
 

@@ -6,6 +6,7 @@ import io.genscope.runtime.capture.CapturedValues;
 import io.genscope.runtime.capture.PathRoot;
 import io.genscope.runtime.capture.PropertyPath;
 import io.genscope.runtime.diagnostics.ProblemThrottle;
+import io.genscope.runtime.privacy.UserIds;
 import io.genscope.runtime.rule.RuleCaptures;
 import io.genscope.runtime.diagnostics.RuleDiagnostics;
 import io.genscope.runtime.store.ErrorInfo;
@@ -59,6 +60,7 @@ public final class TelemetryRecorder implements Recorder {
     /** For failures of calls whose rule index names no rule (a weaving bug). */
     private final ProblemThrottle unknownRules = new ProblemThrottle();
     private final int maxElements;
+    private final UserIds userIds;
 
     public TelemetryRecorder(List<RuleDiagnostics> rules, TelemetryStore store, RuntimeLog log) {
         this.rules = rules.toArray(RuleDiagnostics[]::new);
@@ -71,6 +73,7 @@ public final class TelemetryRecorder implements Recorder {
         this.log = log;
         this.captures = new CaptureReader(log, clock);
         this.maxElements = store.settings().maxElements();
+        this.userIds = store.settings().userIds();
         this.scopes = ThreadLocal.withInitial(() -> new ThreadScope(store.currentThread(), maxElements));
     }
 
@@ -316,6 +319,20 @@ public final class TelemetryRecorder implements Recorder {
             generation.functionName = captures.name(rule, "capture.function-name", paths.functionName(),
                     self, args, returned, thrown);
         }
+        RuleCaptures.BreakdownCaptures breakdowns = paths.breakdowns();
+        if (due(breakdowns.variant(), atExit)) {
+            generation.variant = captures.name(rule, "capture.variant", breakdowns.variant(),
+                    self, args, returned, thrown);
+        }
+        if (due(breakdowns.userId(), atExit)) {
+            // only the pseudonym is stored: the raw id goes no further than this line
+            generation.userId = userIds.kept(captures.name(rule, "capture.user-id", breakdowns.userId(),
+                    self, args, returned, thrown));
+        }
+        if (due(breakdowns.promptCategory(), atExit)) {
+            generation.promptCategory = captures.name(rule, "capture.prompt-category", breakdowns.promptCategory(),
+                    self, args, returned, thrown);
+        }
         if (due(paths.promptLength(), atExit)) {
             generation.promptLength = captures.length(rule, "capture.prompt-length", paths.promptLength(),
                     self, args, returned, thrown);
@@ -363,6 +380,9 @@ public final class TelemetryRecorder implements Recorder {
         if (generation != null) {
             if (!validation.ok) {
                 generation.failedValidations++;
+            }
+            if (validation.attempt == 1) {
+                generation.firstValidationPassed = validation.ok;
             }
             if (!generation.dependenciesFromGeneration && !validation.detectedDependencies.isEmpty()) {
                 generation.dependencyNames.copy(validation.detectedDependencies);

@@ -1,17 +1,20 @@
 package io.genscope.runtime.rule;
 
 import io.genscope.runtime.capture.PropertyPath;
+import io.genscope.runtime.store.BreakdownDimension;
 
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * The compiled capture paths of one rule; {@code null} where the config names none.
  *
- * <p>Generation rules use the first six, validation rules the last six (from {@code validationOk}
- * to {@code errorTypePattern}). Paths rooted at {@code return} or {@code thrown} are read when the
+ * <p>Generation rules use the first six and {@code breakdowns}, validation rules the six from
+ * {@code validationOk} to {@code errorTypePattern}. Paths rooted at {@code return} or {@code thrown} are read when the
  * call ends, all others when it starts.
  *
  * @param errors       the collection whose elements are the validation errors
@@ -22,6 +25,7 @@ import java.util.regex.Pattern;
  *                     (a string) or its message (a throwable)
  * @param errorTypePattern {@code type-pattern}: group 1 of its first match in an error's type
  *                     text is the type; {@code null} derives it by the built-in rules
+ * @param breakdowns   the generation's {@code variant}, {@code user-id} and {@code prompt-category}
  */
 public record RuleCaptures(
         PropertyPath projectId,
@@ -35,14 +39,40 @@ public record RuleCaptures(
         PropertyPath errorType,
         PropertyPath errorMessage,
         PropertyPath detectedDependencies,
-        Pattern errorTypePattern) {
+        Pattern errorTypePattern,
+        BreakdownCaptures breakdowns) {
+
+    /**
+     * The paths of a generation's breakdown values, each {@code null} where the config names none.
+     *
+     * @param variant        {@code variant}: a prompt template version or an experiment arm
+     * @param userId         {@code user-id}: kept as a pseudonym unless {@code store.user-ids} is plain
+     * @param promptCategory {@code prompt-category}: a label the generator computes
+     */
+    public record BreakdownCaptures(PropertyPath variant, PropertyPath userId, PropertyPath promptCategory) {
+
+        public static final BreakdownCaptures NONE = new BreakdownCaptures(null, null, null);
+    }
+
+    public RuleCaptures {
+        breakdowns = breakdowns == null ? BreakdownCaptures.NONE : breakdowns;
+    }
+
+    /** Captures without breakdown values. */
+    public RuleCaptures(PropertyPath projectId, PropertyPath model, PropertyPath functionName, PropertyPath promptLength,
+                        PropertyPath codeLength, PropertyPath dependencies, PropertyPath validationOk, PropertyPath errors,
+                        PropertyPath errorType, PropertyPath errorMessage, PropertyPath detectedDependencies,
+                        Pattern errorTypePattern) {
+        this(projectId, model, functionName, promptLength, codeLength, dependencies, validationOk, errors, errorType,
+                errorMessage, detectedDependencies, errorTypePattern, BreakdownCaptures.NONE);
+    }
 
     /** Captures without a {@code type-pattern}. */
     public RuleCaptures(PropertyPath projectId, PropertyPath model, PropertyPath functionName, PropertyPath promptLength,
                         PropertyPath codeLength, PropertyPath dependencies, PropertyPath validationOk, PropertyPath errors,
                         PropertyPath errorType, PropertyPath errorMessage, PropertyPath detectedDependencies) {
         this(projectId, model, functionName, promptLength, codeLength, dependencies, validationOk, errors, errorType,
-                errorMessage, detectedDependencies, null);
+                errorMessage, detectedDependencies, null, BreakdownCaptures.NONE);
     }
 
     /** A rule that only times its calls. */
@@ -56,7 +86,8 @@ public record RuleCaptures(
      */
     public static final List<String> CALL_FIELDS = List.of("capture.project-id", "capture.model",
             "capture.function-name", "capture.prompt-length", "capture.code-length", "capture.dependencies",
-            "capture.validation-ok", "capture.errors.each", "capture.detected-dependencies");
+            "capture.validation-ok", "capture.errors.each", "capture.detected-dependencies", "capture.variant",
+            "capture.user-id", "capture.prompt-category");
 
     /** The bit of {@code field}, one of {@link #CALL_FIELDS}, in a dropped-captures mask. */
     public static int bit(String field) {
@@ -115,9 +146,28 @@ public record RuleCaptures(
                 keepsErrors ? errorTypePattern : null);
     }
 
+    /** The breakdown dimensions these captures give a value of: {@code project-id} and the {@link #breakdowns}. */
+    public Set<BreakdownDimension> breakdownDimensions() {
+        Set<BreakdownDimension> dimensions = EnumSet.noneOf(BreakdownDimension.class);
+        if (breakdowns.variant() != null) {
+            dimensions.add(BreakdownDimension.VARIANT);
+        }
+        if (projectId != null) {
+            dimensions.add(BreakdownDimension.PROJECT);
+        }
+        if (breakdowns.userId() != null) {
+            dimensions.add(BreakdownDimension.USER);
+        }
+        if (breakdowns.promptCategory() != null) {
+            dimensions.add(BreakdownDimension.PROMPT_CATEGORY);
+        }
+        return dimensions;
+    }
+
     /** The call paths in the order of {@link #CALL_FIELDS}, {@code null} where absent. */
     private PropertyPath[] byField() {
         return new PropertyPath[] {projectId, model, functionName, promptLength, codeLength, dependencies,
-                validationOk, errors, detectedDependencies};
+                validationOk, errors, detectedDependencies, breakdowns.variant(), breakdowns.userId(),
+                breakdowns.promptCategory()};
     }
 }

@@ -6,7 +6,10 @@ import io.genscope.runtime.privacy.Redactor;
 import io.genscope.runtime.time.Clock;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
@@ -183,6 +186,7 @@ public final class TelemetryStore {
         ThreadSlice thread = at(self, nanos);
         try {
             thread.pair(generation.rule, generation.model).generationCompleted(generation);
+            thread.breakdowns.completed(thread.slice, generation);
             if (!generation.succeeded()) {
                 TimeSlice slice = thread.slice;
                 slice.keyedRule(generation.rule).generationFailed(generation);
@@ -209,6 +213,23 @@ public final class TelemetryStore {
         long now = sliceIndex(clock.monotonicNanos());
         slices.expireBefore(now);
         return settled.totals(slices.latest(now, count), now, count, dimension);
+    }
+
+    /**
+     * The figures of each value of {@code dimension} counted in the last {@code window} (values past
+     * the dimension's cap in a slice are counted there under "(other)"), by value, in no order.
+     * Reads every slice of the window under its lock.
+     */
+    public Map<String, BreakdownTotals> breakdown(Duration window, BreakdownDimension dimension) {
+        long now = sliceIndex(clock.monotonicNanos());
+        slices.expireBefore(now);
+        Map<String, long[]> merged = new HashMap<>();
+        for (TimeSlice slice : slices.latest(now, settings.slicesFor(window))) {
+            slice.addBreakdownTo(dimension, merged);
+        }
+        Map<String, BreakdownTotals> totals = new LinkedHashMap<>();
+        merged.forEach((value, counts) -> totals.put(value, BreakdownCounts.totals(counts)));
+        return totals;
     }
 
     /** The models that generated anything in the last {@code window}, sorted. */

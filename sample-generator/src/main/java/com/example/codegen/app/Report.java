@@ -60,6 +60,7 @@ public final class Report {
         json.put("errorsByType", stats.errorsByType());
         json.put("dependencies", stats.dependencies());
         json.put("byModel", byModel);
+        stats.addBreakdownsTo(json);
         if (stats.timed()) {
             json.put("generationMicros", stats.generationMicros());
         }
