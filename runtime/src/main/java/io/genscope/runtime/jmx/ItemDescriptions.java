@@ -80,10 +80,12 @@ final class ItemDescriptions {
             entry("generationTimeP95Millis", "95th percentile duration of the completed generations, in milliseconds"
                     + " (within about 12 %); 0 when none completed"),
             entry("averagePromptLength", "Mean captured prompt length of the completed generations, in the unit of"
-                    + " the rule's prompt-length capture (exact); 0 when none was captured"),
-            entry("promptLengthP50", "Median captured prompt length (within about 12 %); 0 when none was captured"),
-            entry("promptLengthP95", "95th percentile captured prompt length (within about 12 %); 0 when none was"
+                    + " the rule's prompt-length capture (characters for a String's length; exact); 0 when none was"
                     + " captured"),
+            entry("promptLengthP50", "Median captured prompt length, in characters for a String's length (within"
+                    + " about 12 %); 0 when none was captured"),
+            entry("promptLengthP95", "95th percentile captured prompt length, in characters for a String's length"
+                    + " (within about 12 %); 0 when none was captured"),
             entry("successes", "Completed generations that succeeded, a count"),
             entry("validatedGenerations", "Completed generations with at least one validation, a count"),
             entry("firstPassGenerations", "Validated generations whose first validation passed, a count"),

@@ -24,6 +24,8 @@ final class BreakdownCounts {
     private static final int VALIDATION_FAILURES = 6;
     private static final int PROMPT_LENGTH_SUM = 7;
     private static final int PROMPT_LENGTHS = 8;
+    /** The counters kept since start ({@link CumulativeTotals}): the counts, before the sums and histograms. */
+    static final int KEPT = 7;
     private static final int TIME_MAX = 9;
     private static final int PROMPT_LENGTH_MAX = 10;
     private static final int TIME_BUCKETS = 11;
@@ -65,6 +67,13 @@ final class BreakdownCounts {
     void addTo(long[] target) {
         for (int i = 0; i < SIZE; i++) {
             target[i] = merged(i, target[i], (long) LONGS.getOpaque(values, i));
+        }
+    }
+
+    /** Adds the counters kept since start ({@link #KEPT}) into {@code target}. */
+    void addKeptTo(long[] target) {
+        for (int i = 0; i < KEPT; i++) {
+            target[i] += (long) LONGS.getOpaque(values, i);
         }
     }
 

@@ -341,7 +341,8 @@ public record StoreFootprint(long slices, long perSliceBytes, long perSliceDepen
          * The totals since start ({@link CumulativeTotals}) twice: those folded and the last
          * snapshot read (a read builds one more while it runs). Per rule and for the calls outside
          * any generation, {@code max-models} models and "(other)" with their counters, and the
-         * error types, failure types and dependencies at their caps.
+         * error types, failure types and dependencies at their caps; per captured breakdown
+         * dimension its values at their cap.
          */
         private long sinceStart() {
             long generator = cappedNames(settings.maxModels() + 1L, Counts.KEPT, CapturedValues.MAX_NAME_LENGTH)
@@ -349,7 +350,13 @@ public record StoreFootprint(long slices, long perSliceBytes, long perSliceDepen
                     + cappedNames(settings.maxFailureTypes() + 1L, 1, CapturedValues.MAX_NAME_LENGTH)
                     + cappedNames(settings.maxDependencies() + 1L, 1, CapturedValues.MAX_NAME_LENGTH)
                     + sizes.object(4, 0);
-            return 2 * (sizes.object(2, 0) + sizes.references(rules) + (rules + 1L) * generator);
+            long breakdownNames = 0;
+            for (BreakdownDimension dimension : BreakdownDimension.values()) {
+                long values = breakdowns.contains(dimension) ? settings.breakdowns().of(dimension) + 1L : 0;
+                breakdownNames += cappedNames(values, BreakdownCounts.KEPT, CapturedValues.MAX_NAME_LENGTH);
+            }
+            return 2 * (sizes.object(3, 0) + sizes.references(rules) + (rules + 1L) * generator
+                    + sizes.object(3, 4) + sizes.references(BreakdownDimension.values().length) + breakdownNames);
         }
 
         /** A {@link CappedNames} full: {@code names} names of {@code chars} characters, each with {@code width} counters. */

@@ -82,6 +82,20 @@ final class ThreadBreakdowns {
         }
     }
 
+    /** Adds every row's counters kept since start to {@code totals}. */
+    void addTo(CumulativeTotals totals) {
+        for (BreakdownDimension dimension : DIMENSIONS) {
+            Entry[] entries = byDimension.getAcquire(dimension.ordinal());
+            if (entries != null) {
+                for (Entry entry : entries) {
+                    if (entry.owns()) {
+                        totals.addBreakdown(dimension, entry.admitted(), entry.counts());
+                    }
+                }
+            }
+        }
+    }
+
     /** Retires these rows into {@code into}, per dimension and admitted value. */
     void mergeInto(EnumMap<BreakdownDimension, Map<String, BreakdownCounts>> into) {
         for (BreakdownDimension dimension : DIMENSIONS) {

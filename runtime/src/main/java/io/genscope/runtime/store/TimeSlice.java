@@ -124,8 +124,8 @@ final class TimeSlice {
 
     /**
      * Adds the rows of {@code dimension} counted here to {@code into}, by admitted value: those of
-     * threads that moved on and those of threads still recording here. Breakdowns are windowed
-     * figures only: a slice let go keeps none (see {@link #handOver}).
+     * threads that moved on and those of threads still recording here. A slice let go keeps none:
+     * their counters go on to the totals since start (see {@link #handOver}).
      */
     synchronized void addBreakdownTo(BreakdownDimension dimension, Map<String, long[]> into) {
         retiredBreakdowns.getOrDefault(dimension, Map.of()).forEach((value, counts) ->
@@ -182,6 +182,7 @@ final class TimeSlice {
             totals.addUnattributed(retiredUnattributed);
             retiredPairs.forEach((pair, counts) -> totals.addPair(pair.rule(), pair.model(), counts));
             keyedUnattributed.drainInto(totals, CumulativeTotals.UNATTRIBUTED);
+            addRetiredBreakdownsTo(totals);
             for (int rule = 0; rule < keyedByRule.length(); rule++) {
                 KeyedCounts keyed = keyedByRule.get(rule);
                 if (keyed != null) {
@@ -317,6 +318,13 @@ final class TimeSlice {
         retiredPairs.forEach((pair, counts) -> totals.addPair(pair.rule(), pair.model(), counts));
         live.forEach(thread -> thread.addTo(totals));
         addKeyedTo(totals);
+        addRetiredBreakdownsTo(totals);
+        live.forEach(thread -> thread.breakdowns.addTo(totals));
+    }
+
+    private void addRetiredBreakdownsTo(CumulativeTotals totals) {
+        retiredBreakdowns.forEach((dimension, rows) ->
+                rows.forEach((value, counts) -> totals.addBreakdown(dimension, value, counts)));
     }
 
     private void addKeyedTo(CumulativeTotals totals) {
