@@ -4,6 +4,7 @@ import io.genscope.runtime.alerts.AlertMonitor;
 import io.genscope.runtime.alerts.AlertSettings;
 import io.genscope.runtime.analytics.Analytics;
 import io.genscope.runtime.analytics.AnalyticsSummary;
+import io.genscope.runtime.analytics.BreakdownRow;
 import io.genscope.runtime.analytics.SummaryReport;
 import io.genscope.runtime.diagnostics.ErrorJournal;
 import io.genscope.runtime.diagnostics.RuleDiagnostics;
@@ -12,6 +13,7 @@ import io.genscope.runtime.metrics.FleetMetrics;
 import io.genscope.runtime.metrics.MetricsSource;
 import io.genscope.runtime.recording.TelemetryRecorder;
 import io.genscope.runtime.rule.RuleDefinition;
+import io.genscope.runtime.store.BreakdownDimension;
 import io.genscope.runtime.store.Dimension;
 import io.genscope.runtime.store.TelemetrySettings;
 import io.genscope.runtime.store.TelemetryStore;
@@ -130,6 +132,15 @@ public final class GenscopeRuntime {
     public String report() {
         Map<String, AnalyticsSummary> byModel = new LinkedHashMap<>();
         store.models(analytics.defaultWindow()).forEach(model -> byModel.put(model, analytics.summary(Dimension.model(model))));
-        return SummaryReport.format(summary(), byModel);
+        return SummaryReport.format(summary(), byModel, breakdowns());
+    }
+
+    /** Per breakdown dimension some generation rule captures, its rows over the default window. */
+    private Map<String, List<BreakdownRow>> breakdowns() {
+        Map<String, List<BreakdownRow>> breakdowns = new LinkedHashMap<>();
+        for (BreakdownDimension dimension : RuleDiagnostics.breakdownDimensions(rules)) {
+            breakdowns.put(dimension.configName(), analytics.breakdown(dimension, analytics.defaultWindow()));
+        }
+        return breakdowns;
     }
 }

@@ -33,7 +33,7 @@ public final class SummaryCommand implements Command {
             SummaryOptions options = SummaryOptions.parse(args);
             TelemetryFigures figures = read(options);
             out.println(options.json() ? SummaryJson.write(figures)
-                    : SummaryReport.format(figures.overall(), figures.byModel()));
+                    : SummaryReport.format(figures.overall(), figures.byModel(), figures.breakdowns()));
             return 0;
         } catch (CommandFailure failure) {
             err.println("genscope summary: " + failure.getMessage());

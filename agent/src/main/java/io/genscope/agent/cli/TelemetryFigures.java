@@ -1,6 +1,7 @@
 package io.genscope.agent.cli;
 
 import io.genscope.runtime.analytics.AnalyticsSummary;
+import io.genscope.runtime.analytics.BreakdownRow;
 
 import javax.management.InstanceNotFoundException;
 import javax.management.JMException;
@@ -15,6 +16,7 @@ import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -29,10 +31,12 @@ import java.util.TreeMap;
  * operation, of the Telemetry MBean and of each Model MBean, so a {@code readwrite} user; its
  * models are those with any generation, retry or validation in that window, by name.
  *
- * @param overall the figures over all generators
- * @param byModel model name to its figures over the same window
+ * @param overall    the figures over all generators
+ * @param byModel    model name to its figures over the same window
+ * @param breakdowns per captured breakdown dimension, its rows ({@link BreakdownTables})
  */
-record TelemetryFigures(AnalyticsSummary overall, Map<String, AnalyticsSummary> byModel) {
+record TelemetryFigures(AnalyticsSummary overall, Map<String, AnalyticsSummary> byModel,
+                        Map<String, List<BreakdownRow>> breakdowns) {
 
     private static final String TELEMETRY = "io.genscope:type=Telemetry";
     private static final String MODELS = "io.genscope:type=Model,*";
@@ -44,7 +48,7 @@ record TelemetryFigures(AnalyticsSummary overall, Map<String, AnalyticsSummary> 
             ObjectName telemetry = new ObjectName(TELEMETRY);
             if (window.isEmpty()) {
                 return new TelemetryFigures(summary(connection.getAttribute(telemetry, "Summary")),
-                        byModel(connection.getAttribute(telemetry, "ByModel")));
+                        byModel(connection.getAttribute(telemetry, "ByModel")), BreakdownTables.read(connection, window));
             }
             Object[] seconds = {window.get().toSeconds()};
             AnalyticsSummary overall = summary(connection.invoke(telemetry, "summaryForWindow", seconds,
@@ -57,7 +61,7 @@ record TelemetryFigures(AnalyticsSummary overall, Map<String, AnalyticsSummary> 
                     byModel.put((String) connection.getAttribute(model, "Model"), figures);
                 }
             }
-            return new TelemetryFigures(overall, byModel);
+            return new TelemetryFigures(overall, byModel, BreakdownTables.read(connection, window));
         } catch (InstanceNotFoundException e) {
             throw CommandFailure.failed(target + " runs no Genscope agent: it has no " + TELEMETRY + " MBean");
         } catch (SecurityException e) {

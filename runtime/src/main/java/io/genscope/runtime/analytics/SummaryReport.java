@@ -1,19 +1,33 @@
 package io.genscope.runtime.analytics;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
  * The analytics summary as a few lines of text, for {@code report-on-exit}: what an operator
- * reads in a log when there was no JConsole attached.
+ * reads in a log when there was no JConsole attached. Overall, per model, and a table per
+ * captured breakdown dimension (variant, project, user pseudonym, prompt category).
  */
 public final class SummaryReport {
 
     private SummaryReport() {
     }
 
+    /** The most rows a breakdown table of the text shows: the values with the most generations. */
+    public static final int BREAKDOWN_ROWS = 10;
+
     public static String format(AnalyticsSummary all, Map<String, AnalyticsSummary> byModel) {
+        return format(all, byModel, Map.of());
+    }
+
+    /**
+     * @param breakdowns per breakdown dimension ({@code variant}, {@code project}, …), its rows most
+     *                   generations first; a table of the first {@value #BREAKDOWN_ROWS} each
+     */
+    public static String format(AnalyticsSummary all, Map<String, AnalyticsSummary> byModel,
+                                Map<String, List<BreakdownRow>> breakdowns) {
         StringBuilder text = new StringBuilder();
         text.append("[genscope] summary of the last ").append(all.windowSeconds()).append(" s\n");
         line(text, "generations", "%d started, %d succeeded, %d failed (success rate %s)", all.generations(),
@@ -32,7 +46,29 @@ public final class SummaryReport {
                 "%d generations, success rate %s, %.2f retries each, validation failure rate %s",
                 figures.generations(), percent(figures.generationSuccessRate()), figures.averageRetryCount(),
                 percent(figures.validationFailureRate())));
+        breakdowns.forEach((dimension, rows) -> table(text, dimension, rows));
         return text.toString().stripTrailing();
+    }
+
+    /** One breakdown as a table: a header line, then a line per value. */
+    private static void table(StringBuilder text, String dimension, List<BreakdownRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        int width = Math.max(dimension.length() + 3,
+                rows.stream().limit(BREAKDOWN_ROWS).mapToInt(row -> row.value().length()).max().orElse(0));
+        String columns = "  %-" + width + "s %11s %8s %10s %8s %11s %9s %9s %14s%n";
+        text.append(String.format(Locale.ROOT, columns, "by " + dimension, "generations", "success", "first pass",
+                "retries", "val. failed", "p50 ms", "p95 ms", "prompt p50/p95"));
+        rows.stream().limit(BREAKDOWN_ROWS).forEach(row -> text.append(String.format(Locale.ROOT, columns,
+                row.value(), row.generations(), percent(row.successRate()), percent(row.firstPassRate()),
+                String.format(Locale.ROOT, "%.2f", row.averageRetries()), percent(row.validationFailureRate()),
+                String.format(Locale.ROOT, "%.1f", row.generationTimeP50Millis()),
+                String.format(Locale.ROOT, "%.1f", row.generationTimeP95Millis()),
+                String.format(Locale.ROOT, "%.0f/%.0f", row.promptLengthP50(), row.promptLengthP95()))));
+        if (rows.size() > BREAKDOWN_ROWS) {
+            text.append(String.format(Locale.ROOT, "  (%d more)%n", rows.size() - BREAKDOWN_ROWS));
+        }
     }
 
     private static void line(StringBuilder text, String label, String format, Object... values) {

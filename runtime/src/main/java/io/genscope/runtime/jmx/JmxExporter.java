@@ -17,9 +17,7 @@ import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Registers Genscope's MXBeans on the platform MBean server under the {@code io.genscope} domain:
@@ -139,9 +137,7 @@ public final class JmxExporter {
      * and each of {@code store.windows}: at most 4 × 9 MBeans.
      */
     private void registerBreakdowns(MBeanRegistrar registrar) {
-        Set<BreakdownDimension> captured = EnumSet.noneOf(BreakdownDimension.class);
-        rules.forEach(rule -> captured.addAll(rule.rule().captures().breakdownDimensions()));
-        for (BreakdownDimension dimension : captured) {
+        for (BreakdownDimension dimension : RuleDiagnostics.breakdownDimensions(rules)) {
             String name = "type=Breakdown,dimension=" + dimension.configName();
             registrar.register(registrar.name(name), new DescribedMXBean(
                     new BreakdownView(analytics, dimension, store.settings().window()), BreakdownMXBean.class));

@@ -1,7 +1,12 @@
 package io.genscope.agent.it.breakdown;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.genscope.agent.it.ForkedJvm;
 import io.genscope.agent.it.GenscopeMBeans;
 import io.genscope.agent.it.GroundTruth;
+import io.genscope.agent.it.SampleLaunch;
+import io.genscope.agent.it.cli.SummaryRun;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -96,6 +101,52 @@ class BreakdownIT {
             assertThat(row.getDescription("firstPassRate")).startsWith("First-pass rate, a fraction in [0, 1]");
             assertThat(table.getRowType().getDescription("key")).contains("pseudonym");
         }
+    }
+
+    @Test
+    void theSummaryCommandShowsEachDimensionAsATableAndInItsJson() throws Exception {
+        String pid = Long.toString(sample.jvm().pid());
+        SummaryRun text = SummaryRun.of(List.of(), pid);
+        assertThat(text.exit()).as(text.toString()).isZero();
+        assertThat(text.stdout()).contains("  by variant", "  by project", "  by user", "  by prompt-category");
+        for (Map.Entry<String, GroundTruth.Breakdown> variant : sample.truth().byVariant().entrySet()) {
+            GroundTruth.Breakdown truth = variant.getValue();
+            assertThat(text.stdout()).containsPattern("\\n  " + variant.getKey() + " +" + truth.generations() + " +"
+                    + percent(truth.successes(), truth.generations()) + " +"
+                    + percent(truth.firstPassGenerations(), truth.validatedGenerations()) + " ");
+        }
+
+        SummaryRun json = SummaryRun.of(List.of(), pid, "--json");
+        JsonNode breakdowns = new ObjectMapper().readTree(json.stdout()).get("breakdowns");
+        for (Map.Entry<String, String> dimension : DIMENSIONS.entrySet()) {
+            Map<String, GroundTruth.Breakdown> expected = expected(dimension.getValue());
+            JsonNode rows = breakdowns.get(dimension.getKey());
+            assertThat(rows.size()).as(dimension.getKey()).isEqualTo(expected.size());
+            expected.forEach((value, truth) -> {
+                assertThat(rows.get(value).get("generations").asLong()).as(value).isEqualTo(truth.generations());
+                assertThat(rows.get(value).get("validationFailureRate").asDouble()).as(value)
+                        .isEqualTo(ratio(truth.validationFailures(), truth.validations()));
+            });
+        }
+    }
+
+    @Test
+    void reportOnExitPrintsATablePerVariantAndPerProject() throws Exception {
+        try (ForkedJvm run = ForkedJvm.start(List.of(SampleLaunch.agentFlag(SampleLaunch.SAMPLE_CONFIG)),
+                SampleLaunch.JAR.mainArgs(List.of("--requests", "30", "--seed", "11")))) {
+            GroundTruth truth = GroundTruth.parse(run.awaitLine(GroundTruth.PREFIX, java.time.Duration.ofMinutes(2)));
+            assertThat(run.awaitExit(java.time.Duration.ofMinutes(1))).isZero();
+            String report = String.join("\n", run.stderr());
+            assertThat(report).contains("  by variant", "  by project");
+            truth.byVariant().forEach((variant, row) ->
+                    assertThat(report).containsPattern("\\n  " + variant + " +" + row.generations() + " "));
+            truth.byProject().forEach((project, row) ->
+                    assertThat(report).containsPattern("\\n  " + project + " +" + row.generations() + " "));
+        }
+    }
+
+    private static String percent(long part, long whole) {
+        return String.format(java.util.Locale.ROOT, "%.1f %%", 100 * ratio(part, whole)).replace(".", "\\.");
     }
 
     /** The sample's rows of {@code dimension}, users keyed by their pseudonym as Genscope keeps them. */
