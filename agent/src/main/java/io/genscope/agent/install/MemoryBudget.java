@@ -1,10 +1,10 @@
 package io.genscope.agent.install;
 
+import io.genscope.agent.config.CaptureSettings;
 import io.genscope.agent.config.ConfigProblem;
 import io.genscope.agent.config.GenscopeSettings;
 import io.genscope.agent.config.RuleSettings;
 import io.genscope.runtime.Role;
-import io.genscope.agent.config.CaptureSettings;
 import io.genscope.runtime.store.BreakdownDimension;
 import io.genscope.runtime.store.StoreFootprint;
 import io.genscope.runtime.store.TelemetrySettings;
