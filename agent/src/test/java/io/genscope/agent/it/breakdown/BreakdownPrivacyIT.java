@@ -1,5 +1,6 @@
 package io.genscope.agent.it.breakdown;
 
+import io.genscope.agent.it.cli.SummaryRun;
 import io.genscope.agent.it.hostile.PrivacyMBeanText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,10 +27,11 @@ import static org.awaitility.Awaitility.await;
  * With user ids pseudonymised (the default), no raw user id leaves the host's own objects: the
  * sample sends its requests as users whose ids carry a marker, and no marker appears in any MBean
  * attribute or operation result (the Breakdown MBeans, exported events and the Metrics MBeans
- * included), in the metrics endpoint's output, on stderr, or in a live heap dump taken once the
- * host has dropped its requests. The same run without the agent shows the host itself keeps no
- * id (so the dump can tell), and with {@code store.user-ids: plain} the ids are found, in the
- * Breakdown MBean and the heap, so the search would see them.
+ * included), in the metrics endpoint's output, in the summary command's text and JSON, on stderr,
+ * or in a live heap dump taken once the host has dropped its requests. The same run without the
+ * agent shows the host itself keeps no id (so the dump can tell), and with
+ * {@code store.user-ids: plain} the ids are found, in the Breakdown MBean and the heap, so the
+ * search would see them.
  */
 class BreakdownPrivacyIT {
 
@@ -56,6 +58,9 @@ class BreakdownPrivacyIT {
             Map<String, Set<String>> found = new LinkedHashMap<>();
             found.put("MBean attributes and operation results", in(PrivacyMBeanText.everything(with.connection()), ids));
             found.put("metrics endpoint", in(scrape(with), ids));
+            String pid = Long.toString(with.jvm().pid());
+            found.put("summary command", in(SummaryRun.of(List.of(), pid).stdout()
+                    + SummaryRun.of(List.of(), pid, "--json").stdout(), ids));
             found.put("stderr", in(String.join("\n", with.jvm().stderr()), ids));
             found.put("live heap", HeapSearch.liveHeapHolds(with.connection(), directory.resolve("with.hprof"), ids));
             assertThat(found).as("raw user ids found per place")
