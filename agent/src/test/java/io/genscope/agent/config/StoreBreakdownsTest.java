@@ -34,7 +34,7 @@ class StoreBreakdownsTest {
         LoadedConfig given = load("  max-variants: 3\n  max-projects: 4\n  max-users: 5\n  max-prompt-categories: 6\n");
         assertThat(given.settings().store().breakdowns()).isEqualTo(new BreakdownCaps(3, 4, 5, 6));
         assertThat(load("  max-users: 0\n").problems()).extracting(ConfigProblem::describe).singleElement()
-                .asString().contains(":2 store.max-users: ").endsWith("(using the default 20)");
+                .asString().contains(":2 store.max-users: ").endsWith("(using the default 10)");
     }
 
     @Test

@@ -15,7 +15,7 @@ public record BreakdownCaps(int maxVariants, int maxProjects, int maxUsers, int 
 
     /** The defaults of the bundled config. */
     public static BreakdownCaps defaults() {
-        return new BreakdownCaps(10, 20, 20, 10);
+        return new BreakdownCaps(10, 10, 10, 10);
     }
 
     public int of(BreakdownDimension dimension) {

@@ -92,10 +92,14 @@ class StoreFootprintTest {
         TelemetrySettings defaults = TelemetrySettings.defaults();
 
         assertThat(StoreFootprint.of(defaults, 4).totalBytes()).isLessThanOrEqualTo(defaults.maxMemory());
-        StoreFootprint everyBreakdown = StoreFootprint.of(defaults, 1, EnumSet.allOf(BreakdownDimension.class));
-        System.out.printf("StoreFootprintTest: defaults, 1 rule, every breakdown captured: %s%n",
+        StoreFootprint projects = StoreFootprint.of(defaults, 4, EnumSet.of(BreakdownDimension.PROJECT));
+        StoreFootprint everyBreakdown = StoreFootprint.of(defaults, 2, EnumSet.allOf(BreakdownDimension.class));
+        System.out.printf("StoreFootprintTest: defaults, 4 rules capturing project-id: %s; 2 rules capturing every"
+                + " breakdown: %s%n", StoreFootprint.mib(projects.totalBytes()),
                 StoreFootprint.mib(everyBreakdown.totalBytes()));
-        assertThat(everyBreakdown.totalBytes()).as("one rule capturing every breakdown")
+        assertThat(projects.totalBytes()).as("four rules capturing project-id, as configs did before breakdowns")
+                .isLessThanOrEqualTo(defaults.maxMemory());
+        assertThat(everyBreakdown.totalBytes()).as("two rules capturing every breakdown")
                 .isLessThanOrEqualTo(defaults.maxMemory());
     }
 
