@@ -4,8 +4,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.util.Arrays;
 
 /**
  * What Genscope keeps of a captured {@code user-id}: by default a pseudonym, the first
@@ -18,7 +18,7 @@ import java.util.Arrays;
  * lifetime only, and nobody can reverse them, not even by guessing). 48 bits: two users share
  * a pseudonym with a chance of about n²/2⁴⁹ among n users (one in 5 million for 10,000).
  *
- * <p>Thread-safe: each thread has its own {@link Mac}. The raw id is read, hashed and dropped on
+ * <p>Thread-safe: each thread has its own {@link Mac}, set up again only when another key asks. The raw id is read, hashed and dropped on
  * the calling thread; nothing here keeps it (the HMAC's buffers are reset after each id).
  * {@link #toString()} never shows the key.
  */
@@ -30,12 +30,26 @@ public final class UserIds {
     private static final String ALGORITHM = "HmacSHA256";
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
+    /** Each thread's HMAC and the key it was set up with: re-keyed when another key asks. */
+    private static final ThreadLocal<KeyedMac> MACS = new ThreadLocal<>();
+
+    private record KeyedMac(SecretKeySpec key, Mac mac) {
+    }
+
+    /** The key drawn at random for this JVM, the first time one is asked for. */
+    private static final class PerJvmKey {
+        static final byte[] KEY = new byte[32];
+
+        static {
+            new SecureRandom().nextBytes(KEY);
+        }
+    }
+
+    /** {@code null} when ids are kept plain. */
     private final SecretKeySpec key;
-    private final ThreadLocal<Mac> macs;
 
     private UserIds(byte[] key) {
         this.key = key == null ? null : new SecretKeySpec(key, ALGORITHM);
-        this.macs = key == null ? null : ThreadLocal.withInitial(this::newMac);
     }
 
     /** Ids kept as captured: the {@code plain} opt-in. */
@@ -51,15 +65,12 @@ public final class UserIds {
         return new UserIds(key.clone());
     }
 
-    /** Pseudonyms keyed by 32 random bytes drawn now: the default. */
+    /**
+     * Pseudonyms keyed by 32 random bytes drawn once per JVM: the default. Every such setting in one
+     * JVM has the same key, so a config read again gives the same pseudonyms.
+     */
     public static UserIds withRandomKey() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        try {
-            return new UserIds(key);
-        } finally {
-            Arrays.fill(key, (byte) 0);
-        }
+        return new UserIds(PerJvmKey.KEY);
     }
 
     public boolean plainIds() {
@@ -71,7 +82,7 @@ public final class UserIds {
         if (raw == null || key == null) {
             return raw;
         }
-        return pseudonym(macs.get(), raw);
+        return pseudonym(mac(), raw);
     }
 
     /** The first {@value #PSEUDONYM_LENGTH} hex digits of the HMAC of {@code raw}'s UTF-8 bytes. */
@@ -85,14 +96,33 @@ public final class UserIds {
         return new String(hex);
     }
 
-    private Mac newMac() {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            return mac;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(ALGORITHM + " is not available in this JVM", e);
+    /** The calling thread's HMAC set up with this key. */
+    private Mac mac() {
+        KeyedMac current = MACS.get();
+        if (current == null || current.key() != key) {
+            try {
+                Mac mac = Mac.getInstance(ALGORITHM);
+                mac.init(key);
+                current = new KeyedMac(key, mac);
+                MACS.set(current);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(ALGORITHM + " is not available in this JVM", e);
+            }
         }
+        return current.mac();
+    }
+
+    /** Equal settings: both plain, or both keyed with the same key (so two reads of a config are equal). */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof UserIds that && (key == null ? that.key == null
+                : that.key != null && MessageDigest.isEqual(key.getEncoded(), that.key.getEncoded()));
+    }
+
+    /** The same for every keyed setting: nothing derived from the key. */
+    @Override
+    public int hashCode() {
+        return key == null ? 0 : 1;
     }
 
     @Override
