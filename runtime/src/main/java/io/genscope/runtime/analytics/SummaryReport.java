@@ -57,14 +57,14 @@ public final class SummaryReport {
         }
         int width = Math.max(dimension.length() + 3,
                 rows.stream().limit(BREAKDOWN_ROWS).mapToInt(row -> row.value().length()).max().orElse(0));
-        String columns = "  %-" + width + "s %11s %8s %10s %8s %11s %9s %9s %14s%n";
+        String columns = "  %-" + width + "s %11s %8s %10s %8s %11s %11s %11s %14s%n";
         text.append(String.format(Locale.ROOT, columns, "by " + dimension, "generations", "success", "first pass",
-                "retries", "val. failed", "p50 ms", "p95 ms", "prompt p50/p95"));
+                "retries", "val. failed", "time p50", "time p95", "prompt p50/p95"));
         rows.stream().limit(BREAKDOWN_ROWS).forEach(row -> text.append(String.format(Locale.ROOT, columns,
                 row.value(), row.generations(), percent(row.successRate()), percent(row.firstPassRate()),
                 String.format(Locale.ROOT, "%.2f", row.averageRetries()), percent(row.validationFailureRate()),
-                String.format(Locale.ROOT, "%.1f", row.generationTimeP50Millis()),
-                String.format(Locale.ROOT, "%.1f", row.generationTimeP95Millis()),
+                String.format(Locale.ROOT, "%.1f ms", row.generationTimeP50Millis()),
+                String.format(Locale.ROOT, "%.1f ms", row.generationTimeP95Millis()),
                 String.format(Locale.ROOT, "%.0f/%.0f", row.promptLengthP50(), row.promptLengthP95()))));
         if (rows.size() > BREAKDOWN_ROWS) {
             text.append(String.format(Locale.ROOT, "  (%d more)%n", rows.size() - BREAKDOWN_ROWS));
