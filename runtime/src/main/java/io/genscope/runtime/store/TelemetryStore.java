@@ -27,8 +27,10 @@ import java.util.regex.Pattern;
  * its dependencies) for the calls outside any generation and one per pair of rule and model it
  * used, merged into the slice's own when it moves on (or, once it has ended, when another thread joins or leaves that slice); at most
  * {@code maxModels} models per slice; each keyed count is capped; a raw event keeps at most
- * {@code eventElements} errors and dependencies (a fresh copy, never the host's list).
- * {@link StoreFootprint} adds it up. Nothing older than the retention is kept or reported: slices
+ * {@code eventElements} errors and dependencies (a fresh copy, never the host's list); per
+ * captured breakdown dimension (variant, project, user, prompt category), a row of
+ * {@link BreakdownCounts} per value up to its cap plus "(other)", per slice and per recording
+ * thread ({@link ThreadBreakdowns}). {@link StoreFootprint} adds it up. Nothing older than the retention is kept or reported: slices
  * past it are let go, and raw events past it dropped (see {@link EventLog}), by the threads that
  * record as they move to a new slice and by queries, without a thread of Genscope's own.
  *
