@@ -5,6 +5,7 @@ import io.genscope.runtime.alerts.AlertSettings;
 import io.genscope.runtime.analytics.Analytics;
 import io.genscope.runtime.analytics.AnalyticsSummary;
 import io.genscope.runtime.analytics.RequestSummary;
+import io.genscope.runtime.analytics.BreakdownRow;
 import io.genscope.runtime.analytics.SummaryReport;
 import io.genscope.runtime.diagnostics.ErrorJournal;
 import io.genscope.runtime.diagnostics.RuleDiagnostics;
@@ -19,6 +20,7 @@ import io.genscope.runtime.reload.Reloader;
 import io.genscope.runtime.reload.RuleBinding;
 import io.genscope.runtime.reload.RuleSlots;
 import io.genscope.runtime.rule.RuleDefinition;
+import io.genscope.runtime.store.BreakdownDimension;
 import io.genscope.runtime.store.Dimension;
 import io.genscope.runtime.store.RequestTotals;
 import io.genscope.runtime.store.TelemetrySettings;
@@ -272,6 +274,15 @@ public final class GenscopeRuntime {
     public String report() {
         Map<String, AnalyticsSummary> byModel = new LinkedHashMap<>();
         store.models(analytics.defaultWindow()).forEach(model -> byModel.put(model, analytics.summary(Dimension.model(model))));
-        return SummaryReport.format(summary(), byModel, requests == null ? null : RequestSummary.of(requests));
+        return SummaryReport.format(summary(), byModel, breakdowns(), requests == null ? null : RequestSummary.of(requests));
+    }
+
+    /** Per breakdown dimension some generation rule captures, its rows over the default window. */
+    private Map<String, List<BreakdownRow>> breakdowns() {
+        Map<String, List<BreakdownRow>> breakdowns = new LinkedHashMap<>();
+        for (BreakdownDimension dimension : RuleDiagnostics.breakdownDimensions(rules)) {
+            breakdowns.put(dimension.configName(), analytics.breakdown(dimension, analytics.defaultWindow()));
+        }
+        return breakdowns;
     }
 }

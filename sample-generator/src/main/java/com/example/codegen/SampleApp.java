@@ -67,20 +67,20 @@ public final class SampleApp {
     private static RunStats run(RunOptions options) {
         List<CodeModel> models = List.of(new CodexMini(options.seed()), new CodexPro(options.seed()));
         List<String> modelNames = models.stream().map(CodeModel::name).toList();
-        RunStats stats = new RunStats(modelNames, options.times());
+        RunStats stats = new RunStats(modelNames, options.times(), options.userPrefix().length());
         JavacValidator validator = new JavacValidator();
         Map<String, CodeGenerator> generators = new HashMap<>();
         for (CodeModel model : models) {
             generators.put(model.name(), new CodeGenerator(model, validator, MAX_ATTEMPTS, stats.listenerFor(model.name())));
         }
         SpecService service = options.batch() ? batchService(generators, stats) : null;
-        List<Workload.Job> jobs = Workload.create(options.requests(), options.seed(), modelNames);
+        List<Workload.Job> jobs = Workload.create(options.requests(), options.seed(), modelNames, options.userPrefix());
         for (int sent = 0; sent < jobs.size(); sent++) {
             if (sent > 0 && sent == options.pauseAfter()) {
                 pause(stats, jobs.size() - sent);
             }
             Workload.Job job = jobs.get(sent);
-            stats.generationStarted(job.model());
+            stats.generationStarted(job.model(), job.request());
             long start = System.nanoTime();
             try {
                 if (service != null) {

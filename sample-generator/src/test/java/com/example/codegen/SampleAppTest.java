@@ -28,7 +28,8 @@ class SampleAppTest {
     @Test
     void groundTruthHasExactlyTheAgreedKeys() {
         assertThat(defaultRun).containsOnlyKeys("generations", "successes", "failures", "failuresByType", "retries",
-                "validations", "validationFailures", "errorsByType", "dependencies", "byModel");
+                "validations", "validationFailures", "errorsByType", "dependencies", "byModel", "byVariant", "byProject",
+                "byUser", "byPromptCategory");
         assertThat(object(defaultRun, "byModel")).containsOnlyKeys("codex-mini", "codex-pro")
                 .allSatisfy((model, counts) -> assertThat(object(counts)).containsOnlyKeys(COUNTS));
     }
@@ -72,7 +73,36 @@ class SampleAppTest {
 
         assertThat(list(timed, "generationMicros")).hasSize(5).allSatisfy(micros -> assertThat((Long) micros).isPositive());
         timed.remove("generationMicros");
+        for (String dimension : BREAKDOWNS) {
+            object(timed, dimension).values().forEach(row -> {
+                assertThat(list(object(row), "generationMicros")).hasSize((int) count(object(row), "generations"));
+                object(row).remove("generationMicros");
+            });
+        }
         assertThat(timed).isEqualTo(groundTruth(run("--requests", "5")));
+    }
+
+    private static final List<String> BREAKDOWNS = List.of("byVariant", "byProject", "byUser", "byPromptCategory");
+
+    @Test
+    void breaksEveryFigureDownByVariantProjectUserAndCategory() {
+        Map<String, Object> truth = groundTruth(run("--requests", "120", "--seed", "42", "--user-prefix", "p-"));
+        for (String dimension : BREAKDOWNS) {
+            Map<String, Object> rows = object(truth, dimension);
+            for (String key : List.of("generations", "successes", "retries", "validations", "validationFailures")) {
+                assertThat(rows.values().stream().mapToLong(row -> count(object(row), key)).sum())
+                        .as("%s: sum of %s", dimension, key).isEqualTo(count(truth, key));
+            }
+        }
+        assertThat(object(truth, "byUser")).as("users are keyed without the run's prefix")
+                .containsOnlyKeys("ada@example.com", "grace@example.com", "linus@example.com", "ken@example.com");
+        assertThat(object(truth, "byPromptCategory")).containsOnlyKeys("rest-client", "csv-parser", "lru-cache",
+                "retry-helper", "json-dto");
+        Map<String, Object> v1 = object(object(truth, "byVariant").get("prompt-v1"));
+        Map<String, Object> v2 = object(object(truth, "byVariant").get("prompt-v2"));
+        assertThat((double) count(v2, "firstPassGenerations") / count(v2, "validatedGenerations"))
+                .as("the second prompt version passes its first validation more often")
+                .isGreaterThan((double) count(v1, "firstPassGenerations") / count(v1, "validatedGenerations") + 0.1);
     }
 
     @Test

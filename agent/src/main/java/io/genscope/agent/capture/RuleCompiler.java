@@ -40,7 +40,8 @@ public final class RuleCompiler {
                 path(c.detectedDependencies()),
                 errors == null ? null : errors.typePattern(),
                 path(success.when()),
-                path(success.failureType())));
+                path(success.failureType()),
+                new RuleCaptures.BreakdownCaptures(path(c.variant()), path(c.userId()), path(c.promptCategory()))));
     }
 
     static PropertyPath path(CaptureExpression expression) {

@@ -33,7 +33,8 @@ public final class SummaryCommand implements Command {
             SummaryOptions options = SummaryOptions.parse(args);
             TelemetryFigures figures = read(options);
             out.println(options.json() ? SummaryJson.write(figures)
-                    : SummaryReport.format(figures.overall(), figures.byModel(), figures.requests()));
+                    : SummaryReport.format(figures.overall(), figures.byModel(), figures.breakdowns(),
+                            figures.requests()));
             return 0;
         } catch (CommandFailure failure) {
             err.println("genscope summary: " + failure.getMessage());

@@ -3,16 +3,18 @@ package io.genscope.agent.cli;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.genscope.runtime.analytics.AnalyticsSummary;
+import io.genscope.runtime.analytics.BreakdownRow;
 
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.lang.reflect.RecordComponent;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The summary as one JSON document, for scripts: {@code {"windowSeconds": n, "summary": {...},
- * "byModel": {"<model>": {...}}}}, where each figures object has one field per component of
+ * "byModel": {"<model>": {...}}, "breakdowns": {"variant": {"<value>": {...}}, ...}}}, where each figures object has one field per component of
  * {@link AnalyticsSummary}, under the same name: counts as integers, rates as fractions in [0, 1],
  * times in milliseconds, and the error, dependency and failure-type tables as objects of name to
  * count, most frequent first. Written from the record's components, so a figure added to the
@@ -45,11 +47,45 @@ final class SummaryJson {
                 json.writeFieldName("requests");
                 figures(json, figures.requests());
             }
+            breakdowns(json, figures.breakdowns());
             json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return text.toString();
+    }
+
+    /**
+     * {@code "breakdowns": {"variant": {"prompt-v1": {...}}}}: per captured dimension, its values
+     * most generations first, each with its counts, its rates and its times and prompt lengths.
+     */
+    private static void breakdowns(JsonGenerator json, Map<String, List<BreakdownRow>> breakdowns) throws IOException {
+        json.writeObjectFieldStart("breakdowns");
+        for (Map.Entry<String, List<BreakdownRow>> dimension : breakdowns.entrySet()) {
+            json.writeObjectFieldStart(dimension.getKey());
+            for (BreakdownRow row : dimension.getValue()) {
+                json.writeObjectFieldStart(row.value());
+                json.writeNumberField("generations", row.generations());
+                json.writeNumberField("successRate", row.successRate());
+                json.writeNumberField("firstPassRate", row.firstPassRate());
+                json.writeNumberField("averageRetries", row.averageRetries());
+                json.writeNumberField("validationFailureRate", row.validationFailureRate());
+                json.writeNumberField("generationTimeP50Millis", row.generationTimeP50Millis());
+                json.writeNumberField("generationTimeP95Millis", row.generationTimeP95Millis());
+                json.writeNumberField("averagePromptLength", row.averagePromptLength());
+                json.writeNumberField("promptLengthP50", row.promptLengthP50());
+                json.writeNumberField("promptLengthP95", row.promptLengthP95());
+                json.writeNumberField("successes", row.successes());
+                json.writeNumberField("validatedGenerations", row.validatedGenerations());
+                json.writeNumberField("firstPassGenerations", row.firstPassGenerations());
+                json.writeNumberField("retries", row.retries());
+                json.writeNumberField("validations", row.validations());
+                json.writeNumberField("validationFailures", row.validationFailures());
+                json.writeEndObject();
+            }
+            json.writeEndObject();
+        }
+        json.writeEndObject();
     }
 
     private static void figures(JsonGenerator json, Record figures) throws IOException {

@@ -2,6 +2,7 @@ package io.genscope.agent.cli;
 
 import io.genscope.runtime.analytics.AnalyticsSummary;
 import io.genscope.runtime.analytics.RequestSummary;
+import io.genscope.runtime.analytics.BreakdownRow;
 
 import javax.management.Attribute;
 import javax.management.InstanceNotFoundException;
@@ -35,11 +36,13 @@ import java.util.TreeMap;
  * <p>The requests since start come from the Requests MBean's attributes, when it is there (a rule
  * has the role {@code request}).
  *
- * @param overall  the figures over all generators
- * @param byModel  model name to its figures over the same window
- * @param requests the requests since start; {@code null} when no rule has the role {@code request}
+ * @param overall    the figures over all generators
+ * @param byModel    model name to its figures over the same window
+ * @param breakdowns per captured breakdown dimension, its rows ({@link BreakdownTables})
+ * @param requests   the requests since start; {@code null} when no rule has the role {@code request}
  */
-record TelemetryFigures(AnalyticsSummary overall, Map<String, AnalyticsSummary> byModel, RequestSummary requests) {
+record TelemetryFigures(AnalyticsSummary overall, Map<String, AnalyticsSummary> byModel,
+                        Map<String, List<BreakdownRow>> breakdowns, RequestSummary requests) {
 
     private static final String TELEMETRY = "io.genscope:type=Telemetry";
     private static final String MODELS = "io.genscope:type=Model,*";
@@ -53,7 +56,8 @@ record TelemetryFigures(AnalyticsSummary overall, Map<String, AnalyticsSummary> 
             RequestSummary requests = requests(connection);
             if (window.isEmpty()) {
                 return new TelemetryFigures(summary(connection.getAttribute(telemetry, "Summary")),
-                        byModel(connection.getAttribute(telemetry, "ByModel")), requests);
+                        byModel(connection.getAttribute(telemetry, "ByModel")), BreakdownTables.read(connection, window),
+                        requests);
             }
             Object[] seconds = {window.get().toSeconds()};
             AnalyticsSummary overall = summary(connection.invoke(telemetry, "summaryForWindow", seconds,
@@ -66,7 +70,7 @@ record TelemetryFigures(AnalyticsSummary overall, Map<String, AnalyticsSummary> 
                     byModel.put((String) connection.getAttribute(model, "Model"), figures);
                 }
             }
-            return new TelemetryFigures(overall, byModel, requests);
+            return new TelemetryFigures(overall, byModel, BreakdownTables.read(connection, window), requests);
         } catch (InstanceNotFoundException e) {
             throw CommandFailure.failed(target + " runs no Genscope agent: it has no " + TELEMETRY + " MBean");
         } catch (SecurityException e) {

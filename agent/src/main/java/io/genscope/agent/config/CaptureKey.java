@@ -16,6 +16,9 @@ enum CaptureKey {
     PROMPT_LENGTH("prompt-length", Role.GENERATION),
     CODE_LENGTH("code-length", Role.GENERATION),
     DEPENDENCIES("dependencies", Role.GENERATION),
+    VARIANT("variant", Role.GENERATION),
+    USER_ID("user-id", Role.GENERATION),
+    PROMPT_CATEGORY("prompt-category", Role.GENERATION),
     VALIDATION_OK("validation-ok", Role.VALIDATION),
     ERRORS("errors", Role.VALIDATION),
     DETECTED_DEPENDENCIES("detected-dependencies", Role.VALIDATION);

@@ -69,7 +69,10 @@ final class CaptureReader {
                 expressions.get(CaptureKey.DEPENDENCIES),
                 expressions.get(CaptureKey.VALIDATION_OK),
                 errors,
-                expressions.get(CaptureKey.DETECTED_DEPENDENCIES));
+                expressions.get(CaptureKey.DETECTED_DEPENDENCIES),
+                expressions.get(CaptureKey.VARIANT),
+                expressions.get(CaptureKey.USER_ID),
+                expressions.get(CaptureKey.PROMPT_CATEGORY));
     }
 
     /**

@@ -126,7 +126,7 @@ final class MetricsSettingsReader {
     }
 
     /** A path, or empty for {@code ""}; a relative path is taken from the config file's folder. */
-    private static ValueReader<Optional<Path>> path(SettingsSection section) {
+    static ValueReader<Optional<Path>> path(SettingsSection section) {
         ValueReader<String> text = optionalText(PATH_FORM, 4096);
         Path folder = Path.of(section.problems().file()).toAbsolutePath().getParent();
         return node -> {

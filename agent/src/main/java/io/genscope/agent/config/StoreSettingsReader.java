@@ -2,6 +2,7 @@ package io.genscope.agent.config;
 
 import io.genscope.agent.config.ConfigProblem.Severity;
 import io.genscope.runtime.privacy.ErrorMessages;
+import io.genscope.runtime.store.BreakdownCaps;
 import io.genscope.runtime.store.TelemetrySettings;
 
 import java.time.Duration;
@@ -42,7 +43,10 @@ final class StoreSettingsReader {
                 redact(store),
                 store.value("max-elements", CAP),
                 store.value("event-elements", Values.wholeNumber(0, 1_000)),
-                store.value("max-memory", Values.size(1L << 20, 64L << 30)));
+                store.value("max-memory", Values.size(1L << 20, 64L << 30)),
+                new BreakdownCaps(store.value("max-variants", CAP), store.value("max-projects", CAP),
+                        store.value("max-users", CAP), store.value("max-prompt-categories", CAP)),
+                UserIdsReader.read(store));
     }
 
     /**

@@ -142,7 +142,8 @@ final class ConfigReload implements Reloader {
         ConfigDiff diff = ConfigDiff.of(settings, read);
         List<RuleDefinition> definitions = read.rules().stream().map(RuleCompiler::compile).toList();
         List<String> problems = new ArrayList<>(runtime.cannotAdopt(definitions, diff.unchangedNames()));
-        MemoryBudget.check(named, settings.store(), runtime.generationSlotsWith(definitions), runtime.countsRequests())
+        MemoryBudget.check(named, settings.store(), runtime.generationSlotsWith(definitions),
+                MemoryBudget.breakdowns(read), runtime.countsRequests())
                 .ifPresent(overBudget -> problems.add(overBudget.describe()));
         if (!problems.isEmpty()) {
             return refused(named, problems);

@@ -1,16 +1,20 @@
 package io.genscope.agent.install;
 
+import io.genscope.agent.config.CaptureSettings;
 import io.genscope.agent.config.ConfigProblem;
 import io.genscope.agent.config.GenscopeSettings;
 import io.genscope.agent.config.RuleSettings;
 import io.genscope.runtime.Role;
+import io.genscope.runtime.store.BreakdownDimension;
 import io.genscope.runtime.store.StoreFootprint;
 import io.genscope.runtime.store.TelemetrySettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Checks the store's worst case against {@code store.max-memory} before anything starts: prints
@@ -24,22 +28,48 @@ final class MemoryBudget {
     private MemoryBudget() {
     }
 
+    /** The breakdown dimensions the generation rules capture: each costs rows per slice. */
+    static Set<BreakdownDimension> breakdowns(GenscopeSettings settings) {
+        Set<BreakdownDimension> captured = EnumSet.noneOf(BreakdownDimension.class);
+        for (RuleSettings rule : settings.rules()) {
+            CaptureSettings capture = rule.capture();
+            if (rule.role() != Role.GENERATION) {
+                continue;
+            }
+            if (capture.variant() != null) {
+                captured.add(BreakdownDimension.VARIANT);
+            }
+            if (capture.projectId() != null) {
+                captured.add(BreakdownDimension.PROJECT);
+            }
+            if (capture.userId() != null) {
+                captured.add(BreakdownDimension.USER);
+            }
+            if (capture.promptCategory() != null) {
+                captured.add(BreakdownDimension.PROMPT_CATEGORY);
+            }
+        }
+        return captured;
+    }
+
     /** @return the problem when the worst case is over the budget */
     static Optional<ConfigProblem> check(Path file, GenscopeSettings settings) {
         int generationRules = (int) settings.rules().stream().map(RuleSettings::role)
                 .filter(role -> role == Role.GENERATION).count();
         boolean requests = settings.rules().stream().anyMatch(rule -> rule.role() == Role.REQUEST);
-        return check(file, settings.store(), generationRules, requests);
+        return check(file, settings.store(), generationRules, breakdowns(settings), requests);
     }
 
     /**
      * The check for a store of {@code store}'s settings counting {@code generationRules}
-     * generation rules, with the request totals and held validations when {@code requests}: at
-     * start those of the file, at a reload every generation slot the store will have (a removed
-     * rule's figures stay) and the requests of start-up.
+     * generation rules that capture the {@code breakdowns}, with the request totals and held
+     * validations when {@code requests}: at start those of the file; at a reload every generation
+     * slot the store will have (a removed rule's figures stay), the breakdowns of the new file and
+     * the requests of start-up.
      */
-    static Optional<ConfigProblem> check(Path file, TelemetrySettings store, int generationRules, boolean requests) {
-        StoreFootprint footprint = StoreFootprint.of(store, generationRules, requests);
+    static Optional<ConfigProblem> check(Path file, TelemetrySettings store, int generationRules,
+                                         Set<BreakdownDimension> breakdowns, boolean requests) {
+        StoreFootprint footprint = StoreFootprint.of(store, generationRules, breakdowns, requests);
         LOGGER.info("store memory: {} (store.max-memory {})", footprint.describe(), StoreFootprint.mib(store.maxMemory()));
         if (footprint.totalBytes() <= store.maxMemory()) {
             return Optional.empty();

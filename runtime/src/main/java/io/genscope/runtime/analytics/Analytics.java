@@ -1,13 +1,16 @@
 package io.genscope.runtime.analytics;
 
+import io.genscope.runtime.store.BreakdownDimension;
 import io.genscope.runtime.store.Dimension;
 import io.genscope.runtime.store.DurationDistribution;
 import io.genscope.runtime.store.TallyTotals;
 import io.genscope.runtime.store.TelemetryStore;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -66,6 +69,26 @@ public final class Analytics {
                 top(t.errorTypes(), topN),
                 top(t.dependencies(), topN),
                 top(t.failureTypes(), topN));
+    }
+
+    /**
+     * One row per value of {@code dimension} in {@code window}, most generations first, ties by
+     * value: every value the window's slices counted, "(other)" included.
+     */
+    public List<BreakdownRow> breakdown(BreakdownDimension dimension, Duration window) {
+        List<BreakdownRow> rows = new ArrayList<>();
+        store.breakdown(window, dimension).forEach((value, t) -> rows.add(new BreakdownRow(value, t.generations(),
+                t.successes(), t.validatedGenerations(), t.firstPassGenerations(), t.retries(), t.validations(),
+                t.validationFailures(), t.generationTimeP50Millis(), t.generationTimeP95Millis(),
+                t.averagePromptLength(), t.promptLengthP50(), t.promptLengthP95())));
+        rows.sort(Comparator.comparingLong(BreakdownRow::generations).reversed()
+                .thenComparing(BreakdownRow::value));
+        return rows;
+    }
+
+    /** The window {@code window} actually covers, in seconds: whole slices, capped at the retention. */
+    public long windowSeconds(Duration window) {
+        return coveredSeconds(window);
     }
 
     /** The {@code n} most frequent validation error types in {@code window}, most frequent first. */

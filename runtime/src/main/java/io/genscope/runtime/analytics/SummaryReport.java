@@ -1,25 +1,35 @@
 package io.genscope.runtime.analytics;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
  * The analytics summary as a few lines of text, for {@code report-on-exit} and the command line's
- * {@code summary}: what an operator reads in a log when there was no JConsole attached. The
- * requests' lines (since start) come last, when a rule has the role {@code request}.
+ * {@code summary}: what an operator reads in a log when there was no JConsole attached. Overall,
+ * per model, the requests' lines (since start) when a rule has the role {@code request}, and a
+ * table per captured breakdown dimension (variant, project, user pseudonym, prompt category).
  */
 public final class SummaryReport {
 
     private SummaryReport() {
     }
 
+    /** The most rows a breakdown table of the text shows: the values with the most generations. */
+    public static final int BREAKDOWN_ROWS = 10;
+
     public static String format(AnalyticsSummary all, Map<String, AnalyticsSummary> byModel) {
-        return format(all, byModel, null);
+        return format(all, byModel, Map.of(), null);
     }
 
-    /** With the requests' lines after the others, when {@code requests} is not {@code null}. */
-    public static String format(AnalyticsSummary all, Map<String, AnalyticsSummary> byModel, RequestSummary requests) {
+    /**
+     * @param breakdowns per breakdown dimension ({@code variant}, {@code project}, …), its rows most
+     *                   generations first; a table of the first {@value #BREAKDOWN_ROWS} each
+     * @param requests   the requests since start, or {@code null} when no rule has the role {@code request}
+     */
+    public static String format(AnalyticsSummary all, Map<String, AnalyticsSummary> byModel,
+                                Map<String, List<BreakdownRow>> breakdowns, RequestSummary requests) {
         StringBuilder text = new StringBuilder();
         text.append("[genscope] summary of the last ").append(all.windowSeconds()).append(" s\n");
         line(text, "generations", "%d started, %d succeeded, %d failed (success rate %s)", all.generations(),
@@ -46,7 +56,29 @@ public final class SummaryReport {
                     + " max %.1f ms", requests.generationsPerRequest(), requests.withoutGeneration(),
                     requests.timeP50Millis(), requests.timeP95Millis(), requests.timeMaxMillis());
         }
+        breakdowns.forEach((dimension, rows) -> table(text, dimension, rows));
         return text.toString().stripTrailing();
+    }
+
+    /** One breakdown as a table: a header line, then a line per value. */
+    private static void table(StringBuilder text, String dimension, List<BreakdownRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        int width = Math.max(dimension.length() + 3,
+                rows.stream().limit(BREAKDOWN_ROWS).mapToInt(row -> row.value().length()).max().orElse(0));
+        String columns = "  %-" + width + "s %11s %8s %10s %8s %11s %11s %11s %14s%n";
+        text.append(String.format(Locale.ROOT, columns, "by " + dimension, "generations", "success", "first pass",
+                "retries", "val. failed", "time p50", "time p95", "prompt p50/p95"));
+        rows.stream().limit(BREAKDOWN_ROWS).forEach(row -> text.append(String.format(Locale.ROOT, columns,
+                row.value(), row.generations(), percent(row.successRate()), percent(row.firstPassRate()),
+                String.format(Locale.ROOT, "%.2f", row.averageRetries()), percent(row.validationFailureRate()),
+                String.format(Locale.ROOT, "%.1f ms", row.generationTimeP50Millis()),
+                String.format(Locale.ROOT, "%.1f ms", row.generationTimeP95Millis()),
+                String.format(Locale.ROOT, "%.0f/%.0f", row.promptLengthP50(), row.promptLengthP95()))));
+        if (rows.size() > BREAKDOWN_ROWS) {
+            text.append(String.format(Locale.ROOT, "  (%d more)%n", rows.size() - BREAKDOWN_ROWS));
+        }
     }
 
     private static void line(StringBuilder text, String label, String format, Object... values) {

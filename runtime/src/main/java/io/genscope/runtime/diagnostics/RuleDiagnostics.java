@@ -1,7 +1,9 @@
 package io.genscope.runtime.diagnostics;
 
 import io.genscope.runtime.rule.RuleDefinition;
+import io.genscope.runtime.store.BreakdownDimension;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +19,13 @@ import java.util.concurrent.atomic.LongAdder;
  * method does not flood the log.
  */
 public final class RuleDiagnostics {
+
+    /** The breakdown dimensions any of {@code rules} captures, in the dimensions' order. */
+    public static Set<BreakdownDimension> breakdownDimensions(List<RuleDiagnostics> rules) {
+        Set<BreakdownDimension> captured = EnumSet.noneOf(BreakdownDimension.class);
+        rules.forEach(rule -> captured.addAll(rule.rule().captures().breakdownDimensions()));
+        return captured;
+    }
 
     private final RuleDefinition rule;
     private final Set<String> matchedMethods = ConcurrentHashMap.newKeySet();

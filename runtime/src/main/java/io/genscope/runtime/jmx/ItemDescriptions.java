@@ -65,6 +65,35 @@ final class ItemDescriptions {
             entry("generationFailureTypes", "Exception class -> failed generations that threw it (a count), most"
                     + " frequent first"));
 
+    /** The items of {@link BreakdownFigures}, by record component. */
+    static final Map<String, String> BREAKDOWN = Map.ofEntries(
+            entry("generations", "Generations with this value that completed in the window, a count"),
+            entry("successRate", "Success rate, a fraction in [0, 1]: successes / generations; 0 when none"
+                    + " completed"),
+            entry("firstPassRate", "First-pass rate, a fraction in [0, 1]: firstPassGenerations /"
+                    + " validatedGenerations; 0 when none was validated"),
+            entry("averageRetries", "Retries per completed generation, a mean count (not a fraction): retries /"
+                    + " generations; 0 when none completed"),
+            entry("validationFailureRate", "Validation failure rate, a fraction in [0, 1]: validationFailures /"
+                    + " validations; 0 when there were none"),
+            entry("generationTimeP50Millis", "Median duration of the completed generations, in milliseconds (within"
+                    + " about 12 %); 0 when none completed"),
+            entry("generationTimeP95Millis", "95th percentile duration of the completed generations, in milliseconds"
+                    + " (within about 12 %); 0 when none completed"),
+            entry("averagePromptLength", "Mean captured prompt length of the completed generations, in the unit of"
+                    + " the rule's prompt-length capture (characters for a String's length; exact); 0 when none was"
+                    + " captured"),
+            entry("promptLengthP50", "Median captured prompt length, in characters for a String's length (within"
+                    + " about 12 %); 0 when none was captured"),
+            entry("promptLengthP95", "95th percentile captured prompt length, in characters for a String's length"
+                    + " (within about 12 %); 0 when none was captured"),
+            entry("successes", "Completed generations that succeeded, a count"),
+            entry("validatedGenerations", "Completed generations with at least one validation, a count"),
+            entry("firstPassGenerations", "Validated generations whose first validation passed, a count"),
+            entry("retries", "Retries made by the completed generations, a count"),
+            entry("validations", "Validations inside the completed generations, a count"),
+            entry("validationFailures", "Of those, the validations that failed, a count"));
+
     /** The items of {@link RuleStatus}, by record component. */
     /** The items of {@link ReloadResult}, by record component. */
     static final Map<String, String> RELOAD_RESULT = Map.of(
@@ -136,14 +165,18 @@ final class ItemDescriptions {
             "rules", new Columns("Rule name, as in the config file", "The rule's health: what it matched, its calls"
                     + " and capture failures"),
             "alerts", new Columns("The alert's name: its condition, then / and the generator for a per-generator"
-                    + " alert", "The alert's state at its latest evaluation: the items of the row"));
+                    + " alert", "The alert's state at its latest evaluation: the items of the row"),
+            "top", new Columns("The dimension's value as captured (a user's pseudonym unless store.user-ids is plain);"
+                    + " (other) past the dimension's store.max-* cap in a slice",
+                    "The value's figures over the window: the items of the row"));
 
     /** The items of each composite type, by the type's name (the Java class the MXBean framework maps). */
     static final Map<String, Map<String, String>> COMPOSITES = Map.of(
             AnalyticsSummary.class.getName(), SUMMARY,
             RuleStatus.class.getName(), RULE_STATUS,
             AlertStatus.class.getName(), ALERT_STATUS,
-            ReloadResult.class.getName(), RELOAD_RESULT);
+            ReloadResult.class.getName(), RELOAD_RESULT,
+            BreakdownFigures.class.getName(), BREAKDOWN);
 
     private ItemDescriptions() {
     }

@@ -12,6 +12,7 @@ import io.genscope.runtime.reload.ConfigVersion;
 import io.genscope.runtime.reload.Reloader;
 import io.genscope.runtime.reload.RuleSlots;
 import io.genscope.runtime.store.RequestTotals;
+import io.genscope.runtime.store.BreakdownDimension;
 import io.genscope.runtime.store.TelemetryStore;
 
 import io.genscope.runtime.time.DurationText;
@@ -20,14 +21,17 @@ import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
  * Registers Genscope's MXBeans on the platform MBean server under the {@code io.genscope} domain:
  * Telemetry, Diagnostics and Control, one Telemetry per window of {@code store.windows}
  * ({@code type=Telemetry,window=5m}), one Generator per generation rule, Alerts when an alert is
- * configured, Requests when a rule has the role {@code request}, one Model per model as models appear (named as {@link MBeanNames} says), and one
+ * configured, Requests when a rule has the role {@code request}, one Breakdown per captured
+ * breakdown dimension and window ({@code type=Breakdown,dimension=variant}), one Model per model as models appear (named as {@link MBeanNames} says), and one
  * Metrics MBean per fleet metric family (cumulative counters and histograms as plain numbers for
  * the Prometheus JMX exporter, see {@link MetricFamilyMBean}). A model's MBean goes when no slice
  * still kept has data for it, and there are at most {@code max-models} of them plus
@@ -59,6 +63,8 @@ public final class JmxExporter {
     private final ControlView control;
     /** The Generator MBeans registered so far, by rule slot; guarded by {@code this}. */
     private int generatorsRegistered;
+    /** The dimensions whose Breakdown MBeans are registered; guarded by this object. */
+    private final Set<BreakdownDimension> breakdownsRegistered = EnumSet.noneOf(BreakdownDimension.class);
     /** Set when started, if the platform MBean server could be reached; guarded by {@code this}. */
     private MBeanRegistrar registrar;
     private final RuntimeLog log;
@@ -139,6 +145,7 @@ public final class JmxExporter {
                     new DescribedMXBean(diagnostics, DiagnosticsMXBean.class));
             registrar.register(registrar.name("type=Control"), new DescribedMXBean(control, ControlMXBean.class));
             registerGenerators();
+            registerBreakdowns();
             registerAlerts(registrar);
             RequestTotals totals = requests;
             if (totals != null) {
@@ -151,12 +158,14 @@ public final class JmxExporter {
     }
 
     /**
-     * Registers the Generator MBean of each generation rule a reload put in a new slot. The MBean
-     * of a rule a reload removed stays: its figures stay in the window until they age out.
+     * Registers the Generator MBean of each generation rule a reload put in a new slot, and the
+     * Breakdown MBeans of a dimension a reload's rules capture for the first time. The MBean of a
+     * rule a reload removed stays: its figures stay in the window until they age out.
      */
     public synchronized void rulesChanged() {
         if (registrar != null) {
             registerGenerators();
+            registerBreakdowns();
         }
     }
 
@@ -171,6 +180,26 @@ public final class JmxExporter {
             }
         }
         generatorsRegistered = rules.size();
+    }
+
+    /**
+     * One Breakdown MBean per dimension some generation rule captures and not registered yet,
+     * over the default window and each of {@code store.windows}: at most 4 × 9 MBeans. Called
+     * holding this object's lock.
+     */
+    private void registerBreakdowns() {
+        for (BreakdownDimension dimension : RuleDiagnostics.breakdownDimensions(rules)) {
+            if (!breakdownsRegistered.add(dimension)) {
+                continue;
+            }
+            String name = "type=Breakdown,dimension=" + dimension.configName();
+            registrar.register(registrar.name(name), new DescribedMXBean(
+                    new BreakdownView(analytics, dimension, store.settings().window()), BreakdownMXBean.class));
+            for (Duration window : store.settings().windows()) {
+                registrar.register(registrar.name(name + ",window=" + DurationText.format(window)),
+                        new DescribedMXBean(new BreakdownView(analytics, dimension, window), BreakdownMXBean.class));
+            }
+        }
     }
 
     /** One {@link MetricFamilyMBean} per family the source has: a fixed list, known from the start. */

@@ -1,7 +1,9 @@
 package io.genscope.runtime.metrics;
 
+import io.genscope.runtime.store.BreakdownDimension;
 import io.genscope.runtime.store.CallCounts;
 import io.genscope.runtime.store.CumulativeTotals;
+import io.genscope.runtime.store.CumulativeTotals.BreakdownCounters;
 import io.genscope.runtime.store.FixedBuckets;
 import io.genscope.runtime.store.TelemetryStore;
 
@@ -26,8 +28,10 @@ import java.util.function.ToDoubleFunction;
  * store's caps, past which they count under "(other)" for good; at most, with {@code R}
  * generation rules and the caps {@code M} (models), {@code E} (error types), {@code F}
  * (failure types) and {@code D} (dependencies):
- * {@code 43·R(M+1) + 21 + (R+1)(E+1) + R(F+1) + (R+1)(D+1)} series: per model 2 outcomes of
- * generations, of retried generations and of validations, retries, and 18 samples per histogram.
+ * {@code 43·R(M+1) + 21 + (R+1)(E+1) + R(F+1) + (R+1)(D+1) + 7(V+1) + 7(C+1)} series: per model 2
+ * outcomes of generations, of retried generations and of validations, retries, and 18 samples per
+ * histogram; per variant (cap {@code V}, {@code store.max-variants}) and per prompt category (cap
+ * {@code C}) 2 outcomes of generations, of first validations and of validations, and retries.
  *
  * <p>Thread-safe; scrapes are taken one at a time. Counters never go down between two calls:
  * the store's totals only grow (see {@link TelemetryStore#cumulative()}), and as a backstop each
@@ -37,6 +41,15 @@ public final class FleetMetrics implements MetricsSource {
 
     private static final List<String> BOUNDS = FixedBuckets.labels();
     private static final String OUTCOME = "outcome";
+    /**
+     * The breakdown dimensions with families of their own: variants and prompt categories are a
+     * handful of labels a team chooses. Projects and users are not: both grow with the business
+     * (a series per tenant or per person, kept by Prometheus for its whole retention), and user
+     * ids, even as pseudonyms, are personal data a TSDB should not index. Their figures are in the
+     * Breakdown MBeans and the summary.
+     */
+    private static final List<BreakdownDimension> LABELLED =
+            List.of(BreakdownDimension.VARIANT, BreakdownDimension.PROMPT_CATEGORY);
 
     private final TelemetryStore store;
     /** The name of the rule in a store slot, {@code null} for a slot no rule ever took. */
@@ -95,7 +108,52 @@ public final class FleetMetrics implements MetricsSource {
                 + " completed generations", generated, CallCounts::generationBuckets, CallCounts::generationSeconds));
         families.add(histogram("genscope_validation_duration_seconds", "Validation time in seconds",
                 rows, CallCounts::validationBuckets, CallCounts::validationSeconds));
+        for (BreakdownDimension dimension : LABELLED) {
+            families.addAll(breakdown(dimension, totals.breakdown(dimension)));
+        }
         return families;
+    }
+
+    /**
+     * The families of one breakdown dimension, {@code genscope_<dimension>_…} with the value as the
+     * label named after the dimension: generations by outcome, validated generations by the outcome
+     * of their first validation (the first-pass rate), retries, and validations by outcome.
+     */
+    private List<MetricFamily> breakdown(BreakdownDimension dimension, Map<String, BreakdownCounters> values) {
+        String label = dimension.configName().replace('-', '_');
+        String prefix = "genscope_" + label + "_";
+        String by = ", by " + dimension.configName().replace('-', ' ') + ", since the JVM started";
+        List<Sample> generations = new ArrayList<>();
+        List<Sample> firstValidations = new ArrayList<>();
+        List<Sample> retries = new ArrayList<>();
+        List<Sample> validations = new ArrayList<>();
+        values.forEach((value, counts) -> {
+            Label key = new Label(label, value);
+            pair(generations, prefix + "generations_total", key, "success", counts.successes(), "failure",
+                    counts.generations() - counts.successes());
+            pair(firstValidations, prefix + "first_validations_total", key, "passed", counts.firstPassGenerations(),
+                    "failed", counts.validatedGenerations() - counts.firstPassGenerations());
+            if (counts.generations() > 0) {
+                retries.add(sample(prefix + "retries_total", List.of(key), counts.retries()));
+            }
+            pair(validations, prefix + "validations_total", key, "passed",
+                    counts.validations() - counts.validationFailures(), "failed", counts.validationFailures());
+        });
+        return List.of(
+                counter(prefix + "generations", "Completed generations by outcome" + by, generations),
+                counter(prefix + "first_validations", "Completed generations with a validation, by the outcome of"
+                        + " their first validation" + by, firstValidations),
+                counter(prefix + "retries", "Retries made by completed generations" + by, retries),
+                counter(prefix + "validations", "Validations inside completed generations, by outcome" + by,
+                        validations));
+    }
+
+    /** The two outcome samples of one value, once either has counted anything. */
+    private void pair(List<Sample> samples, String name, Label key, String first, long a, String second, long b) {
+        if (a + b > 0) {
+            samples.add(sample(name, List.of(key, new Label(OUTCOME, first)), a));
+            samples.add(sample(name, List.of(key, new Label(OUTCOME, second)), b));
+        }
     }
 
     /** Every generator's models in rule order, then the calls outside any generation. */

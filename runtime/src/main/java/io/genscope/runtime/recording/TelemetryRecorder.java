@@ -8,6 +8,7 @@ import io.genscope.runtime.capture.PropertyPath;
 import io.genscope.runtime.diagnostics.ProblemThrottle;
 import io.genscope.runtime.jfr.PendingGeneration;
 import io.genscope.runtime.jfr.Timeline;
+import io.genscope.runtime.privacy.UserIds;
 import io.genscope.runtime.rule.RuleCaptures;
 import io.genscope.runtime.diagnostics.RuleDiagnostics;
 import io.genscope.runtime.store.ErrorInfo;
@@ -79,6 +80,7 @@ public final class TelemetryRecorder implements Recorder {
     private final int maxElements;
     /** {@code null} when no rule has the role {@code request}: then no thread has a request scope. */
     private final RequestRecording requests;
+    private final UserIds userIds;
 
     /** A recorder for rules without the role {@code request}. */
     public TelemetryRecorder(List<RuleDiagnostics> rules, TelemetryStore store, RuntimeLog log) {
@@ -103,6 +105,7 @@ public final class TelemetryRecorder implements Recorder {
         this.captures = new CaptureReader(log, clock);
         this.maxElements = store.settings().maxElements();
         this.requests = requests == null ? null : new RequestRecording(store, requests);
+        this.userIds = store.settings().userIds();
         boolean withRequests = requests != null;
         this.scopes = ThreadLocal.withInitial(
                 () -> new ThreadScope(store.currentThread(), maxElements, withRequests, timeline.forThread()));
@@ -436,6 +439,20 @@ public final class TelemetryRecorder implements Recorder {
         }
         if (due(paths.functionName(), atExit)) {
             generation.functionName = captures.name(rule, "capture.function-name", paths.functionName(),
+                    self, args, returned, thrown);
+        }
+        RuleCaptures.BreakdownCaptures breakdowns = paths.breakdowns();
+        if (due(breakdowns.variant(), atExit)) {
+            generation.variant = captures.name(rule, "capture.variant", breakdowns.variant(),
+                    self, args, returned, thrown);
+        }
+        if (due(breakdowns.userId(), atExit)) {
+            // only the pseudonym is stored: the raw id goes no further than this line
+            generation.userId = userIds.kept(captures.name(rule, "capture.user-id", breakdowns.userId(),
+                    self, args, returned, thrown));
+        }
+        if (due(breakdowns.promptCategory(), atExit)) {
+            generation.promptCategory = captures.name(rule, "capture.prompt-category", breakdowns.promptCategory(),
                     self, args, returned, thrown);
         }
         if (due(paths.promptLength(), atExit)) {

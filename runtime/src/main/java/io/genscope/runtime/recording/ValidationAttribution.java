@@ -5,8 +5,8 @@ import io.genscope.runtime.store.ValidationRecord;
 
 /**
  * What a validation attributed to a generation changes in the generation's record: its number
- * among the generation's validations, the failed ones, and the dependencies it detected when the
- * generation captured none of its own. The same whether the validation ran inside the generation
+ * among the generation's validations, the failed ones, whether the first passed, and the
+ * dependencies it detected when the generation captured none of its own. The same whether the validation ran inside the generation
  * call or, in a request, before or after it.
  */
 final class ValidationAttribution {
@@ -23,6 +23,9 @@ final class ValidationAttribution {
     static void attribute(GenerationRecord generation, ValidationRecord validation) {
         if (!validation.ok) {
             generation.failedValidations++;
+        }
+        if (validation.attempt == 1) {
+            generation.firstValidationPassed = validation.ok;
         }
         if (!generation.dependenciesFromGeneration && !validation.detectedDependencies.isEmpty()) {
             generation.dependencyNames.copy(validation.detectedDependencies);

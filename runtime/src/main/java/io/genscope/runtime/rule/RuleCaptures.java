@@ -1,16 +1,19 @@
 package io.genscope.runtime.rule;
 
 import io.genscope.runtime.capture.PropertyPath;
+import io.genscope.runtime.store.BreakdownDimension;
 
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * The compiled capture paths of one rule; {@code null} where the config names none.
  *
- * <p>Generation rules use the first six and the last two, validation rules the six from
+ * <p>Generation rules use the first six, the success pair and {@code breakdowns}, validation rules the six from
  * {@code validationOk} to {@code errorTypePattern}. Paths rooted at {@code return} or {@code thrown} are read when the
  * call ends, all others when it starts.
  *
@@ -27,6 +30,7 @@ import java.util.regex.Pattern;
  *                     {@code null}: returning normally is success
  * @param failureType  a generation rule's {@code failure-type}: the failure type recorded when
  *                     {@code successWhen} is {@code false}; {@code null}: {@value #UNSUCCESSFUL}
+ * @param breakdowns   the generation's {@code variant}, {@code user-id} and {@code prompt-category}
  */
 public record RuleCaptures(
         PropertyPath projectId,
@@ -42,18 +46,35 @@ public record RuleCaptures(
         PropertyPath detectedDependencies,
         Pattern errorTypePattern,
         PropertyPath successWhen,
-        PropertyPath failureType) {
+        PropertyPath failureType,
+        BreakdownCaptures breakdowns) {
 
     /** The failure type of a generation {@code success-when} failed when no {@code failure-type} names one. */
     public static final String UNSUCCESSFUL = "unsuccessful";
 
-    /** Captures without {@code success-when} and {@code failure-type}. */
+    /**
+     * The paths of a generation's breakdown values, each {@code null} where the config names none.
+     *
+     * @param variant        {@code variant}: a prompt template version or an experiment arm
+     * @param userId         {@code user-id}: kept as a pseudonym unless {@code store.user-ids} is plain
+     * @param promptCategory {@code prompt-category}: a label the generator computes
+     */
+    public record BreakdownCaptures(PropertyPath variant, PropertyPath userId, PropertyPath promptCategory) {
+
+        public static final BreakdownCaptures NONE = new BreakdownCaptures(null, null, null);
+    }
+
+    public RuleCaptures {
+        breakdowns = breakdowns == null ? BreakdownCaptures.NONE : breakdowns;
+    }
+
+    /** Captures without {@code success-when}, {@code failure-type} and breakdown values. */
     public RuleCaptures(PropertyPath projectId, PropertyPath model, PropertyPath functionName, PropertyPath promptLength,
                         PropertyPath codeLength, PropertyPath dependencies, PropertyPath validationOk, PropertyPath errors,
                         PropertyPath errorType, PropertyPath errorMessage, PropertyPath detectedDependencies,
                         Pattern errorTypePattern) {
         this(projectId, model, functionName, promptLength, codeLength, dependencies, validationOk, errors, errorType,
-                errorMessage, detectedDependencies, errorTypePattern, null, null);
+                errorMessage, detectedDependencies, errorTypePattern, null, null, BreakdownCaptures.NONE);
     }
 
     /** Captures without a {@code type-pattern}. */
@@ -61,7 +82,7 @@ public record RuleCaptures(
                         PropertyPath codeLength, PropertyPath dependencies, PropertyPath validationOk, PropertyPath errors,
                         PropertyPath errorType, PropertyPath errorMessage, PropertyPath detectedDependencies) {
         this(projectId, model, functionName, promptLength, codeLength, dependencies, validationOk, errors, errorType,
-                errorMessage, detectedDependencies, null);
+                errorMessage, detectedDependencies, null, null, null, BreakdownCaptures.NONE);
     }
 
     /** A rule that only times its calls. */
@@ -76,7 +97,7 @@ public record RuleCaptures(
     public static final List<String> CALL_FIELDS = List.of("capture.project-id", "capture.model",
             "capture.function-name", "capture.prompt-length", "capture.code-length", "capture.dependencies",
             "capture.validation-ok", "capture.errors.each", "capture.detected-dependencies", "success-when",
-            "failure-type");
+            "failure-type", "capture.variant", "capture.user-id", "capture.prompt-category");
 
     /** The bit of {@code field}, one of {@link #CALL_FIELDS}, in a dropped-captures mask. */
     public static int bit(String field) {
@@ -135,12 +156,32 @@ public record RuleCaptures(
         boolean keepsSuccess = paths[9] != null;
         return new RuleCaptures(paths[0], paths[1], paths[2], paths[3], paths[4], paths[5], paths[6], paths[7],
                 keepsErrors ? errorType : null, keepsErrors ? errorMessage : null, paths[8],
-                keepsErrors ? errorTypePattern : null, paths[9], keepsSuccess ? paths[10] : null);
+                keepsErrors ? errorTypePattern : null, paths[9], keepsSuccess ? paths[10] : null,
+                new BreakdownCaptures(paths[11], paths[12], paths[13]));
+    }
+
+    /** The breakdown dimensions these captures give a value of: {@code project-id} and the {@link #breakdowns}. */
+    public Set<BreakdownDimension> breakdownDimensions() {
+        Set<BreakdownDimension> dimensions = EnumSet.noneOf(BreakdownDimension.class);
+        if (breakdowns.variant() != null) {
+            dimensions.add(BreakdownDimension.VARIANT);
+        }
+        if (projectId != null) {
+            dimensions.add(BreakdownDimension.PROJECT);
+        }
+        if (breakdowns.userId() != null) {
+            dimensions.add(BreakdownDimension.USER);
+        }
+        if (breakdowns.promptCategory() != null) {
+            dimensions.add(BreakdownDimension.PROMPT_CATEGORY);
+        }
+        return dimensions;
     }
 
     /** The call paths in the order of {@link #CALL_FIELDS}, {@code null} where absent. */
     private PropertyPath[] byField() {
         return new PropertyPath[] {projectId, model, functionName, promptLength, codeLength, dependencies,
-                validationOk, errors, detectedDependencies, successWhen, failureType};
+                validationOk, errors, detectedDependencies, successWhen, failureType, breakdowns.variant(),
+                breakdowns.userId(), breakdowns.promptCategory()};
     }
 }

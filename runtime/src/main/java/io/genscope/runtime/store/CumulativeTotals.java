@@ -1,5 +1,6 @@
 package io.genscope.runtime.store;
 
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.ObjLongConsumer;
@@ -14,7 +15,8 @@ import java.util.function.ObjLongConsumer;
  * {@code max-error-types}, {@code max-failure-types}, {@code max-dependencies}); past a cap they
  * count under "(other)", and a name once admitted keeps its own counters for good (see
  * {@link CappedNames}). Validations and retries outside any generation are one more generator,
- * {@link #outsideGenerations()}, with one model, {@link #NONE}.
+ * {@link #outsideGenerations()}, with one model, {@link #NONE}. Beside the generators, the
+ * counters per value of each breakdown dimension ({@link #breakdown}), capped by its cap.
  *
  * <p>A snapshot returned by {@link TelemetryStore#cumulative()} is read-only and may be shared
  * by readers; the one {@link SinceStart} accumulates into is guarded by it.
@@ -83,18 +85,36 @@ public final class CumulativeTotals {
         }
     }
 
+    /**
+     * The counters of one value of a breakdown dimension since start: those of a
+     * {@link BreakdownTotals} that add up (its times and prompt lengths are windowed only).
+     */
+    public record BreakdownCounters(long generations, long successes, long validatedGenerations,
+                                    long firstPassGenerations, long retries, long validations,
+                                    long validationFailures) {
+
+        private BreakdownCounters(long[] counts) {
+            this(counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], counts[6]);
+        }
+    }
+
     private final TelemetrySettings settings;
     /** Per rule slot, {@code null} until something is counted for it: most slots are spares for reloads. */
     private final Generator[] byRule;
     private final Generator outside;
     /** What {@link #generator} gives for a slot with nothing counted; never added to. */
     private final Generator none;
+    /** Per dimension, capped by its {@link BreakdownCaps} cap: values admitted keep their counters for good. */
+    private final EnumMap<BreakdownDimension, CappedNames> breakdowns = new EnumMap<>(BreakdownDimension.class);
 
     CumulativeTotals(TelemetrySettings settings, int rules) {
         this.settings = settings;
         byRule = new Generator[rules];
         outside = new Generator(settings, 1);
         none = new Generator(settings, 1);
+        for (BreakdownDimension dimension : BreakdownDimension.values()) {
+            breakdowns.put(dimension, new CappedNames(settings.breakdowns().of(dimension), BreakdownCounts.KEPT));
+        }
     }
 
     private CumulativeTotals(CumulativeTotals other) {
@@ -105,6 +125,19 @@ public final class CumulativeTotals {
         }
         outside = new Generator(other.outside);
         none = other.none;
+        other.breakdowns.forEach((dimension, names) -> breakdowns.put(dimension, names.copy()));
+    }
+
+    /** The counters per value of {@code dimension}, in the order the values were first counted. */
+    public Map<String, BreakdownCounters> breakdown(BreakdownDimension dimension) {
+        Map<String, BreakdownCounters> view = new LinkedHashMap<>();
+        breakdowns.get(dimension).values().forEach((value, counts) -> view.put(value, new BreakdownCounters(counts)));
+        return view;
+    }
+
+    /** Adds the counters of {@code value} of {@code dimension}, as a slice counted them. */
+    void addBreakdown(BreakdownDimension dimension, String value, BreakdownCounts counts) {
+        counts.addKeptTo(breakdowns.get(dimension).slot(value));
     }
 
     /** How many rule slots the store has: the indexes {@link #generator} takes. */
@@ -171,6 +204,9 @@ public final class CumulativeTotals {
     /** Admits, in order, every name {@code other} (a copy of these totals, added to) holds that these do not. */
     boolean admitNamesOf(CumulativeTotals other) {
         boolean added = outside.admitNamesOf(other.outside);
+        for (BreakdownDimension dimension : BreakdownDimension.values()) {
+            added |= breakdowns.get(dimension).admitNamesOf(other.breakdowns.get(dimension));
+        }
         for (int rule = 0; rule < byRule.length; rule++) {
             if (other.byRule[rule] != null) {
                 added |= counted(rule).admitNamesOf(other.byRule[rule]);

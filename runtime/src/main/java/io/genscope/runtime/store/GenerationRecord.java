@@ -20,6 +20,10 @@ public final class GenerationRecord {
     public String projectId;
     public String model;
     public String functionName;
+    /** The breakdown values ({@link BreakdownDimension}); {@code userId} is already a pseudonym unless kept plain. */
+    public String variant;
+    public String userId;
+    public String promptCategory;
     /** -1 when not captured. */
     public int promptLength;
     /** -1 when not captured. */
@@ -27,6 +31,8 @@ public final class GenerationRecord {
     public int retries;
     public int validations;
     public int failedValidations;
+    /** Whether the generation's first validation passed; meaningful when {@link #validations} > 0. */
+    public boolean firstValidationPassed;
     /** Captured by the generation rule, or detected by its latest validation. */
     public List<String> dependencies = NONE;
     /** This record's own list for {@link #dependencies}, filled from a capture or a validation's. */
@@ -52,6 +58,7 @@ public final class GenerationRecord {
         retries = 0;
         validations = 0;
         failedValidations = 0;
+        firstValidationPassed = false;
         dependenciesFromGeneration = false;
         durationNanos = 0;
     }
@@ -59,7 +66,7 @@ public final class GenerationRecord {
     /**
      * Lets go of the names once the store has recorded the generation (its counts and events keep
      * their own references), so a pooled thread that generates no more keeps no project, model,
-     * function or dependency name of its last call past the retention. {@link #dependencies}, when
+     * function, breakdown or dependency name of its last call past the retention. {@link #dependencies}, when
      * it is this record's own list, is then empty.
      */
     void recorded() {
@@ -72,6 +79,15 @@ public final class GenerationRecord {
         }
         if (functionName != null) {
             functionName = null;
+        }
+        if (variant != null) {
+            variant = null;
+        }
+        if (userId != null) {
+            userId = null;
+        }
+        if (promptCategory != null) {
+            promptCategory = null;
         }
         if (failureType != null) {
             failureType = null;
@@ -106,6 +122,10 @@ public final class GenerationRecord {
         copy.projectId = projectId;
         copy.model = model;
         copy.functionName = functionName;
+        copy.variant = variant;
+        copy.userId = userId;
+        copy.promptCategory = promptCategory;
+        copy.firstValidationPassed = firstValidationPassed;
         copy.promptLength = promptLength;
         copy.codeLength = codeLength;
         copy.retries = retries;

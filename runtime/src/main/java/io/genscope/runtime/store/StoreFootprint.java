@@ -6,6 +6,7 @@ import io.genscope.runtime.privacy.MessageSanitizer;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The most heap a store of given settings can hold, worked out from its structures at their caps:
@@ -46,10 +47,13 @@ import java.util.Map;
  *                                 dependency lists ({@code event-elements})
  * @param captureBufferBytes       the part of {@code perThreadBytes} in the buffers a thread reads
  *                                 captured collections into ({@code max-elements})
+ * @param breakdownBytes           the breakdown rows of the captured dimensions in every slice and
+ *                                 in one recording thread, part of the slices' and the thread's bytes
  */
 public record StoreFootprint(long slices, long perSliceBytes, long perSliceDependencyBytes, long perSliceTypeBytes,
                              long fixedBytes, long perThreadBytes, long perThreadDependencyBytes,
-                             long eventRingBytes, long eventElementBytes, long captureBufferBytes) {
+                             long eventRingBytes, long eventElementBytes, long captureBufferBytes,
+                             long breakdownBytes) {
 
     /** The most arguments a JVM method has: the bound of a thread's reused argument array. */
     private static final int MAX_ARGUMENTS = 255;
@@ -61,6 +65,7 @@ public record StoreFootprint(long slices, long perSliceBytes, long perSliceDepen
     private static final String TYPES = "store.max-error-types or store.max-failure-types";
     private static final String MODELS = "store.max-models";
     private static final String SLICES = "store.retention (or raise store.resolution)";
+    private static final String BREAKDOWNS = "store.max-variants, max-projects, max-users or max-prompt-categories";
 
     /**
      * The worst case of {@code settings} with one recording thread.
@@ -68,18 +73,29 @@ public record StoreFootprint(long slices, long perSliceBytes, long perSliceDepen
      * @param generationRules the rules of role {@code generation}: each is counted on its own
      */
     public static StoreFootprint of(TelemetrySettings settings, int generationRules) {
-        return of(settings, generationRules, false);
+        return of(settings, generationRules, Set.of(), false);
     }
 
     /**
-     * The worst case of {@code settings} with one recording thread, and when {@code requests} (a
-     * rule has the role {@code request}) the request totals and, per thread, what its request
-     * holds: its latest generation and {@value RequestTotals#MAX_HELD_VALIDATIONS} validations,
-     * each at its caps.
+     * The worst case of {@code settings} with one recording thread, when the generation rules
+     * capture the breakdown dimensions {@code breakdowns}: each adds, per slice and per recording
+     * thread, its cap plus "(other)" rows ({@link BreakdownCounts}) and names.
      */
-    public static StoreFootprint of(TelemetrySettings settings, int generationRules, boolean requests) {
+    public static StoreFootprint of(TelemetrySettings settings, int generationRules,
+                                    Set<BreakdownDimension> breakdowns) {
+        return of(settings, generationRules, breakdowns, false);
+    }
+
+    /**
+     * The worst case of {@code settings} with one recording thread, with the breakdown dimensions
+     * {@code breakdowns}, and when {@code requests} (a rule has the role {@code request}) the
+     * request totals and, per thread, what its request holds: its latest generation and
+     * {@value RequestTotals#MAX_HELD_VALIDATIONS} validations, each at its caps.
+     */
+    public static StoreFootprint of(TelemetrySettings settings, int generationRules,
+                                    Set<BreakdownDimension> breakdowns, boolean requests) {
         Sizes sizes = new Sizes(Runtime.getRuntime().maxMemory() >= 32L << 30 ? 8 : 4);
-        return new Estimate(settings, generationRules, requests, sizes).footprint();
+        return new Estimate(settings, generationRules, Set.copyOf(breakdowns), requests, sizes).footprint();
     }
 
     /** Slices, the fixed part and one recording thread. */
@@ -110,7 +126,9 @@ public record StoreFootprint(long slices, long perSliceBytes, long perSliceDepen
                 TYPES, ratio(settings.maxErrorTypes() + settings.maxFailureTypes(),
                         defaults.maxErrorTypes() + defaults.maxFailureTypes()),
                 MODELS, ratio(settings.maxModels(), defaults.maxModels()),
-                SLICES, ratio(slices, defaults.sliceCount()));
+                SLICES, ratio(slices, defaults.sliceCount()),
+                BREAKDOWNS, breakdownBytes == 0 ? 0 : ratio(breakdownCaps(settings.breakdowns()),
+                        breakdownCaps(defaults.breakdowns())));
         Map.Entry<String, Double> furthest = raised.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
         if (furthest.getValue() > 1) {
             return furthest.getKey();
@@ -121,8 +139,13 @@ public record StoreFootprint(long slices, long perSliceBytes, long perSliceDepen
                 MAX_ELEMENTS, captureBufferBytes,
                 DEPENDENCIES, slices * perSliceDependencyBytes + perThreadDependencyBytes,
                 TYPES, slices * perSliceTypeBytes,
-                SLICES, slices * (perSliceBytes - perSliceDependencyBytes - perSliceTypeBytes));
+                BREAKDOWNS, breakdownBytes,
+                SLICES, slices * (perSliceBytes - perSliceDependencyBytes - perSliceTypeBytes) - breakdownBytes);
         return parts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+    }
+
+    private static long breakdownCaps(BreakdownCaps caps) {
+        return (long) caps.maxVariants() + caps.maxProjects() + caps.maxUsers() + caps.maxPromptCategories();
     }
 
     private static double ratio(long value, long defaultValue) {
@@ -205,7 +228,8 @@ public record StoreFootprint(long slices, long perSliceBytes, long perSliceDepen
     }
 
     /** The sums, structure by structure, mirroring the classes they count. */
-    private record Estimate(TelemetrySettings settings, int rules, boolean requests, Sizes sizes) {
+    private record Estimate(TelemetrySettings settings, int rules, Set<BreakdownDimension> breakdowns,
+                            boolean requests, Sizes sizes) {
 
         /**
          * The length of the tables by rule slot: the rules counted plus the spare slots reloads
@@ -220,9 +244,28 @@ public record StoreFootprint(long slices, long perSliceBytes, long perSliceDepen
             long ring = eventRing();
             long buffers = captureBuffers() + (requests ? heldByRequest() : 0);
             long dependencies = dimensions() * keyTally(settings.maxDependencies() + 1L);
+            long breakdownRows = breakdownRows();
             return new StoreFootprint(slices, slice(), dependencies, dimensions() * keyedCounts(), fixed(slices),
                     thread() + buffers + ring, dependencies, ring, settings.eventRingSize() * eventElements(),
-                    buffers);
+                    buffers, (slices + 2) * breakdownRows);
+        }
+
+        /**
+         * The breakdown rows of one slice, or of one thread, for the captured dimensions: per
+         * dimension its cap plus "(other)" rows, each a {@link BreakdownCounts} and a name; the
+         * slice's map and admitted set, or the thread's entries and table. Counted for both,
+         * each holding the larger.
+         */
+        private long breakdownRows() {
+            long bytes = 0;
+            for (BreakdownDimension dimension : breakdowns) {
+                long rows = settings.breakdowns().of(dimension) + 1L;
+                long row = sizes.object(1, 0) + sizes.array(8, BreakdownCounts.SIZE) + name();
+                long sliceTables = sizes.hashMap(rows) + sizes.hashMap(rows);
+                long threadTables = rows * sizes.object(3, 4 + 1) + sizes.references(rows);
+                bytes += rows * row + Math.max(sliceTables, threadTables);
+            }
+            return bytes == 0 ? 0 : bytes + sizes.object(2, 0) + 2 * sizes.references(BreakdownDimension.values().length);
         }
 
         /**
@@ -255,7 +298,7 @@ public record StoreFootprint(long slices, long perSliceBytes, long perSliceDepen
                     + dimensions() * (counts() + keyedCounts())
                     + sizes.hashMap(pairs) + pairs * ruleModel() + sizes.object(1, 0) + sizes.references(slots())
                     + sizes.concurrentHashMap(models) + sizes.hashMap(models) + sizes.hashMap(models)
-                    + models * (ruleModel() + name());
+                    + models * (ruleModel() + name()) + breakdownRows();
         }
 
         private long ruleModel() {
@@ -326,14 +369,15 @@ public record StoreFootprint(long slices, long perSliceBytes, long perSliceDepen
             long pairs = dimensions() - 1;
             return sizes.object(5, 8 * 4 + 4) + sizes.object(1, 0) + sizes.references(slots())
                     + dimensions() * (counts() + sizes.object(3, 1)) + rules * sizes.references(0)
-                    + sizes.references(pairs) + slice();
+                    + sizes.references(pairs) + slice() + breakdownRows();
         }
 
         /**
          * The totals since start ({@link CumulativeTotals}) twice: those folded and the last
          * snapshot read (a read builds one more while it runs). Per rule and for the calls outside
          * any generation, {@code max-models} models and "(other)" with their counters, and the
-         * error types, failure types and dependencies at their caps.
+         * error types, failure types and dependencies at their caps; per captured breakdown
+         * dimension its values at their cap.
          */
         private long sinceStart() {
             long generator = cappedNames(settings.maxModels() + 1L, Counts.KEPT, CapturedValues.MAX_NAME_LENGTH)
@@ -341,7 +385,13 @@ public record StoreFootprint(long slices, long perSliceBytes, long perSliceDepen
                     + cappedNames(settings.maxFailureTypes() + 1L, 1, CapturedValues.MAX_NAME_LENGTH)
                     + cappedNames(settings.maxDependencies() + 1L, 1, CapturedValues.MAX_NAME_LENGTH)
                     + sizes.object(4, 0);
-            return 2 * (sizes.object(2, 0) + sizes.references(slots()) + (rules + 1L) * generator);
+            long breakdownNames = 0;
+            for (BreakdownDimension dimension : BreakdownDimension.values()) {
+                long values = breakdowns.contains(dimension) ? settings.breakdowns().of(dimension) + 1L : 0;
+                breakdownNames += cappedNames(values, BreakdownCounts.KEPT, CapturedValues.MAX_NAME_LENGTH);
+            }
+            return 2 * (sizes.object(3, 0) + sizes.references(slots()) + (rules + 1L) * generator
+                    + sizes.object(3, 4) + sizes.references(BreakdownDimension.values().length) + breakdownNames);
         }
 
         /** A {@link CappedNames} full: {@code names} names of {@code chars} characters, each with {@code width} counters. */

@@ -1,6 +1,7 @@
 package io.genscope.runtime.store;
 
 import io.genscope.runtime.privacy.ErrorMessages;
+import io.genscope.runtime.privacy.UserIds;
 
 import java.time.Duration;
 import java.util.List;
@@ -52,6 +53,11 @@ import java.util.regex.Pattern;
  * @param maxMemory          {@code max-memory}: bytes the store's worst case ({@link StoreFootprint})
  *                           may reach; a config whose worst case is larger is refused. 1 MB to
  *                           64 GB
+ * @param breakdowns         {@code max-variants}, {@code max-projects}, {@code max-users},
+ *                           {@code max-prompt-categories}: values of each breakdown dimension a
+ *                           slice counts on their own before folding into "(other)"
+ * @param userIds            {@code user-ids} and {@code user-id-key-file}: what is kept of a
+ *                           captured user id, a keyed pseudonym (the default) or the id itself
  */
 public record TelemetrySettings(
         int eventRingSize,
@@ -68,7 +74,9 @@ public record TelemetrySettings(
         List<Pattern> redact,
         int maxElements,
         int eventElements,
-        long maxMemory) {
+        long maxMemory,
+        BreakdownCaps breakdowns,
+        UserIds userIds) {
 
     /**
      * The most {@code windows} a config may list: each costs an MBean and, per rule and model,
@@ -81,6 +89,8 @@ public record TelemetrySettings(
         Objects.requireNonNull(resolution, "resolution");
         Objects.requireNonNull(retention, "retention");
         Objects.requireNonNull(errorMessages, "errorMessages");
+        Objects.requireNonNull(breakdowns, "breakdowns");
+        Objects.requireNonNull(userIds, "userIds");
         redact = List.copyOf(redact);
         windows = List.copyOf(windows);
         if (resolution.toMillis() <= 0 || retention.compareTo(window) < 0) {
@@ -91,6 +101,16 @@ public record TelemetrySettings(
             throw new IllegalArgumentException("need at most " + MAX_WINDOWS + " distinct windows, each within resolution "
                     + resolution + " and retention " + retention + ": " + windows);
         }
+    }
+
+    /** Settings with the default breakdown caps, and user ids pseudonymised with a random key. */
+    public TelemetrySettings(int eventRingSize, Duration window, Duration resolution, Duration retention,
+                             List<Duration> windows, int maxErrorTypes, int maxDependencies, int maxModels,
+                             int maxFailureTypes, ErrorMessages errorMessages, int errorMessageLength,
+                             List<Pattern> redact, int maxElements, int eventElements, long maxMemory) {
+        this(eventRingSize, window, resolution, retention, windows, maxErrorTypes, maxDependencies, maxModels,
+                maxFailureTypes, errorMessages, errorMessageLength, redact, maxElements, eventElements, maxMemory,
+                BreakdownCaps.defaults(), UserIds.withRandomKey());
     }
 
     /** The defaults of the bundled config: 1000 events, a 1 h window and retention in 1 min slices. */

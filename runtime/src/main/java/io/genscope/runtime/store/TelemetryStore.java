@@ -6,7 +6,10 @@ import io.genscope.runtime.privacy.Redactor;
 import io.genscope.runtime.time.Clock;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
@@ -24,8 +27,10 @@ import java.util.regex.Pattern;
  * its dependencies) for the calls outside any generation and one per pair of rule and model it
  * used, merged into the slice's own when it moves on (or, once it has ended, when another thread joins or leaves that slice); at most
  * {@code maxModels} models per slice; each keyed count is capped; a raw event keeps at most
- * {@code eventElements} errors and dependencies (a fresh copy, never the host's list).
- * {@link StoreFootprint} adds it up. Nothing older than the retention is kept or reported: slices
+ * {@code eventElements} errors and dependencies (a fresh copy, never the host's list); per
+ * captured breakdown dimension (variant, project, user, prompt category), a row of
+ * {@link BreakdownCounts} per value up to its cap plus "(other)", per slice and per recording
+ * thread ({@link ThreadBreakdowns}). {@link StoreFootprint} adds it up. Nothing older than the retention is kept or reported: slices
  * past it are let go, and raw events past it dropped (see {@link EventLog}), by the threads that
  * record as they move to a new slice and by queries, without a thread of Genscope's own.
  *
@@ -190,6 +195,7 @@ public final class TelemetryStore {
         ThreadSlice thread = at(self, nanos);
         try {
             thread.pair(generation.rule, generation.model).generationCompleted(generation);
+            thread.breakdowns.completed(thread.slice, generation);
             if (!generation.succeeded()) {
                 TimeSlice slice = thread.slice;
                 slice.keyedRule(generation.rule).generationFailed(generation);
@@ -216,6 +222,23 @@ public final class TelemetryStore {
         long now = sliceIndex(clock.monotonicNanos());
         slices.expireBefore(now);
         return settled.totals(slices.latest(now, count), now, count, dimension);
+    }
+
+    /**
+     * The figures of each value of {@code dimension} counted in the last {@code window} (values past
+     * the dimension's cap in a slice are counted there under "(other)"), by value, in no order.
+     * Reads every slice of the window under its lock.
+     */
+    public Map<String, BreakdownTotals> breakdown(Duration window, BreakdownDimension dimension) {
+        long now = sliceIndex(clock.monotonicNanos());
+        slices.expireBefore(now);
+        Map<String, long[]> merged = new HashMap<>();
+        for (TimeSlice slice : slices.latest(now, settings.slicesFor(window))) {
+            slice.addBreakdownTo(dimension, merged);
+        }
+        Map<String, BreakdownTotals> totals = new LinkedHashMap<>();
+        merged.forEach((value, counts) -> totals.put(value, BreakdownCounts.totals(counts)));
+        return totals;
     }
 
     /** The models that generated anything in the last {@code window}, sorted. */

@@ -46,6 +46,8 @@ public final class ThreadSlice {
     ThreadEvents events;
     /** Retries and validations outside any generation. */
     final Counts unattributed;
+    /** The rows of the breakdowns by variant, project, user and prompt category. */
+    final ThreadBreakdowns breakdowns = new ThreadBreakdowns();
     private final int maxDependencies;
     /** Per rule, its pairs counted in the current slice; {@code null} for a rule not yet counted. */
     private final AtomicReferenceArray<PairCounts[]> byRule;
@@ -151,6 +153,7 @@ public final class ThreadSlice {
     /** Empties the counts for the next slice; the pair tables start afresh (admission is per slice). */
     void clear() {
         unattributed.clear();
+        breakdowns.clear();
         for (int rule = 0; rule < byRule.length(); rule++) {
             if (byRule.getPlain(rule) != null) {
                 byRule.setRelease(rule, null);

@@ -1,6 +1,7 @@
 package io.genscope.runtime.store;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -57,6 +58,11 @@ final class TimeSlice {
     private final Set<String> admittedModels = new HashSet<>();
     /** Pairs of rule and model counted under the model's own name. Guarded by this. */
     private final Set<RuleModel> admittedPairs = new HashSet<>();
+    /** Per breakdown dimension, the values counted under their own name. Guarded by this. */
+    private final EnumMap<BreakdownDimension, Set<String>> admittedBreakdowns = new EnumMap<>(BreakdownDimension.class);
+    /** Per breakdown dimension, the rows of threads that moved on, by admitted value. Guarded by this. */
+    private final EnumMap<BreakdownDimension, Map<String, BreakdownCounts>> retiredBreakdowns =
+            new EnumMap<>(BreakdownDimension.class);
     /** Where the counts go once let go; {@code null} until then. Guarded by this. */
     private SinceStart sinceStart;
 
@@ -97,6 +103,34 @@ final class TimeSlice {
             retainedModels.announce(admitted);
         }
         return admitted;
+    }
+
+    /**
+     * The name {@code value} of {@code dimension} is counted under here: itself, or "(other)" once
+     * the dimension's cap ({@link BreakdownCaps}) of values is admitted. Each thread asks once per
+     * value and slice (values past the cap: once per generation, as models past theirs do).
+     */
+    synchronized String admitBreakdown(BreakdownDimension dimension, String value) {
+        Set<String> admitted = admittedBreakdowns.computeIfAbsent(dimension, k -> new HashSet<>());
+        if (admitted.contains(value)) {
+            return value;
+        }
+        if (!value.equals(KeyedCounter.OTHER) && admitted.size() < settings.breakdowns().of(dimension)) {
+            admitted.add(value);
+            return value;
+        }
+        return KeyedCounter.OTHER;
+    }
+
+    /**
+     * Adds the rows of {@code dimension} counted here to {@code into}, by admitted value: those of
+     * threads that moved on and those of threads still recording here. A slice let go keeps none:
+     * their counters go on to the totals since start (see {@link #handOver}).
+     */
+    synchronized void addBreakdownTo(BreakdownDimension dimension, Map<String, long[]> into) {
+        retiredBreakdowns.getOrDefault(dimension, Map.of()).forEach((value, counts) ->
+                counts.addTo(into.computeIfAbsent(value, k -> new long[BreakdownCounts.SIZE])));
+        live.forEach(thread -> thread.breakdowns.addTo(dimension, into));
     }
 
     KeyedCounts keyedRule(int rule) {
@@ -148,6 +182,7 @@ final class TimeSlice {
             totals.addUnattributed(retiredUnattributed);
             retiredPairs.forEach((pair, counts) -> totals.addPair(pair.rule(), pair.model(), counts));
             keyedUnattributed.drainInto(totals, CumulativeTotals.UNATTRIBUTED);
+            addRetiredBreakdownsTo(totals);
             for (int rule = 0; rule < keyedByRule.length(); rule++) {
                 KeyedCounts keyed = keyedByRule.get(rule);
                 if (keyed != null) {
@@ -157,6 +192,8 @@ final class TimeSlice {
         }, this, live.isEmpty());
         retiredUnattributed.clear();
         retiredPairs.clear();
+        retiredBreakdowns.clear();
+        admittedBreakdowns.clear();
     }
 
     /** Attaches a thread that starts recording into this slice. */
@@ -224,6 +261,7 @@ final class TimeSlice {
 
     private void absorb(ThreadSlice thread) {
         thread.mergeInto(retiredUnattributed, retiredPairs);
+        thread.breakdowns.mergeInto(retiredBreakdowns);
     }
 
     /**
@@ -280,6 +318,13 @@ final class TimeSlice {
         retiredPairs.forEach((pair, counts) -> totals.addPair(pair.rule(), pair.model(), counts));
         live.forEach(thread -> thread.addTo(totals));
         addKeyedTo(totals);
+        addRetiredBreakdownsTo(totals);
+        live.forEach(thread -> thread.breakdowns.addTo(totals));
+    }
+
+    private void addRetiredBreakdownsTo(CumulativeTotals totals) {
+        retiredBreakdowns.forEach((dimension, rows) ->
+                rows.forEach((value, counts) -> totals.addBreakdown(dimension, value, counts)));
     }
 
     private void addKeyedTo(CumulativeTotals totals) {

@@ -47,6 +47,26 @@ class SummaryReportTest {
     }
 
     @Test
+    void eachBreakdownIsATableOfItsValuesWithTheMostGenerationsFirstAndTheRestCounted() {
+        AnalyticsSummary all = loop.analytics.summary(Dimension.all());
+        java.util.List<BreakdownRow> rows = new java.util.ArrayList<>();
+        rows.add(new BreakdownRow("prompt-v2", 40, 38, 40, 30, 12, 52, 12, 426.0, 852.0, 140, 144, 144));
+        rows.add(new BreakdownRow("prompt-v1", 20, 15, 20, 10, 14, 34, 14, 491.5, 1441.8, 103.5, 104, 104));
+        for (int i = 0; i < SummaryReport.BREAKDOWN_ROWS; i++) {
+            rows.add(new BreakdownRow("arm-" + i, 1, 1, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0));
+        }
+
+        String report = SummaryReport.format(all, Map.of(), Map.of("variant", rows), null);
+
+        assertThat(report).contains(String.join("\n",
+                "  by variant generations  success first pass  retries val. failed    time p50    time p95 prompt p50/p95",
+                "  prompt-v2           40   95.0 %     75.0 %     0.30      23.1 %    426.0 ms    852.0 ms        144/144",
+                "  prompt-v1           20   75.0 %     50.0 %     0.70      41.2 %    491.5 ms   1441.8 ms        104/104",
+                "  arm-0                1  100.0 %      0.0 %     0.00       0.0 %      1.0 ms      1.0 ms            0/0"))
+                .endsWith("  (2 more)");
+    }
+
+    @Test
     void numbersDoNotDependOnTheDefaultLocale() throws Exception {
         loop.generate(Request.of("gpt-4"), () -> {
             loop.clock.advance(Duration.ofNanos(1_500_000));

@@ -57,11 +57,12 @@ class JmxExporterTest {
     }
 
     @Test
-    void startRegistersTelemetryDiagnosticsControlAndOneGeneratorPerGenerationRule() {
+    void startRegistersTelemetryDiagnosticsControlOneGeneratorPerGenerationRuleAndOneBreakdownPerCapturedDimension() {
         jmx.start();
 
         assertThat(jmx.registered()).containsExactlyInAnyOrder(TELEMETRY, DIAGNOSTICS, GenscopeMBeans.name("type=Control"),
-                named("Generator", "generate"), named("Generator", "generate-declared"));
+                named("Generator", "generate"), named("Generator", "generate-declared"),
+                name("type=Breakdown,dimension=project"));
     }
 
     @Test
@@ -69,7 +70,7 @@ class JmxExporterTest {
         jmx.start();
         jmx.start();
 
-        assertThat(jmx.registered()).hasSize(5);
+        assertThat(jmx.registered()).hasSize(6);
         assertThat(jmx.journal.errorCount()).isZero();
     }
 

@@ -4,6 +4,7 @@ import io.genscope.runtime.store.GenerationRecord;
 import io.genscope.runtime.store.TelemetryStore;
 import io.genscope.runtime.store.ValidationRecord;
 import io.genscope.runtime.testing.TestSettings;
+import io.genscope.runtime.testing.Threads;
 import io.genscope.runtime.time.ManualClock;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +16,7 @@ import java.util.stream.Collectors;
 import static io.genscope.runtime.testing.Records.failedValidation;
 import static io.genscope.runtime.testing.Records.failure;
 import static io.genscope.runtime.testing.Records.generation;
+import static io.genscope.runtime.testing.Records.record;
 import static io.genscope.runtime.testing.Records.success;
 import static io.genscope.runtime.testing.Records.successUsing;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,13 +50,51 @@ class FleetMetricsTest {
         assertThat(families).extracting(MetricFamily::name).containsExactly("genscope_generations",
                 "genscope_retries", "genscope_retried_generations", "genscope_validations",
                 "genscope_validation_errors", "genscope_generation_failures", "genscope_dependencies",
-                "genscope_generation_duration_seconds", "genscope_validation_duration_seconds");
+                "genscope_generation_duration_seconds", "genscope_validation_duration_seconds",
+                "genscope_variant_generations", "genscope_variant_first_validations", "genscope_variant_retries",
+                "genscope_variant_validations", "genscope_prompt_category_generations",
+                "genscope_prompt_category_first_validations", "genscope_prompt_category_retries",
+                "genscope_prompt_category_validations");
         assertThat(families).extracting(MetricFamily::type).containsExactly(MetricType.COUNTER, MetricType.COUNTER,
                 MetricType.COUNTER, MetricType.COUNTER, MetricType.COUNTER, MetricType.COUNTER, MetricType.COUNTER,
-                MetricType.HISTOGRAM, MetricType.HISTOGRAM);
+                MetricType.HISTOGRAM, MetricType.HISTOGRAM, MetricType.COUNTER, MetricType.COUNTER, MetricType.COUNTER,
+                MetricType.COUNTER, MetricType.COUNTER, MetricType.COUNTER, MetricType.COUNTER, MetricType.COUNTER);
         assertThat(families.get(7).unit()).isEqualTo("seconds");
         assertThat(families).allSatisfy(family -> assertThat(family.help()).isNotBlank());
         assertThat(families).allSatisfy(family -> assertThat(family.samples()).isEmpty());
+    }
+
+    @Test
+    void variantsAndPromptCategoriesCountSinceStartAndProjectsAndUsersHaveNoSeries() throws InterruptedException {
+        GenerationRecord passed = generation("gpt");
+        passed.variant = "v1";
+        passed.promptCategory = "dto";
+        passed.projectId = "billing";
+        passed.userId = "0123456789ab";
+        passed.validations = 1;
+        passed.firstValidationPassed = true;
+        record(store, passed);
+        GenerationRecord failed = generation("gpt");
+        failed.variant = "v1";
+        failed.failureType = "java.io.IOException";
+        failed.validations = 2;
+        failed.failedValidations = 2;
+        failed.retries = 1;
+        Threads.runToEnd(() -> record(store, failed)); // a thread that ends: its rows are handed over, not read live
+        store.reset();
+        clock.advance(Duration.ofHours(3));
+
+        Map<String, Double> samples = samples();
+        assertThat(samples).as("kept through a reset and past the retention")
+                .containsEntry("genscope_variant_generations_total{variant=v1,outcome=success}", 1.0)
+                .containsEntry("genscope_variant_generations_total{variant=v1,outcome=failure}", 1.0)
+                .containsEntry("genscope_variant_first_validations_total{variant=v1,outcome=passed}", 1.0)
+                .containsEntry("genscope_variant_first_validations_total{variant=v1,outcome=failed}", 1.0)
+                .containsEntry("genscope_variant_retries_total{variant=v1}", 1.0)
+                .containsEntry("genscope_variant_validations_total{variant=v1,outcome=passed}", 1.0)
+                .containsEntry("genscope_variant_validations_total{variant=v1,outcome=failed}", 2.0)
+                .containsEntry("genscope_prompt_category_generations_total{prompt_category=dto,outcome=success}", 1.0);
+        assertThat(samples.keySet()).noneMatch(series -> series.contains("billing") || series.contains("0123456789ab"));
     }
 
     @Test

@@ -41,7 +41,7 @@ class RequestRecordingTest {
     private final GeneratorLoop loop = new GeneratorLoop(
             new RuleDefinition("handle", Role.REQUEST, RuleCaptures.none()),
             new RuleDefinition("judged", Role.GENERATION, new RuleCaptures(null, arg(0, "model"), null, null, null,
-                    null, null, null, null, null, null, null, returned("ok"), null)));
+                    null, null, null, null, null, null, null, returned("ok"), null, null)));
 
     private <T> T request(Body<T> body) throws Exception {
         return loop.call(HANDLE, loop, new Object[0], body);

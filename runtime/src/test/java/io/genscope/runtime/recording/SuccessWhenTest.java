@@ -36,7 +36,7 @@ class SuccessWhenTest {
 
     private static RuleDefinition rule(String name, io.genscope.runtime.capture.PropertyPath failureType) {
         return new RuleDefinition(name, Role.GENERATION, new RuleCaptures(null, arg(0, "model"), null, null, null, null,
-                null, null, null, null, null, null, returned("ok"), failureType));
+                null, null, null, null, null, null, returned("ok"), failureType, null));
     }
 
     private Object run(int rule, Outcome outcome) throws Exception {

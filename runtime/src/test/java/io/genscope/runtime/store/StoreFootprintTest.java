@@ -12,6 +12,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,10 +58,49 @@ class StoreFootprintTest {
     }
 
     @Test
+    void everyBreakdownFullInEverySliceHoldsLessThanItsWorstCase() {
+        TelemetrySettings settings = TestSettings.slices(RESOLUTION, Duration.ofSeconds(10), Duration.ofSeconds(20))
+                .eventRingSize(0).breakdowns(new BreakdownCaps(6, 7, 8, 9)).build();
+        StoreFootprint footprint = StoreFootprint.of(settings, 1, EnumSet.allOf(BreakdownDimension.class));
+        long before = retainedHeap();
+        TelemetryStore store = new TelemetryStore(settings, 1, clock, model -> { });
+        for (int slice = 0; slice < settings.sliceCount(); slice++) {
+            clock.advance(RESOLUTION);
+            for (int value = 0; value <= 9 + 1; value++) {
+                GenerationRecord generation = generation(0, "m");
+                generation.variant = name();
+                generation.userId = name();
+                generation.promptCategory = name();
+                generation.promptLength = value * 1000;
+                generation.durationNanos = value * 1_000_000_000L;
+                record(store, store.currentThread(), generation);
+            }
+        }
+        store.cumulative(); // admits every value it reads, up to the caps, and keeps its snapshot
+        long held = retainedHeap() - before;
+        System.out.printf("StoreFootprintTest: breakdowns measured %d bytes, estimated %d (%d of it breakdowns)%n",
+                held, footprint.totalBytes(), footprint.breakdownBytes());
+
+        assertThat(held).isLessThanOrEqualTo(footprint.totalBytes()).isGreaterThan(footprint.breakdownBytes() / FACTOR);
+        assertThat(store.breakdown(settings.retention(), BreakdownDimension.USER)).hasSize(
+                settings.sliceCount() * 8 + 1); // keeps the store reachable until measured
+        assertThat(StoreFootprint.of(settings, 1).breakdownBytes()).as("no dimension captured, none counted").isZero();
+    }
+
+    @Test
     void theBundledDefaultsWithAFewRulesFitTheDefaultBudget() {
         TelemetrySettings defaults = TelemetrySettings.defaults();
 
         assertThat(StoreFootprint.of(defaults, 4).totalBytes()).isLessThanOrEqualTo(defaults.maxMemory());
+        StoreFootprint projects = StoreFootprint.of(defaults, 4, EnumSet.of(BreakdownDimension.PROJECT));
+        StoreFootprint everyBreakdown = StoreFootprint.of(defaults, 2, EnumSet.allOf(BreakdownDimension.class));
+        System.out.printf("StoreFootprintTest: defaults, 4 rules capturing project-id: %s; 2 rules capturing every"
+                + " breakdown: %s%n", StoreFootprint.mib(projects.totalBytes()),
+                StoreFootprint.mib(everyBreakdown.totalBytes()));
+        assertThat(projects.totalBytes()).as("four rules capturing project-id, as configs did before breakdowns")
+                .isLessThanOrEqualTo(defaults.maxMemory());
+        assertThat(everyBreakdown.totalBytes()).as("two rules capturing every breakdown")
+                .isLessThanOrEqualTo(defaults.maxMemory());
     }
 
     @Test
@@ -78,7 +118,7 @@ class StoreFootprintTest {
     void aRequestRuleAddsTheHeldValidationsPerThreadAndTheRequestTotals() {
         TelemetrySettings defaults = TelemetrySettings.defaults();
         StoreFootprint without = StoreFootprint.of(defaults, 4);
-        StoreFootprint with = StoreFootprint.of(defaults, 4, true);
+        StoreFootprint with = StoreFootprint.of(defaults, 4, EnumSet.noneOf(BreakdownDimension.class), true);
         System.out.printf("StoreFootprintTest: defaults, 4 rules: %s, with a request rule %s%n",
                 StoreFootprint.mib(without.totalBytes()), StoreFootprint.mib(with.totalBytes()));
 

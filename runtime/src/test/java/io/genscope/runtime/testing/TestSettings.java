@@ -1,6 +1,8 @@
 package io.genscope.runtime.testing;
 
 import io.genscope.runtime.privacy.ErrorMessages;
+import io.genscope.runtime.privacy.UserIds;
+import io.genscope.runtime.store.BreakdownCaps;
 import io.genscope.runtime.store.TelemetrySettings;
 
 import java.time.Duration;
@@ -32,6 +34,8 @@ public final class TestSettings {
     private int maxElements;
     private int eventElements;
     private long maxMemory;
+    private BreakdownCaps breakdowns;
+    private final UserIds userIds;
 
     private TestSettings(TelemetrySettings base) {
         eventRingSize = base.eventRingSize();
@@ -49,6 +53,8 @@ public final class TestSettings {
         maxElements = base.maxElements();
         eventElements = base.eventElements();
         maxMemory = base.maxMemory();
+        breakdowns = base.breakdowns();
+        userIds = base.userIds();
     }
 
     public static TestSettings defaults() {
@@ -130,9 +136,14 @@ public final class TestSettings {
         return this;
     }
 
+    public TestSettings breakdowns(BreakdownCaps value) {
+        breakdowns = value;
+        return this;
+    }
+
     public TelemetrySettings build() {
         return new TelemetrySettings(eventRingSize, window, resolution, retention, windows, maxErrorTypes, maxDependencies,
                 maxModels, maxFailureTypes, errorMessages, errorMessageLength, redact, maxElements, eventElements,
-                maxMemory);
+                maxMemory, breakdowns, userIds);
     }
 }

@@ -62,6 +62,7 @@ public final class Report {
         json.put("errorsByType", stats.errorsByType());
         json.put("dependencies", stats.dependencies());
         json.put("byModel", byModel);
+        stats.addBreakdownsTo(json);
         if (stats.timed()) {
             json.put("generationMicros", stats.generationMicros());
         }

@@ -15,12 +15,14 @@ package com.example.codegen.app;
  *                    as results; instrumented by {@code genscope-batch.yaml}
  * @param keepRunning whether to keep the JVM alive after the run, for JConsole
  * @param help        whether only the usage text was asked for
+ * @param userPrefix  put before every user id; default none
  */
 public record RunOptions(int requests, long seed, int pauseAfter, boolean times, boolean batch, boolean keepRunning,
-                         boolean help) {
+                         boolean help, String userPrefix) {
 
     public static final String USAGE = """
-            Usage: java -jar sample-generator.jar [--requests N] [--seed S] [--pause-after K] [--times] [--batch] [--keep-running] [--help]
+            Usage: java -jar sample-generator.jar [--requests N] [--seed S] [--pause-after K] [--times] [--batch] [--keep-running]
+                                                  [--user-prefix P] [--help]
               --requests N     how many generation requests to run (default 60)
               --seed S         seed of the workload and the simulated models (default 42)
               --pause-after K  after K requests, print the ground truth so far on a PAUSED line and
@@ -29,6 +31,7 @@ public record RunOptions(int requests, long seed, int pauseAfter, boolean times,
               --batch          send each request through the batch front end: a spec check, then a
                                runner that returns failures as results (config: genscope-batch.yaml)
               --keep-running   after the run, stay alive for JConsole until killed
+              --user-prefix P  put P before every user id (ada@example.com becomes Pada@example.com)
               --help           print this text and exit""";
 
     /**
@@ -44,6 +47,7 @@ public record RunOptions(int requests, long seed, int pauseAfter, boolean times,
         boolean batch = false;
         boolean keepRunning = false;
         boolean help = false;
+        String userPrefix = "";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--requests" -> requests = Math.toIntExact(number(args, ++i, 1));
@@ -53,13 +57,21 @@ public record RunOptions(int requests, long seed, int pauseAfter, boolean times,
                 case "--batch" -> batch = true;
                 case "--keep-running" -> keepRunning = true;
                 case "--help" -> help = true;
+                case "--user-prefix" -> userPrefix = text(args, ++i);
                 default -> throw new IllegalArgumentException("unknown option: " + args[i]);
             }
         }
         if (pauseAfter >= requests) {
             throw new IllegalArgumentException("--pause-after must be below --requests (" + requests + "): " + pauseAfter);
         }
-        return new RunOptions(requests, seed, pauseAfter, times, batch, keepRunning, help);
+        return new RunOptions(requests, seed, pauseAfter, times, batch, keepRunning, help, userPrefix);
+    }
+
+    private static String text(String[] args, int index) {
+        if (index >= args.length) {
+            throw new IllegalArgumentException(args[index - 1] + " needs a value");
+        }
+        return args[index];
     }
 
     private static long number(String[] args, int index, long min) {

@@ -6,6 +6,7 @@ import com.example.codegen.batch.SpecProblem;
 import com.example.codegen.CompilerError;
 import com.example.codegen.GeneratedCode;
 import com.example.codegen.GenerationListener;
+import com.example.codegen.GenerationRequest;
 import com.example.codegen.ValidationResult;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -56,25 +57,33 @@ public final class RunStats {
     private final List<Long> generationMicros = new ArrayList<>();
     private int requests;
     private int requestsSucceeded;
+    private final BreakdownStats breakdowns;
+    private boolean succeeded;
 
     /**
-     * @param models the models to report, even if the run sends them nothing
-     * @param timed  whether to keep how long each generate call took
+     * @param models           the models to report, even if the run sends them nothing
+     * @param timed            whether to keep how long each generate call took
+     * @param userPrefixLength how many leading characters of each user id are the run's prefix
+     *                         (left out of the per-user figures' keys)
      */
-    public RunStats(List<String> models, boolean timed) {
+    public RunStats(List<String> models, boolean timed, int userPrefixLength) {
         models.forEach(model -> byModel.put(model, new EnumMap<>(Tally.class)));
         this.timed = timed;
+        this.breakdowns = new BreakdownStats(userPrefixLength);
     }
 
-    /** A generate call to this model is about to start. */
-    public void generationStarted(String model) {
+    /** A generate call to this model for this request is about to start. */
+    public void generationStarted(String model, GenerationRequest request) {
         count(model, Tally.GENERATIONS);
+        breakdowns.started(request);
+        succeeded = false;
     }
 
     /** A generate call returned this code. */
     public void succeeded(String model, GeneratedCode code) {
         count(model, Tally.SUCCESSES);
         code.dependencies().forEach(dependency -> increment(dependencies, dependency));
+        succeeded = true;
     }
 
     /** A generate call threw this. */
@@ -106,12 +115,13 @@ public final class RunStats {
 
     /**
      * A generate call, successful or not, took this long, measured around the call: a little more
-     * than the generation itself, never less.
+     * than the generation itself, never less. Ends the generation.
      */
     public void generationTook(long nanos) {
         if (timed) {
             generationMicros.add(nanos / 1_000);
         }
+        breakdowns.ended(succeeded, nanos / 1_000);
     }
 
     /** The listener to give the generator of this model. */
@@ -120,11 +130,13 @@ public final class RunStats {
             @Override
             public void validated(ValidationResult result) {
                 RunStats.this.validated(model, result.ok(), result.errors().stream().map(CompilerError::code).toList());
+                breakdowns.validated(result.ok());
             }
 
             @Override
             public void repairStarted() {
                 count(model, Tally.RETRIES);
+                breakdowns.retried();
             }
         };
     }
@@ -175,6 +187,11 @@ public final class RunStats {
     /** Successful generations by each package their source imports. */
     public SortedMap<String, Integer> dependencies() {
         return Collections.unmodifiableSortedMap(dependencies);
+    }
+
+    /** Adds the figures per variant, project, user and prompt category to the ground truth {@code json}. */
+    public void addBreakdownsTo(Map<String, Object> json) {
+        breakdowns.addTo(json, timed);
     }
 
     /** Whether {@link #generationMicros()} holds the calls' durations. */

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  *
  * <p>Every answer is a function of the seed, the model's name, the prompt and the attempt alone,
  * not of call order: a workload gives the same results run after run, in any order, and a repair
- * (whose prompt carries the compiler's errors) gets a fresh draw.
+ * (whose prompt carries the compiler's errors) gets a fresh draw. A prompt of the template's
+ * second version ({@link PromptVariant}) gets the same draws with a lower chance of a defect.
  *
  * <p>The class name comes from the prompt, as an LLM would take it: the word after the first
  * {@code "class "}; without one the answer declares {@code Generated}.
@@ -54,12 +55,12 @@ public abstract class SimulatedModel implements CodeModel {
      */
     @Override
     public final String complete(String prompt, int attempt) {
-        Random random = new Random(drawSeed(prompt, attempt));
+        Random random = new Random(drawSeed(PromptVariant.base(prompt), attempt));
         if (random.nextDouble() < outageRate) {
             throw new ModelUnavailableException(name + " gave no answer to attempt " + attempt + " (simulated outage)");
         }
         String source = Template.forPrompt(prompt).render(classNameIn(prompt));
-        double chanceOfDefect = defectRate * Math.pow(defectDecay, attempt - 1);
+        double chanceOfDefect = defectRate * PromptVariant.of(prompt).defectFactor() * Math.pow(defectDecay, attempt - 1);
         return random.nextDouble() < chanceOfDefect ? Defect.pick(random).injectInto(source) : source;
     }
 

@@ -36,6 +36,11 @@ public enum Template {
         this.text = load(name().toLowerCase(Locale.ROOT).replace('_', '-') + ".java.tmpl");
     }
 
+    /** The template's id, as a generator reports the category of a prompt: {@code rest-client}, … */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
     /**
      * The template the prompt asks for.
      *

@@ -9,14 +9,14 @@ class RunOptionsTest {
 
     @Test
     void defaultsToSixtyRequestsWithSeedFortyTwo() {
-        assertThat(RunOptions.parse()).isEqualTo(new RunOptions(60, 42, 0, false, false, false, false));
+        assertThat(RunOptions.parse()).isEqualTo(new RunOptions(60, 42, 0, false, false, false, false, ""));
     }
 
     @Test
     void readsEveryOption() {
         assertThat(RunOptions.parse("--seed", "-7", "--keep-running", "--requests", "5", "--pause-after", "4", "--times", "--batch",
-                        "--help"))
-                .isEqualTo(new RunOptions(5, -7, 4, true, true, true, true));
+                        "--help", "--user-prefix", "x-"))
+                .isEqualTo(new RunOptions(5, -7, 4, true, true, true, true, "x-"));
     }
 
     @Test

@@ -12,13 +12,13 @@ class WorkloadTest {
 
     @Test
     void isTheSameForTheSameSeed() {
-        assertThat(Workload.create(30, 42, MODELS)).isEqualTo(Workload.create(30, 42, MODELS));
-        assertThat(Workload.create(30, 42, MODELS)).isNotEqualTo(Workload.create(30, 43, MODELS));
+        assertThat(Workload.create(30, 42, MODELS, "")).isEqualTo(Workload.create(30, 42, MODELS, ""));
+        assertThat(Workload.create(30, 42, MODELS, "")).isNotEqualTo(Workload.create(30, 43, MODELS, ""));
     }
 
     @Test
     void spreadsOverProjectsAndModelsWithPromptsThatNameTheirClass() {
-        List<Job> jobs = Workload.create(60, 42, MODELS);
+        List<Job> jobs = Workload.create(60, 42, MODELS, "");
 
         assertThat(jobs).hasSize(60);
         assertThat(jobs).extracting(Job::model).containsOnly("codex-mini", "codex-pro").contains("codex-mini", "codex-pro");

@@ -67,7 +67,7 @@ import static org.awaitility.Awaitility.await;
 class PrometheusFleetIT {
 
     /** Three seeds whose warm-up creates every generation and validation series the rest of the run moves. */
-    private static final long[] SEEDS = {2, 9, 10};
+    private static final long[] SEEDS = {2, 9, 6};
     /** The histogram's upper bounds in seconds, from the metrics contract. */
     private static final double[] BUCKET_BOUNDS =
             {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, Double.POSITIVE_INFINITY};

@@ -13,12 +13,12 @@ import java.util.Arrays;
  * MBean and the result of every operation that returns something ({@code exportEvents}
  * included, asked for all events), as one text to search.
  */
-final class PrivacyMBeanText {
+public final class PrivacyMBeanText {
 
     private PrivacyMBeanText() {
     }
 
-    static String everything(MBeanServerConnection connection) throws Exception {
+    public static String everything(MBeanServerConnection connection) throws Exception {
         StringBuilder text = new StringBuilder();
         for (ObjectName name : connection.queryNames(new ObjectName("io.genscope:*"), null)) {
             MBeanInfo info = connection.getMBeanInfo(name);
