@@ -9,8 +9,9 @@ package io.genscope.runtime.analytics.compare;
  * wholly below 0 {@link Outcome#WORSE}; otherwise each variant needs the sample size that detects
  * the observed difference (or {@code ab-test.min-difference}, whichever is larger) at 95 %
  * confidence and 80 % power ({@link SampleSize}); short of it the outcome is
- * {@link Outcome#NO_DIFFERENCE_YET}; past it, the sample size for {@code min-difference} itself
- * is the horizon, and a difference still not seen there is {@link Outcome#NO_DIFFERENCE}.
+ * {@link Outcome#NO_DIFFERENCE_YET}, with it {@link Outcome#NO_DIFFERENCE}. In practice the
+ * latter means the observed difference is below {@code min-difference}: at the sample size that
+ * detects an observed difference, Newcombe's interval of that difference no longer holds 0.
  *
  * @param baselineSamples       the baseline's generations (validated generations, for the first-pass rate)
  * @param samples               the variant's
@@ -58,10 +59,6 @@ public record RateComparison(
             outcome = Outcome.WORSE;
             needed = 0;
         } else {
-            if (needed == 0) {
-                needed = Math.max(0, SampleSize.toDetect(baselineRate, settings.minDifference(),
-                        difference.difference() >= 0) - fewest);
-            }
             outcome = needed == 0 ? Outcome.NO_DIFFERENCE : Outcome.NO_DIFFERENCE_YET;
         }
         return new RateComparison(baselineTrials, trials, baselineRate, WilsonInterval.of(successes, trials).estimate(),
