@@ -5,6 +5,11 @@ import io.genscope.runtime.alerts.AlertSettings;
 import io.genscope.runtime.analytics.Analytics;
 import io.genscope.runtime.analytics.AnalyticsSummary;
 import io.genscope.runtime.analytics.SummaryReport;
+import io.genscope.runtime.analytics.VariantRows;
+import io.genscope.runtime.analytics.compare.AbComparison;
+import io.genscope.runtime.analytics.compare.AbTable;
+import io.genscope.runtime.analytics.compare.ComparisonSettings;
+import io.genscope.runtime.analytics.compare.VariantComparator;
 import io.genscope.runtime.diagnostics.ErrorJournal;
 import io.genscope.runtime.diagnostics.RuleDiagnostics;
 import io.genscope.runtime.jmx.JmxExporter;
@@ -17,12 +22,13 @@ import io.genscope.runtime.store.TelemetrySettings;
 import io.genscope.runtime.store.TelemetryStore;
 import io.genscope.runtime.time.Clock;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Assembles the runtime (store, recorder, analytics, alerts, JMX) from what the agent read in the config
+ * Assembles the runtime (store, recorder, analytics, alerts, the A/B comparison, JMX) from what the agent read in the config
  * and switches {@link Genscope} to it. The agent keeps the returned instance to report which
  * methods each rule matched.
  *
@@ -44,9 +50,16 @@ public final class GenscopeRuntime {
     private final TelemetryRecorder recorder;
     private final FleetMetrics metrics;
     private final AlertMonitor alerts;
+    /**
+     * The per-variant rows the A/B comparison reads: none until the store keeps a breakdown by
+     * variant, whose rows then take this place.
+     */
+    private final VariantRows variants = VariantRows.NONE;
+    private final VariantComparator comparator;
 
-    private GenscopeRuntime(TelemetrySettings settings, AlertSettings alertSettings, List<RuleDefinition> definitions,
-                            RuntimeLog log, String version, String configFile, Clock clock) {
+    private GenscopeRuntime(TelemetrySettings settings, AlertSettings alertSettings, ComparisonSettings abTest,
+                            List<RuleDefinition> definitions, RuntimeLog log, String version, String configFile,
+                            Clock clock) {
         this.rules = definitions.stream().map(RuleDiagnostics::new).toList();
         this.journal = new ErrorJournal(log);
         this.store = new TelemetryStore(settings, rules.size(), clock, this::modelChanged);
@@ -56,21 +69,28 @@ public final class GenscopeRuntime {
         this.recorder = new TelemetryRecorder(rules, store, journal);
         this.alerts = new AlertMonitor(alertSettings, definitions, store, log, journal);
         jmx.exposeAlerts(alerts);
+        this.comparator = new VariantComparator(abTest);
+        jmx.exposeVariants(variants, comparator);
     }
 
-    /** Builds the runtime without alerts and makes the advice entry points record into it. */
+    /**
+     * Builds the runtime without alerts, comparing variants by the default {@code ab-test}
+     * settings, and makes the advice entry points record into it.
+     */
     public static GenscopeRuntime start(TelemetrySettings settings, List<RuleDefinition> rules, RuntimeLog log,
                                         String version, String configFile, Clock clock) {
-        return start(settings, AlertSettings.none(), rules, log, version, configFile, clock);
+        return start(settings, AlertSettings.none(), ComparisonSettings.defaults(), rules, log, version, configFile,
+                clock);
     }
 
     /**
      * Builds the runtime, makes the advice entry points record into it and, when an alert is
      * configured, starts evaluating the alerts.
      */
-    public static GenscopeRuntime start(TelemetrySettings settings, AlertSettings alerts, List<RuleDefinition> rules,
-                                        RuntimeLog log, String version, String configFile, Clock clock) {
-        GenscopeRuntime runtime = new GenscopeRuntime(settings, alerts, rules, log, version, configFile, clock);
+    public static GenscopeRuntime start(TelemetrySettings settings, AlertSettings alerts, ComparisonSettings abTest,
+                                        List<RuleDefinition> rules, RuntimeLog log, String version, String configFile,
+                                        Clock clock) {
+        GenscopeRuntime runtime = new GenscopeRuntime(settings, alerts, abTest, rules, log, version, configFile, clock);
         Genscope.install(runtime.recorder, runtime.jmx::start);
         runtime.alerts.start();
         return runtime;
@@ -126,10 +146,21 @@ public final class GenscopeRuntime {
         return analytics.summary(Dimension.all());
     }
 
-    /** The default window's figures as text, overall and per model. */
+    /** The A/B comparison of the prompt variants over the default window. */
+    public AbComparison variants() {
+        Duration window = analytics.defaultWindow();
+        return comparator.compare(variants.variants(window), analytics.coveredSeconds(window));
+    }
+
+    /**
+     * The default window's figures as text, overall and per model, then the A/B table of the
+     * prompt variants when any variant was captured.
+     */
     public String report() {
         Map<String, AnalyticsSummary> byModel = new LinkedHashMap<>();
         store.models(analytics.defaultWindow()).forEach(model -> byModel.put(model, analytics.summary(Dimension.model(model))));
-        return SummaryReport.format(summary(), byModel);
+        String report = SummaryReport.format(summary(), byModel);
+        AbComparison variants = variants();
+        return variants.baseline().isEmpty() ? report : report + "\n" + AbTable.format(variants);
     }
 }

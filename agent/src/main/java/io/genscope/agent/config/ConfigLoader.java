@@ -86,6 +86,7 @@ public final class ConfigLoader {
                 store,
                 MetricsSettingsReader.read(top.section("metrics")),
                 AlertSettingsReader.read(top.section("alerts"), store, rules),
+                AbTestSettingsReader.read(top.section("ab-test")),
                 rules);
     }
 
@@ -97,7 +98,7 @@ public final class ConfigLoader {
     private static LoadedConfig off(Problems problems, BundledDefaults bundled, boolean strict) {
         GenscopeSettings defaults = settings(YamlNode.Mapping.empty(0), bundled, new Problems(BundledDefaults.NAME));
         GenscopeSettings off = new GenscopeSettings(false, strict || defaults.strict(), defaults.logLevel(), false,
-                defaults.store(), defaults.metrics(), defaults.alerts(), List.of());
+                defaults.store(), defaults.metrics(), defaults.alerts(), defaults.abTest(), List.of());
         return new LoadedConfig(off, problems.inFileOrder());
     }
 }

@@ -1,6 +1,7 @@
 package io.genscope.agent.config;
 
 import io.genscope.runtime.alerts.AlertSettings;
+import io.genscope.runtime.analytics.compare.ComparisonSettings;
 import io.genscope.runtime.store.TelemetrySettings;
 
 import java.util.List;
@@ -21,18 +22,20 @@ import java.util.Objects;
  * @param store    {@code store}: sizes and time slicing of the telemetry store.
  * @param metrics  {@code metrics}: the built-in endpoint for Prometheus, off by default.
  * @param alerts   {@code alerts}: the alerts evaluated in the JVM; none unless the file names them.
+ * @param abTest   {@code ab-test}: how the Variants MBean compares prompt variants with a baseline.
  * @param rules    {@code rules}: the methods to intercept, in file order, without the rules that
  *                 had problems. No default; empty when the file gives none.
  */
 public record GenscopeSettings(
         boolean enabled, boolean strict, LogLevel logLevel, boolean reportOnExit, TelemetrySettings store,
-        MetricsSettings metrics, AlertSettings alerts, List<RuleSettings> rules) {
+        MetricsSettings metrics, AlertSettings alerts, ComparisonSettings abTest, List<RuleSettings> rules) {
 
     public GenscopeSettings {
         Objects.requireNonNull(logLevel, "logLevel");
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(alerts, "alerts");
+        Objects.requireNonNull(abTest, "abTest");
         rules = List.copyOf(rules);
     }
 }
