@@ -51,7 +51,7 @@ class AbTestSettingsReaderTest {
                 + " 0.6 is out of range; use a fraction more than 0 and at most 0.5, such as 0.02 for 2 percentage"
                 + " points (using the default 0.02)");
         assertThat(problem("ab-test:\n  min-difference: 0\n")).startsWith("genscope.yaml:2 ab-test.min-difference:"
-                + " 0 is not a fraction more than 0 and at most 0.5");
+                + " '0' is not a fraction more than 0 and at most 0.5");
     }
 
     @Test
