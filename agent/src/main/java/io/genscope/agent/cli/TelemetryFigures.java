@@ -1,28 +1,23 @@
 package io.genscope.agent.cli;
 
 import io.genscope.runtime.analytics.AnalyticsSummary;
+import io.genscope.runtime.analytics.compare.AbComparison;
 
 import javax.management.InstanceNotFoundException;
 import javax.management.JMException;
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
-import javax.management.openmbean.CompositeData;
-import javax.management.openmbean.InvalidKeyException;
-import javax.management.openmbean.TabularData;
 import java.io.IOException;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.RecordComponent;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The figures {@code report-on-exit} prints, read over JMX from the Telemetry MBean and turned
- * back into the runtime's own {@link AnalyticsSummary}, so the text comes from the same
- * {@code SummaryReport} and cannot drift from it.
+ * The figures {@code report-on-exit} prints, read over JMX from the Telemetry and Variants MBeans
+ * and turned back into the runtime's own {@link AnalyticsSummary} and {@link AbComparison}, so
+ * the text comes from the same {@code SummaryReport} and {@code AbTable} and cannot drift from
+ * them.
  *
  * <p>The default window is read from attributes ({@code Summary}, {@code ByModel}), which a
  * {@code readonly} JMX user may read. Another window needs the {@code summaryForWindow}
@@ -31,11 +26,16 @@ import java.util.TreeMap;
  *
  * @param overall the figures over all generators
  * @param byModel model name to its figures over the same window
+ * @param variants the A/B comparison of prompt variants over the same window, from the Variants
+ *                MBean ({@code Comparison}, or {@code comparisonForWindow}); empty when the
+ *                agent has none
  */
-record TelemetryFigures(AnalyticsSummary overall, Map<String, AnalyticsSummary> byModel) {
+record TelemetryFigures(AnalyticsSummary overall, Map<String, AnalyticsSummary> byModel,
+                        Optional<AbComparison> variants) {
 
     private static final String TELEMETRY = "io.genscope:type=Telemetry";
     private static final String MODELS = "io.genscope:type=Model,*";
+    private static final String VARIANTS = "io.genscope:type=Variants";
     private static final String[] WINDOW_SIGNATURE = {long.class.getName()};
 
     static TelemetryFigures read(MBeanServerConnection connection, Optional<Duration> window, String target)
@@ -44,7 +44,8 @@ record TelemetryFigures(AnalyticsSummary overall, Map<String, AnalyticsSummary> 
             ObjectName telemetry = new ObjectName(TELEMETRY);
             if (window.isEmpty()) {
                 return new TelemetryFigures(summary(connection.getAttribute(telemetry, "Summary")),
-                        byModel(connection.getAttribute(telemetry, "ByModel")));
+                        OpenDataRecords.map(AnalyticsSummary.class, connection.getAttribute(telemetry, "ByModel")),
+                        variants(connection, window));
             }
             Object[] seconds = {window.get().toSeconds()};
             AnalyticsSummary overall = summary(connection.invoke(telemetry, "summaryForWindow", seconds,
@@ -57,7 +58,7 @@ record TelemetryFigures(AnalyticsSummary overall, Map<String, AnalyticsSummary> 
                     byModel.put((String) connection.getAttribute(model, "Model"), figures);
                 }
             }
-            return new TelemetryFigures(overall, byModel);
+            return new TelemetryFigures(overall, byModel, variants(connection, window));
         } catch (InstanceNotFoundException e) {
             throw CommandFailure.failed(target + " runs no Genscope agent: it has no " + TELEMETRY + " MBean");
         } catch (SecurityException e) {
@@ -68,39 +69,20 @@ record TelemetryFigures(AnalyticsSummary overall, Map<String, AnalyticsSummary> 
         }
     }
 
-    private static Map<String, AnalyticsSummary> byModel(Object table) throws JMException {
-        Map<String, AnalyticsSummary> byModel = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> entry : entries((TabularData) table).entrySet()) {
-            byModel.put(entry.getKey(), summary(entry.getValue()));
+    /** The A/B comparison over the same window; empty when the agent has no Variants MBean. */
+    private static Optional<AbComparison> variants(MBeanServerConnection connection, Optional<Duration> window)
+            throws JMException, IOException {
+        ObjectName variants = new ObjectName(VARIANTS);
+        if (!connection.isRegistered(variants)) {
+            return Optional.empty();
         }
-        return byModel;
+        Object comparison = window.isEmpty() ? connection.getAttribute(variants, "Comparison")
+                : connection.invoke(variants, "comparisonForWindow", new Object[] {window.get().toSeconds()},
+                        WINDOW_SIGNATURE);
+        return Optional.of(OpenDataRecords.read(AbComparison.class, comparison));
     }
 
-    /** The record back from its open data: each component from the item of the same name. */
     private static AnalyticsSummary summary(Object openData) throws JMException {
-        CompositeData data = (CompositeData) openData;
-        RecordComponent[] components = AnalyticsSummary.class.getRecordComponents();
-        Object[] values = new Object[components.length];
-        try {
-            for (int i = 0; i < components.length; i++) {
-                Object item = data.get(components[i].getName());
-                values[i] = item instanceof TabularData table ? entries(table) : item;
-            }
-            Constructor<AnalyticsSummary> canonical = AnalyticsSummary.class.getConstructor(
-                    Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
-            return canonical.newInstance(values);
-        } catch (ReflectiveOperationException | InvalidKeyException e) {
-            throw new JMException("the Summary's items do not match this Genscope version's figures: " + e);
-        }
-    }
-
-    /** The rows of an open-data map, key to value, in the server's order (most frequent first). */
-    private static Map<String, Object> entries(TabularData table) {
-        Map<String, Object> entries = new LinkedHashMap<>();
-        for (Object row : table.values()) {
-            CompositeData entry = (CompositeData) row;
-            entries.put((String) entry.get("key"), entry.get("value"));
-        }
-        return entries;
+        return OpenDataRecords.read(AnalyticsSummary.class, openData);
     }
 }
