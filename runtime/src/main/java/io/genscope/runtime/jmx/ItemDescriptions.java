@@ -125,8 +125,8 @@ final class ItemDescriptions {
             entry("firstPassRate", "First-pass rate (generations whose first validation passed / validated"
                     + " generations) against the baseline's; counts in the verdict once each variant has"
                     + " ab-test.min-generations validated generations"),
-            entry("generationTimeP95Millis", "The variant's 95th percentile generation time, in milliseconds (within"
-                    + " about 3 %)"),
+            entry("generationTimeP95Millis", "The variant's 95th percentile generation time, in milliseconds, as"
+                    + " the per-variant breakdown gives it"),
             entry("baselineGenerationTimeP95Millis", "The baseline's 95th percentile generation time, in milliseconds"),
             entry("generationTimeP95DifferenceMillis", "The variant's p95 time minus the baseline's, in milliseconds"
                     + " (no interval: percentiles of histograms are not tested)"));
