@@ -34,7 +34,8 @@ final class AbTestSettingsReader {
             throw new InvalidValueException(node.display() + " is not " + DIFFERENCE_FORM);
         }
         if (BigDecimal.valueOf(fraction).compareTo(new BigDecimal("0.5")) > 0) {
-            throw new InvalidValueException(((YamlNode.Scalar) node).text() + " is out of range; use " + DIFFERENCE_FORM);
+            String given = ((YamlNode.Scalar) node).text();
+            throw new InvalidValueException(given + " is out of range; use " + DIFFERENCE_FORM);
         }
         return fraction;
     };

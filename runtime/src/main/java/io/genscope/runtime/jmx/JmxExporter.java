@@ -25,7 +25,8 @@ import java.util.List;
  * Telemetry and Diagnostics, one Telemetry per window of {@code store.windows}
  * ({@code type=Telemetry,window=5m}), one Generator per generation rule, Alerts when an alert is
  * configured, Variants (the A/B comparison of prompt variants) over the default window and each
- * of {@code store.windows} when {@link #exposeVariants} was called, one Model per model as models appear (named as {@link MBeanNames} says), and one
+ * of {@code store.windows} when {@link #exposeVariants} was called, one Model per model as models
+ * appear (named as {@link MBeanNames} says), and one
  * Metrics MBean per fleet metric family (cumulative counters and histograms as plain numbers for
  * the Prometheus JMX exporter, see {@link MetricFamilyMBean}). A model's MBean goes when no slice
  * still kept has data for it, and there are at most {@code max-models} of them plus
