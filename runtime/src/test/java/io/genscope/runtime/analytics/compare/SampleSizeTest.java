@@ -13,6 +13,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SampleSizeTest {
 
     @Test
+    void matchesJmpsWorkedExample() {
+        // JMP 13.2 help, "Two Sample Proportions": 0.08 against 0.06, two-sided alpha 0.05, power 0.8
+        // -> sample sizes of 2554. By hand: p̄ = 0.07: √(2 · 0.07 · 0.93) = √0.1302 = 0.360832,
+        // · 1.959964 = 0.707218; √(0.08 · 0.92 + 0.06 · 0.94) = √0.13 = 0.360555, · 0.841621 = 0.303451;
+        // (0.707218 + 0.303451)² = 1.021452; / 0.02² = 2553.63 -> 2554.
+        assertThat(SampleSize.perGroup(0.08, 0.06)).isEqualTo(2554);
+    }
+
+    @Test
     void eightyAgainstSixtyPercentNeeds82() {
         // p̄ = 0.7: √(2 · 0.7 · 0.3) = √0.42 = 0.648074, · 1.959964 = 1.270202
         // √(0.8 · 0.2 + 0.6 · 0.4) = √0.40 = 0.632456, · 0.841621 = 0.532288
