@@ -7,6 +7,11 @@ import io.genscope.runtime.analytics.AnalyticsSummary;
 import io.genscope.runtime.analytics.RequestSummary;
 import io.genscope.runtime.analytics.BreakdownRow;
 import io.genscope.runtime.analytics.SummaryReport;
+import io.genscope.runtime.analytics.VariantRows;
+import io.genscope.runtime.analytics.compare.AbComparison;
+import io.genscope.runtime.analytics.compare.AbTable;
+import io.genscope.runtime.analytics.compare.ComparisonSettings;
+import io.genscope.runtime.analytics.compare.VariantComparator;
 import io.genscope.runtime.diagnostics.ErrorJournal;
 import io.genscope.runtime.diagnostics.RuleDiagnostics;
 import io.genscope.runtime.jfr.Timeline;
@@ -29,6 +34,7 @@ import io.genscope.runtime.time.Clock;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +43,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Assembles the runtime (store, recorder, analytics, alerts, JMX) from what the agent read in the config
+ * Assembles the runtime (store, recorder, analytics, alerts, the A/B comparison, JMX) from what the agent read in the config
  * and switches {@link Genscope} to it. The agent keeps the returned instance to report which
  * methods each rule matched.
  *
@@ -64,10 +70,13 @@ public final class GenscopeRuntime {
     private final AlertMonitor alerts;
     /** {@code null} when no rule has the role {@code request}. */
     private final RequestTotals requests;
+    /** The per-variant rows the A/B comparison reads: the variant breakdown's. */
+    private final VariantRows variants;
+    private final VariantComparator comparator;
 
-    private GenscopeRuntime(TelemetrySettings settings, AlertSettings alertSettings, boolean flightRecorderEvents,
-                            List<RuleDefinition> definitions, RuntimeLog log, String version, String configFile,
-                            Clock clock) {
+    private GenscopeRuntime(TelemetrySettings settings, AlertSettings alertSettings, ComparisonSettings abTest,
+                            boolean flightRecorderEvents, List<RuleDefinition> definitions, RuntimeLog log,
+                            String version, String configFile, Clock clock) {
         this.rules = new RuleSlots(definitions);
         this.config = new ConfigVersion(configFile, ConfigVersion.hash(configFile),
                 Instant.ofEpochMilli(clock.wallMillis()));
@@ -85,26 +94,34 @@ public final class GenscopeRuntime {
         }
         this.alerts = new AlertMonitor(alertSettings, definitions, store, log, journal);
         jmx.exposeAlerts(alerts);
+        this.variants = window -> analytics.breakdown(BreakdownDimension.VARIANT, window);
+        this.comparator = new VariantComparator(abTest);
+        jmx.exposeVariants(variants, comparator);
     }
 
-    /** Builds the runtime without alerts and JFR events and makes the advice entry points record into it. */
+    /**
+     * Builds the runtime without alerts and JFR events, comparing variants by the default
+     * {@code ab-test} settings, and makes the advice entry points record into it.
+     */
     public static GenscopeRuntime start(TelemetrySettings settings, List<RuleDefinition> rules, RuntimeLog log,
                                         String version, String configFile, Clock clock) {
-        return start(settings, AlertSettings.none(), false, rules, log, version, configFile, clock);
+        return start(settings, AlertSettings.none(), ComparisonSettings.defaults(), false, rules, log, version,
+                configFile, clock);
     }
 
     /**
      * Builds the runtime, makes the advice entry points record into it and, when an alert is
      * configured, starts evaluating the alerts.
      *
+     * @param abTest               {@code ab-test}: how the Variants MBean compares prompt variants
      * @param flightRecorderEvents {@code jfr.events}: whether calls are also JDK Flight Recorder
      *                             events (see {@link Timeline#of})
      */
-    public static GenscopeRuntime start(TelemetrySettings settings, AlertSettings alerts, boolean flightRecorderEvents,
-                                        List<RuleDefinition> rules, RuntimeLog log, String version, String configFile,
-                                        Clock clock) {
-        GenscopeRuntime runtime = new GenscopeRuntime(settings, alerts, flightRecorderEvents, rules, log, version,
-                configFile, clock);
+    public static GenscopeRuntime start(TelemetrySettings settings, AlertSettings alerts, ComparisonSettings abTest,
+                                        boolean flightRecorderEvents, List<RuleDefinition> rules, RuntimeLog log,
+                                        String version, String configFile, Clock clock) {
+        GenscopeRuntime runtime = new GenscopeRuntime(settings, alerts, abTest, flightRecorderEvents, rules, log,
+                version, configFile, clock);
         Genscope.install(runtime.recorder, runtime.jmx::start);
         runtime.alerts.start();
         return runtime;
@@ -270,11 +287,22 @@ public final class GenscopeRuntime {
         return analytics.summary(Dimension.all());
     }
 
-    /** The default window's figures as text, overall and per model. */
+    /** The A/B comparison of the prompt variants over the default window. */
+    public AbComparison variants() {
+        Duration window = analytics.defaultWindow();
+        return comparator.compare(variants.variants(window), analytics.coveredSeconds(window));
+    }
+
+    /**
+     * The default window's figures as text, overall and per model, then the A/B table of the
+     * prompt variants when any variant was captured.
+     */
     public String report() {
         Map<String, AnalyticsSummary> byModel = new LinkedHashMap<>();
         store.models(analytics.defaultWindow()).forEach(model -> byModel.put(model, analytics.summary(Dimension.model(model))));
-        return SummaryReport.format(summary(), byModel, breakdowns(), requests == null ? null : RequestSummary.of(requests));
+        String report = SummaryReport.format(summary(), byModel, breakdowns(),
+                requests == null ? null : RequestSummary.of(requests));
+        return AbTable.after(report, variants());
     }
 
     /** Per breakdown dimension some generation rule captures, its rows over the default window. */

@@ -157,4 +157,18 @@ class GenscopeRuntimeTest {
         assertThat(log.warnings()).containsExactly("rule 'x' matched nothing");
         assertThat(runtime.journal().recent()).containsExactly("WARN rule 'x' matched nothing");
     }
+
+    @Test
+    void theVariantsMBeanIsRegisteredAndTheReportHasNoAbTableWithoutVariants() throws JMException {
+        GenscopeRuntime runtime = start();
+        generateThroughTheSeam();
+
+        runtime.exposeOverJmx();
+
+        assertThat(ManagementFactory.getPlatformMBeanServer().getAttribute(GenscopeMBeans.name("type=Variants"),
+                "Baseline")).isEqualTo("");
+        assertThat(runtime.variants().note()).isEqualTo("no variant has a generation in the window");
+        assertThat(runtime.variants().windowSeconds()).isEqualTo(3600);
+        assertThat(runtime.report()).startsWith("[genscope] summary of the last 3600 s").doesNotContain("A/B");
+    }
 }

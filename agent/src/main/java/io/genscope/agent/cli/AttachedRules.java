@@ -26,7 +26,7 @@ record AttachedRules(String configFile, Map<String, CompositeData> rules) {
         try {
             ObjectName diagnostics = new ObjectName(DIAGNOSTICS);
             TabularData table = (TabularData) connection.getAttribute(diagnostics, "Rules");
-            Map<String, Object> rows = TelemetryFigures.entries(table);
+            Map<String, Object> rows = OpenDataRecords.rows(table);
             Map<String, CompositeData> rules = new LinkedHashMap<>();
             rows.forEach((name, status) -> rules.put(name, (CompositeData) status));
             return new AttachedRules((String) connection.getAttribute(diagnostics, "ConfigFile"), rules);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.genscope.runtime.analytics.AnalyticsSummary;
 import io.genscope.runtime.analytics.BreakdownRow;
+import io.genscope.runtime.analytics.compare.AbComparison;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -13,14 +14,27 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The summary as one JSON document, for scripts: {@code {"windowSeconds": n, "summary": {...},
- * "byModel": {"<model>": {...}}, "breakdowns": {"variant": {"<value>": {...}}, ...}}}, where each figures object has one field per component of
- * {@link AnalyticsSummary}, under the same name: counts as integers, rates as fractions in [0, 1],
- * times in milliseconds, and the error, dependency and failure-type tables as objects of name to
- * count, most frequent first. Written from the record's components, so a figure added to the
- * runtime appears here with no change. When a rule has the role {@code request}, a
- * {@code "requests"} object follows: {@link io.genscope.runtime.analytics.RequestSummary}'s
- * components, since start.
+ * The summary as one JSON document, for scripts:
+ * <pre>{@code
+ * {"windowSeconds": n, "summary": {...}, "byModel": {"<model>": {...}},
+ *  "variants": {"windowSeconds": n, "baseline": "v1", "note": "",
+ *               "comparisons": {"v2": {"variant": "v2", "baseline": "v1", "outcome": "BETTER",
+ *                                      "verdict": "v2 better", "moreGenerationsNeeded": 0,
+ *                                      "successRate": {...}, "firstPassRate": {...},
+ *                                      "generationTimeP95Millis": ..., ...}}},
+ *  "requests": {...},
+ *  "breakdowns": {"variant": {"<value>": {...}}, "project": {...}, ...}}
+ * }</pre>
+ * Each figures object has one field per component of {@link AnalyticsSummary}, {@code variants}
+ * one per component of {@link AbComparison} (its comparisons and their rates likewise, as the
+ * Variants MBean shows them), and {@code requests} one per component of
+ * {@link io.genscope.runtime.analytics.RequestSummary} (since start), under the same names:
+ * counts as integers, rates and differences as fractions, times in milliseconds, outcomes as their
+ * names, tables as objects keyed by name in the server's order. {@code variants} is left out when
+ * the agent has no Variants MBean, {@code requests} when no rule has the role {@code request}.
+ * Written from the records' components, so a figure added to the runtime appears here with no
+ * change. {@code breakdowns} has, per captured dimension, its values most generations first, each
+ * with its counts, rates, times and prompt lengths.
  */
 final class SummaryJson {
 
@@ -36,16 +50,16 @@ final class SummaryJson {
             json.writeStartObject();
             json.writeNumberField("windowSeconds", figures.overall().windowSeconds());
             json.writeFieldName("summary");
-            figures(json, figures.overall());
-            json.writeObjectFieldStart("byModel");
-            for (Map.Entry<String, AnalyticsSummary> model : figures.byModel().entrySet()) {
-                json.writeFieldName(model.getKey());
-                figures(json, model.getValue());
+            value(json, figures.overall());
+            json.writeFieldName("byModel");
+            value(json, figures.byModel());
+            if (figures.variants().isPresent()) {
+                json.writeFieldName("variants");
+                value(json, figures.variants().get());
             }
-            json.writeEndObject();
             if (figures.requests() != null) {
                 json.writeFieldName("requests");
-                figures(json, figures.requests());
+                value(json, figures.requests());
             }
             breakdowns(json, figures.breakdowns());
             json.writeEndObject();
@@ -88,32 +102,33 @@ final class SummaryJson {
         json.writeEndObject();
     }
 
-    private static void figures(JsonGenerator json, Record figures) throws IOException {
-        json.writeStartObject();
-        for (RecordComponent component : figures.getClass().getRecordComponents()) {
-            json.writeFieldName(component.getName());
-            value(json, read(component, figures));
-        }
-        json.writeEndObject();
-    }
-
     private static void value(JsonGenerator json, Object value) throws IOException {
         if (value instanceof Long count) {
             json.writeNumber(count);
         } else if (value instanceof Double figure) {
             json.writeNumber(figure);
+        } else if (value instanceof String || value instanceof Enum<?>) {
+            json.writeString(value.toString());
+        } else if (value instanceof Record record) {
+            json.writeStartObject();
+            for (RecordComponent component : record.getClass().getRecordComponents()) {
+                json.writeFieldName(component.getName());
+                value(json, read(component, record));
+            }
+            json.writeEndObject();
         } else {
             json.writeStartObject();
             for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
-                json.writeNumberField((String) entry.getKey(), (Long) entry.getValue());
+                json.writeFieldName((String) entry.getKey());
+                value(json, entry.getValue());
             }
             json.writeEndObject();
         }
     }
 
-    private static Object read(RecordComponent component, Record figures) {
+    private static Object read(RecordComponent component, Record record) {
         try {
-            return component.getAccessor().invoke(figures);
+            return component.getAccessor().invoke(record);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot read " + component.getName(), e);
         }

@@ -1,32 +1,30 @@
 package io.genscope.agent.cli;
 
 import io.genscope.runtime.analytics.AnalyticsSummary;
-import io.genscope.runtime.analytics.RequestSummary;
 import io.genscope.runtime.analytics.BreakdownRow;
+import io.genscope.runtime.analytics.RequestSummary;
+import io.genscope.runtime.analytics.compare.AbComparison;
 
 import javax.management.Attribute;
 import javax.management.InstanceNotFoundException;
 import javax.management.JMException;
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
-import javax.management.openmbean.CompositeData;
-import javax.management.openmbean.InvalidKeyException;
-import javax.management.openmbean.TabularData;
 import java.io.IOException;
-import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The figures {@code report-on-exit} prints, read over JMX from the Telemetry MBean and turned
- * back into the runtime's own {@link AnalyticsSummary}, so the text comes from the same
- * {@code SummaryReport} and cannot drift from it.
+ * The figures {@code report-on-exit} prints, read over JMX from the Telemetry, Breakdown,
+ * Requests and Variants MBeans and turned back into the runtime's own records
+ * ({@link AnalyticsSummary}, {@link BreakdownRow}, {@link RequestSummary}, {@link AbComparison}),
+ * so the text comes from the same {@code SummaryReport} and {@code AbTable} and cannot drift from
+ * them.
  *
  * <p>The default window is read from attributes ({@code Summary}, {@code ByModel}), which a
  * {@code readonly} JMX user may read. Another window needs the {@code summaryForWindow}
@@ -40,13 +38,18 @@ import java.util.TreeMap;
  * @param byModel    model name to its figures over the same window
  * @param breakdowns per captured breakdown dimension, its rows ({@link BreakdownTables})
  * @param requests   the requests since start; {@code null} when no rule has the role {@code request}
+ * @param variants   the A/B comparison of prompt variants over the same window, from the Variants
+ *                   MBean ({@code Comparison}, or {@code comparisonForWindow}); empty when the
+ *                   agent has none
  */
 record TelemetryFigures(AnalyticsSummary overall, Map<String, AnalyticsSummary> byModel,
-                        Map<String, List<BreakdownRow>> breakdowns, RequestSummary requests) {
+                        Map<String, List<BreakdownRow>> breakdowns, RequestSummary requests,
+                        Optional<AbComparison> variants) {
 
     private static final String TELEMETRY = "io.genscope:type=Telemetry";
     private static final String MODELS = "io.genscope:type=Model,*";
     private static final String REQUESTS = "io.genscope:type=Requests";
+    private static final String VARIANTS = "io.genscope:type=Variants";
     private static final String[] WINDOW_SIGNATURE = {long.class.getName()};
 
     static TelemetryFigures read(MBeanServerConnection connection, Optional<Duration> window, String target)
@@ -56,8 +59,8 @@ record TelemetryFigures(AnalyticsSummary overall, Map<String, AnalyticsSummary> 
             RequestSummary requests = requests(connection);
             if (window.isEmpty()) {
                 return new TelemetryFigures(summary(connection.getAttribute(telemetry, "Summary")),
-                        byModel(connection.getAttribute(telemetry, "ByModel")), BreakdownTables.read(connection, window),
-                        requests);
+                        OpenDataRecords.map(AnalyticsSummary.class, connection.getAttribute(telemetry, "ByModel")),
+                        BreakdownTables.read(connection, window), requests, variants(connection, window));
             }
             Object[] seconds = {window.get().toSeconds()};
             AnalyticsSummary overall = summary(connection.invoke(telemetry, "summaryForWindow", seconds,
@@ -70,7 +73,8 @@ record TelemetryFigures(AnalyticsSummary overall, Map<String, AnalyticsSummary> 
                     byModel.put((String) connection.getAttribute(model, "Model"), figures);
                 }
             }
-            return new TelemetryFigures(overall, byModel, BreakdownTables.read(connection, window), requests);
+            return new TelemetryFigures(overall, byModel, BreakdownTables.read(connection, window), requests,
+                    variants(connection, window));
         } catch (InstanceNotFoundException e) {
             throw CommandFailure.failed(target + " runs no Genscope agent: it has no " + TELEMETRY + " MBean");
         } catch (SecurityException e) {
@@ -81,28 +85,21 @@ record TelemetryFigures(AnalyticsSummary overall, Map<String, AnalyticsSummary> 
         }
     }
 
-    private static Map<String, AnalyticsSummary> byModel(Object table) throws JMException {
-        Map<String, AnalyticsSummary> byModel = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> entry : entries((TabularData) table).entrySet()) {
-            byModel.put(entry.getKey(), summary(entry.getValue()));
+    /** The A/B comparison over the same window; empty when the agent has no Variants MBean. */
+    private static Optional<AbComparison> variants(MBeanServerConnection connection, Optional<Duration> window)
+            throws JMException, IOException {
+        ObjectName variants = new ObjectName(VARIANTS);
+        if (!connection.isRegistered(variants)) {
+            return Optional.empty();
         }
-        return byModel;
+        Object comparison = window.isEmpty() ? connection.getAttribute(variants, "Comparison")
+                : connection.invoke(variants, "comparisonForWindow", new Object[] {window.get().toSeconds()},
+                        WINDOW_SIGNATURE);
+        return Optional.of(OpenDataRecords.read(AbComparison.class, comparison));
     }
 
-    /** The record back from its open data: each component from the item of the same name. */
     private static AnalyticsSummary summary(Object openData) throws JMException {
-        CompositeData data = (CompositeData) openData;
-        RecordComponent[] components = AnalyticsSummary.class.getRecordComponents();
-        Object[] values = new Object[components.length];
-        try {
-            for (int i = 0; i < components.length; i++) {
-                Object item = data.get(components[i].getName());
-                values[i] = item instanceof TabularData table ? entries(table) : item;
-            }
-        } catch (InvalidKeyException e) {
-            throw new JMException("the Summary's items do not match this Genscope version's figures: " + e);
-        }
-        return construct(AnalyticsSummary.class, values, "Summary's items");
+        return OpenDataRecords.read(AnalyticsSummary.class, openData);
     }
 
     /**
@@ -119,29 +116,13 @@ record TelemetryFigures(AnalyticsSummary overall, Map<String, AnalyticsSummary> 
                 .map(component -> Character.toUpperCase(component.getName().charAt(0)) + component.getName().substring(1))
                 .toArray(String[]::new);
         List<Attribute> read = connection.getAttributes(name, attributes).asList();
-        if (read.size() != attributes.length) {
-            throw new JMException("the Requests MBean's attributes do not match this Genscope version's figures");
-        }
-        return construct(RequestSummary.class, read.stream().map(Attribute::getValue).toArray(), "Requests attributes");
-    }
-
-    private static <R extends Record> R construct(Class<R> type, Object[] values, String what) throws JMException {
         try {
-            Constructor<R> canonical = type.getConstructor(Arrays.stream(type.getRecordComponents())
-                    .map(RecordComponent::getType).toArray(Class<?>[]::new));
-            return canonical.newInstance(values);
+            if (read.size() != attributes.length) {
+                throw new IllegalArgumentException(read.size() + " of " + attributes.length + " attributes");
+            }
+            return OpenDataRecords.construct(RequestSummary.class, read.stream().map(Attribute::getValue).toArray());
         } catch (ReflectiveOperationException | IllegalArgumentException e) {
-            throw new JMException("the " + what + " do not match this Genscope version's figures: " + e);
+            throw new JMException("the Requests MBean's attributes do not match this Genscope version's figures: " + e);
         }
-    }
-
-    /** The rows of an open-data map, key to value, in the server's order (most frequent first). */
-    static Map<String, Object> entries(TabularData table) {
-        Map<String, Object> entries = new LinkedHashMap<>();
-        for (Object row : table.values()) {
-            CompositeData entry = (CompositeData) row;
-            entries.put((String) entry.get("key"), entry.get("value"));
-        }
-        return entries;
     }
 }

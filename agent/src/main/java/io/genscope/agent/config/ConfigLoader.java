@@ -87,6 +87,7 @@ public final class ConfigLoader {
                 MetricsSettingsReader.read(top.section("metrics")),
                 AlertSettingsReader.read(top.section("alerts"), store, rules),
                 JfrSettingsReader.read(top.section("jfr")),
+                AbTestSettingsReader.read(top.section("ab-test")),
                 rules);
     }
 
@@ -98,7 +99,7 @@ public final class ConfigLoader {
     private static LoadedConfig off(Problems problems, BundledDefaults bundled, boolean strict) {
         GenscopeSettings defaults = settings(YamlNode.Mapping.empty(0), bundled, new Problems(BundledDefaults.NAME));
         GenscopeSettings off = new GenscopeSettings(false, strict || defaults.strict(), defaults.logLevel(), false,
-                defaults.store(), defaults.metrics(), defaults.alerts(), defaults.jfr(), List.of());
+                defaults.store(), defaults.metrics(), defaults.alerts(), defaults.jfr(), defaults.abTest(), List.of());
         return new LoadedConfig(off, problems.inFileOrder());
     }
 }

@@ -1,6 +1,7 @@
 package io.genscope.agent.config;
 
 import io.genscope.runtime.alerts.AlertSettings;
+import io.genscope.runtime.analytics.compare.ComparisonSettings;
 import io.genscope.runtime.store.TelemetrySettings;
 
 import java.util.List;
@@ -22,12 +23,14 @@ import java.util.Objects;
  * @param metrics  {@code metrics}: the built-in endpoint for Prometheus, off by default.
  * @param alerts   {@code alerts}: the alerts evaluated in the JVM; none unless the file names them.
  * @param jfr      {@code jfr}: Genscope's JDK Flight Recorder events, on by default.
+ * @param abTest   {@code ab-test}: how the Variants MBean compares prompt variants with a baseline.
  * @param rules    {@code rules}: the methods to intercept, in file order, without the rules that
  *                 had problems. No default; empty when the file gives none.
  */
 public record GenscopeSettings(
         boolean enabled, boolean strict, LogLevel logLevel, boolean reportOnExit, TelemetrySettings store,
-        MetricsSettings metrics, AlertSettings alerts, JfrSettings jfr, List<RuleSettings> rules) {
+        MetricsSettings metrics, AlertSettings alerts, JfrSettings jfr, ComparisonSettings abTest,
+        List<RuleSettings> rules) {
 
     public GenscopeSettings {
         Objects.requireNonNull(logLevel, "logLevel");
@@ -35,6 +38,7 @@ public record GenscopeSettings(
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(alerts, "alerts");
         Objects.requireNonNull(jfr, "jfr");
+        Objects.requireNonNull(abTest, "abTest");
         rules = List.copyOf(rules);
     }
 }

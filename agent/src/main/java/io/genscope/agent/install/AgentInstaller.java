@@ -40,8 +40,8 @@ public final class AgentInstaller {
         avoidUnsafe();
         GenscopeSettings settings = config.settings();
         List<RuleDefinition> rules = settings.rules().stream().map(RuleCompiler::compile).toList();
-        GenscopeRuntime runtime = GenscopeRuntime.start(settings.store(), settings.alerts(), settings.jfr().events(),
-                rules, new Slf4jRuntimeLog(), version(), config.file().toString(), Clock.system());
+        GenscopeRuntime runtime = GenscopeRuntime.start(settings.store(), settings.alerts(), settings.abTest(),
+                settings.jfr().events(), rules, new Slf4jRuntimeLog(), version(), config.file().toString(), Clock.system());
         RuntimeLog journal = runtime.journal();
         config.problems().forEach(problem -> journal.error(problem.describe()));
         MetricsEndpoint.start(settings.metrics(), runtime.metrics(), journal, agentJar);

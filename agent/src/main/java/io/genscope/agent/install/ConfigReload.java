@@ -158,7 +158,7 @@ final class ConfigReload implements Reloader {
         weavings = after;
         file = named;
         settings = new GenscopeSettings(settings.enabled(), read.strict(), read.logLevel(), settings.reportOnExit(),
-                settings.store(), settings.metrics(), settings.alerts(), settings.jfr(), read.rules());
+                settings.store(), settings.metrics(), settings.alerts(), settings.jfr(), settings.abTest(), read.rules());
         AgentLogging.threshold(read.logLevel());
         long version = runtime.configLoaded(named.toString()).version();
         return new ReloadResult(true, named.toString(), version, diff.added(), diff.removed(), diff.changed(),

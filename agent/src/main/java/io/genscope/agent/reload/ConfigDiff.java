@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
  * reload refuses a file with any problem whatever it says). Needing a restart: {@code enabled},
  * {@code report-on-exit} (its shutdown hook is set at start), every key of {@code store} (the
  * store is sized by them when the JVM starts), {@code metrics} (the endpoint is bound at start)
- * {@code alerts} (their states are made at start) and {@code jfr} (the timeline is chosen at start).
+ * {@code alerts} (their states are made at start), {@code jfr} (the timeline is chosen at start)
+ * and {@code ab-test} (the comparison is set up at start).
  *
  * @param added       rules of the new file only, in its order
  * @param removed     rules of the config in use only, in its order
@@ -64,6 +65,7 @@ public record ConfigDiff(List<String> added, List<String> removed, List<String> 
         compareSection("metrics", inUse.metrics(), read.metrics(), needRestart);
         compareSection("alerts", inUse.alerts(), read.alerts(), needRestart);
         compareSection("jfr", inUse.jfr(), read.jfr(), needRestart);
+        compareSection("ab-test", inUse.abTest(), read.abTest(), needRestart);
         return new ConfigDiff(added, removed, changed, unchanged, needRestart);
     }
 

@@ -6,6 +6,7 @@ import io.genscope.runtime.alerts.AlertCondition;
 import io.genscope.runtime.alerts.AlertDefinition;
 import io.genscope.runtime.alerts.AlertScope;
 import io.genscope.runtime.alerts.AlertSettings;
+import io.genscope.runtime.analytics.compare.ComparisonSettings;
 import io.genscope.runtime.privacy.ErrorMessages;
 import io.genscope.runtime.store.TelemetrySettings;
 import org.junit.jupiter.api.Test;
@@ -84,6 +85,10 @@ class ConfigLoaderTest {
                 fire-above: 1m
             jfr:
               events: false
+            ab-test:
+              baseline: control
+              min-generations: 50
+              min-difference: 0.05
             """;
 
     /** One valid rule, for the tests about everything else. */
@@ -110,6 +115,7 @@ class ConfigLoaderTest {
                         new AlertDefinition(AlertCondition.GENERATION_TIME_P95, AlertScope.GENERATOR, 60_000, 20_000,
                                 Duration.ofMinutes(5), 20))),
                 new JfrSettings(false),
+                new ComparisonSettings("control", 50, 0.05),
                 List.of(
                         new RuleSettings("generate", Role.GENERATION,
                                 new ClassSelector.Named("com.example.codegen.CodeGenerator"), "generate",

@@ -102,8 +102,8 @@ public final class Analytics {
         return ratio(t.validationFailures(), t.validations());
     }
 
-    /** The window actually covered: whole slices, capped at the retention. */
-    private long coveredSeconds(Duration window) {
+    /** The seconds a query over {@code window} covers: whole slices, capped at the retention. */
+    public long coveredSeconds(Duration window) {
         Duration resolution = store.settings().resolution();
         Duration covered = window.compareTo(store.settings().retention()) > 0 ? store.settings().retention() : window;
         long slices = (covered.toMillis() + resolution.toMillis() - 1) / resolution.toMillis();

@@ -135,7 +135,7 @@ abstract class FiguresView implements FiguresMXBean, AnyWindowMXBean {
         return analytics.topErrors(dimension, seconds(windowSeconds), n);
     }
 
-    private static Duration seconds(long windowSeconds) {
+    static Duration seconds(long windowSeconds) {
         if (windowSeconds <= 0) {
             throw new IllegalArgumentException("windowSeconds must be > 0, was " + windowSeconds);
         }

@@ -3,6 +3,9 @@ package io.genscope.runtime.jmx;
 import io.genscope.runtime.alerts.AlertStatus;
 import io.genscope.runtime.analytics.AnalyticsSummary;
 import io.genscope.runtime.reload.ReloadResult;
+import io.genscope.runtime.analytics.compare.AbComparison;
+import io.genscope.runtime.analytics.compare.RateComparison;
+import io.genscope.runtime.analytics.compare.VariantComparison;
 
 import java.util.Map;
 
@@ -141,6 +144,56 @@ final class ItemDescriptions {
             entry("unit", "The unit of value and the thresholds: fraction (in [0, 1]) or ms (milliseconds)"),
             entry("windowSeconds", "The span each evaluation reads, in seconds (" + WHOLE_SLICES + ")"));
 
+    /** The items of {@link AbComparison}, by record component. */
+    static final Map<String, String> AB_COMPARISON = Map.of(
+            "windowSeconds", "Length of the window the comparison covers, in seconds (" + WHOLE_SLICES + ")",
+            "baseline", "The variant the others are compared with: ab-test.baseline, or the first variant by name;"
+                    + " \"\" when no variant has a generation in the window",
+            "note", "Why there is no comparison (no variant, a single one, or the configured baseline has no"
+                    + " generation in the window); \"\" when there is one",
+            "comparisons", "Variant -> its comparison with the baseline; the baseline itself and (other) are not"
+                    + " compared");
+
+    private static final String OUTCOMES = "BETTER, WORSE, NO_DIFFERENCE_YET, NO_DIFFERENCE or TOO_FEW_GENERATIONS";
+    private static final String DIFFERENCE = "a difference of fractions in [-1, 1]";
+
+    /** The items of {@link VariantComparison}, by record component. */
+    static final Map<String, String> VARIANT_COMPARISON = Map.ofEntries(
+            entry("variant", "The variant compared, as captured by the generation rules' variant expression"),
+            entry("baseline", "The variant it is compared with"),
+            entry("outcome", "The overall conclusion: " + OUTCOMES.replace(" or ", ", MIXED (better on one rate,"
+                    + " worse on the other) or ") + "; the p95 time takes no part"),
+            entry("verdict", "The outcome in words, such as \"v2 better\" or \"no difference yet: need ~120 more"
+                    + " generations\""),
+            entry("moreGenerationsNeeded", "Generations each variant still needs for a verdict, a count (the"
+                    + " largest of the two rates' figures); 0 once there is one"),
+            entry("successRate", "Success rate (successes / completed generations) against the baseline's"),
+            entry("firstPassRate", "First-pass rate (generations whose first validation passed / validated"
+                    + " generations) against the baseline's; counts in the verdict once each variant has"
+                    + " ab-test.min-generations validated generations"),
+            entry("generationTimeP95Millis", "The variant's 95th percentile generation time, in milliseconds, as"
+                    + " the per-variant breakdown gives it"),
+            entry("baselineGenerationTimeP95Millis", "The baseline's 95th percentile generation time, in milliseconds"),
+            entry("generationTimeP95DifferenceMillis", "The variant's p95 time minus the baseline's, in milliseconds"
+                    + " (no interval: percentiles of histograms are not tested)"));
+
+    /** The items of {@link RateComparison}, by record component. */
+    static final Map<String, String> RATE_COMPARISON = Map.ofEntries(
+            entry("baselineSamples", "The baseline's samples in the window, a count: completed generations"
+                    + " (validated generations, for the first-pass rate)"),
+            entry("samples", "The variant's samples in the window, a count"),
+            entry("baselineRate", "The baseline's rate, a fraction in [0, 1]"),
+            entry("rate", "The variant's rate, a fraction in [0, 1]"),
+            entry("difference", "rate - baselineRate, " + DIFFERENCE),
+            entry("differenceLow95", "Lower limit of the difference's 95 % confidence interval (Newcombe's hybrid"
+                    + " score method), " + DIFFERENCE),
+            entry("differenceHigh95", "Upper limit of the difference's 95 % confidence interval, " + DIFFERENCE),
+            entry("outcome", OUTCOMES + ": BETTER when the interval lies above 0, WORSE below 0"),
+            entry("verdict", "The outcome in words, such as \"v2 better\""),
+            entry("moreGenerationsNeeded", "Samples each variant still needs for a verdict, a count: the sample size"
+                    + " for the observed difference (at least ab-test.min-difference) at 95 % confidence and 80 %"
+                    + " power, or ab-test.min-generations, less the smaller variant's samples; 0 once decided"));
+
     private static final Columns ERROR_COUNTS = new Columns(
             "Validation error type: a short stable identifier derived from the error",
             "Failed validations in the window that reported this error type, a count");
@@ -168,7 +221,9 @@ final class ItemDescriptions {
                     + " alert", "The alert's state at its latest evaluation: the items of the row"),
             "top", new Columns("The dimension's value as captured (a user's pseudonym unless store.user-ids is plain);"
                     + " (other) past the dimension's store.max-* cap in a slice",
-                    "The value's figures over the window: the items of the row"));
+                    "The value's figures over the window: the items of the row"),
+            "comparisons", new Columns("Variant name, as captured by the generation rules' variant expression",
+                    "The variant against the baseline over the window"));
 
     /** The items of each composite type, by the type's name (the Java class the MXBean framework maps). */
     static final Map<String, Map<String, String>> COMPOSITES = Map.of(
@@ -176,7 +231,10 @@ final class ItemDescriptions {
             RuleStatus.class.getName(), RULE_STATUS,
             AlertStatus.class.getName(), ALERT_STATUS,
             ReloadResult.class.getName(), RELOAD_RESULT,
-            BreakdownFigures.class.getName(), BREAKDOWN);
+            BreakdownFigures.class.getName(), BREAKDOWN,
+            AbComparison.class.getName(), AB_COMPARISON,
+            VariantComparison.class.getName(), VARIANT_COMPARISON,
+            RateComparison.class.getName(), RATE_COMPARISON);
 
     private ItemDescriptions() {
     }

@@ -4,6 +4,8 @@ import io.genscope.runtime.Role;
 import io.genscope.runtime.RuntimeLog;
 import io.genscope.runtime.alerts.AlertMonitor;
 import io.genscope.runtime.analytics.Analytics;
+import io.genscope.runtime.analytics.VariantRows;
+import io.genscope.runtime.analytics.compare.VariantComparator;
 import io.genscope.runtime.diagnostics.ErrorJournal;
 import io.genscope.runtime.diagnostics.RuleDiagnostics;
 import io.genscope.runtime.metrics.MetricFamily;
@@ -31,7 +33,9 @@ import java.util.function.Supplier;
  * Telemetry, Diagnostics and Control, one Telemetry per window of {@code store.windows}
  * ({@code type=Telemetry,window=5m}), one Generator per generation rule, Alerts when an alert is
  * configured, Requests when a rule has the role {@code request}, one Breakdown per captured
- * breakdown dimension and window ({@code type=Breakdown,dimension=variant}), one Model per model as models appear (named as {@link MBeanNames} says), and one
+ * breakdown dimension and window ({@code type=Breakdown,dimension=variant}), Variants (the A/B
+ * comparison of prompt variants) over the default window and each of {@code store.windows} when
+ * {@link #exposeVariants} was called, one Model per model as models appear (named as {@link MBeanNames} says), and one
  * Metrics MBean per fleet metric family (cumulative counters and histograms as plain numbers for
  * the Prometheus JMX exporter, see {@link MetricFamilyMBean}). A model's MBean goes when no slice
  * still kept has data for it, and there are at most {@code max-models} of them plus
@@ -73,6 +77,9 @@ public final class JmxExporter {
     private volatile AlertMonitor alerts;
     /** Set before {@link #start} when a rule has the role {@code request}, else never. */
     private volatile RequestTotals requests;
+    /** Set before {@link #start} or never, with {@link #comparator}. */
+    private volatile VariantRows variants;
+    private volatile VariantComparator comparator;
     private final MetricsSource metrics;
     private volatile boolean started;
 
@@ -103,6 +110,15 @@ public final class JmxExporter {
     /** Has the Requests MBean registered with the others. Call before {@link #start}. */
     public void exposeRequests(RequestTotals totals) {
         this.requests = totals;
+    }
+
+    /**
+     * Has the Variants MBeans (one over the default window, one per {@code store.windows}) compare
+     * the variants {@code rows} gives with {@code comparator}. Call before {@link #start}.
+     */
+    public void exposeVariants(VariantRows rows, VariantComparator comparator) {
+        this.comparator = comparator;
+        this.variants = rows;
     }
 
     /**
@@ -152,6 +168,7 @@ public final class JmxExporter {
                 registrar.register(registrar.name("type=Requests"),
                         new DescribedMXBean(new RequestsView(totals), RequestsMXBean.class));
             }
+            registerVariants(registrar);
             models.start(registrar);
             registerMetrics(registrar);
         }
@@ -215,6 +232,19 @@ public final class JmxExporter {
         for (MetricFamily family : families) {
             registrar.register(registrar.name("type=Metrics,name=" + family.name()),
                     new MetricFamilyMBean(family.name(), metrics));
+        }
+    }
+
+    private void registerVariants(MBeanRegistrar registrar) {
+        VariantRows rows = variants;
+        if (rows == null) {
+            return;
+        }
+        registrar.register(registrar.name("type=Variants"), new DescribedMXBean(
+                new VariantsView(analytics, rows, comparator, analytics.defaultWindow()), VariantsMXBean.class));
+        for (Duration window : store.settings().windows()) {
+            registrar.register(registrar.name("type=Variants,window=" + DurationText.format(window)), new DescribedMXBean(
+                    new VariantsView(analytics, rows, comparator, window), VariantsMXBean.class));
         }
     }
 

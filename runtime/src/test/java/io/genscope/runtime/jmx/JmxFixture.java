@@ -3,6 +3,9 @@ package io.genscope.runtime.jmx;
 import io.genscope.runtime.alerts.AlertDefinition;
 import io.genscope.runtime.alerts.AlertMonitor;
 import io.genscope.runtime.alerts.AlertSettings;
+import io.genscope.runtime.analytics.VariantRows;
+import io.genscope.runtime.analytics.compare.ComparisonSettings;
+import io.genscope.runtime.analytics.compare.VariantComparator;
 import io.genscope.runtime.diagnostics.ErrorJournal;
 import io.genscope.runtime.store.TelemetrySettings;
 import io.genscope.runtime.testing.GeneratorLoop;
@@ -45,6 +48,11 @@ final class JmxFixture {
                 GeneratorLoop.standardRules(), loop.store, loop.log, journal);
         exporter.exposeAlerts(monitor);
         return monitor;
+    }
+
+    /** Has the exporter show the Variants MBeans over {@code rows}; call before {@link #start()}. */
+    void variants(VariantRows rows, ComparisonSettings settings) {
+        exporter.exposeVariants(rows, new VariantComparator(settings));
     }
 
     void start() {

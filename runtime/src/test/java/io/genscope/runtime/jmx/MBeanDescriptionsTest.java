@@ -4,6 +4,7 @@ import io.genscope.runtime.analytics.AnalyticsSummary;
 import io.genscope.runtime.alerts.AlertCondition;
 import io.genscope.runtime.alerts.AlertDefinition;
 import io.genscope.runtime.alerts.AlertScope;
+import io.genscope.runtime.analytics.compare.ComparisonSettings;
 import io.genscope.runtime.testing.GeneratorLoop.Code;
 import io.genscope.runtime.testing.GeneratorLoop.Request;
 import io.genscope.runtime.testing.GenscopeMBeans;
@@ -51,7 +52,7 @@ class MBeanDescriptionsTest {
 
     /** How a number's description gives its unit. */
     private static final List<String> UNITS = List.of("a count", "a fraction in [0, 1]", "in milliseconds",
-            "in seconds", "characters", "a mean count");
+            "in seconds", "characters", "a mean count", "a difference of fractions in [-1, 1]");
 
     private final JmxFixture jmx = new JmxFixture(TestSettings.defaults().windows(Duration.ofMinutes(5)).build());
 
@@ -59,13 +60,14 @@ class MBeanDescriptionsTest {
     void registerOneOfEachKind() throws Exception {
         jmx.alerts(new AlertDefinition(AlertCondition.GENERATION_FAILURE_RATE, AlertScope.GENERATOR, 0.5, 0.2,
                 Duration.ofMinutes(5), 20));
+        jmx.variants(window -> VariantsMBeanTest.ROWS, ComparisonSettings.defaults());
         jmx.start();
         jmx.loop.generate(Request.of("gpt-4"), () -> Code.of("x"));
     }
 
     private List<MBeanInfo> genscopeMBeans() throws JMException {
         await().untilAsserted(() -> assertThat(jmx.registered()).extracting(name -> name.getKeyProperty("type"))
-                .contains("Telemetry", "Diagnostics", "Generator", "Model", "Alerts"));
+                .contains("Telemetry", "Diagnostics", "Generator", "Model", "Alerts", "Variants"));
         List<ObjectName> names = jmx.registered().stream().sorted().toList();
         List<MBeanInfo> infos = new ArrayList<>();
         for (ObjectName name : names) {

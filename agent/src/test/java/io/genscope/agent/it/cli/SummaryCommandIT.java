@@ -34,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SummaryCommandIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String VARIANTS = "io.genscope:type=Variants";
 
     @TempDir
     static Path directory;
@@ -160,6 +161,20 @@ class SummaryCommandIT {
         document.get("byModel").fieldNames().forEachRemaining(models::add);
         assertThat(models).containsExactlyElementsOf(byModel.keySet());
         byModel.forEach((model, figures) -> assertFigures(document.get("byModel").get(model), figures));
+        assertVariants(document.get("variants"), (CompositeData) mBeans.attribute(VARIANTS, "Comparison"));
+    }
+
+    /**
+     * The A/B comparison is the Variants MBean's: the sample captures no variant, so there is
+     * none to compare and the note says so.
+     */
+    private static void assertVariants(JsonNode json, CompositeData expected) {
+        assertThat(json).as("variants").isNotNull();
+        assertThat(json.get("windowSeconds").asLong()).isEqualTo(expected.get("windowSeconds"));
+        assertThat(json.get("baseline").asText()).isEqualTo(expected.get("baseline"));
+        assertThat(json.get("note").asText()).isEqualTo(expected.get("note"))
+                .isEqualTo("no variant has a generation in the window");
+        assertThat(json.get("comparisons").size()).isEqualTo(((TabularData) expected.get("comparisons")).size());
     }
 
     /** Every item of the MBean's figures is the JSON field of the same name, with the same value. */
