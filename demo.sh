@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 if [[ ! -f agent/target/genscope-agent.jar || ! -f sample-generator/target/sample-generator.jar ]]; then
-  mvn -B -q install -DskipTests
+  mvn -B -q package -DskipTests
 fi
 
 exec java -javaagent:agent/target/genscope-agent.jar=config=sample-generator/genscope.yaml \
