@@ -165,16 +165,21 @@ class SummaryCommandIT {
     }
 
     /**
-     * The A/B comparison is the Variants MBean's: the sample captures no variant, so there is
-     * none to compare and the note says so.
+     * The A/B comparison is the Variants MBean's: the sample's two prompt versions, the first by
+     * name the baseline, the second compared with it.
      */
     private static void assertVariants(JsonNode json, CompositeData expected) {
         assertThat(json).as("variants").isNotNull();
         assertThat(json.get("windowSeconds").asLong()).isEqualTo(expected.get("windowSeconds"));
-        assertThat(json.get("baseline").asText()).isEqualTo(expected.get("baseline"));
-        assertThat(json.get("note").asText()).isEqualTo(expected.get("note"))
-                .isEqualTo("no variant has a generation in the window");
-        assertThat(json.get("comparisons").size()).isEqualTo(((TabularData) expected.get("comparisons")).size());
+        assertThat(json.get("baseline").asText()).isEqualTo(expected.get("baseline")).isEqualTo("prompt-v1");
+        assertThat(json.get("note").asText()).isEqualTo(expected.get("note"));
+        assertThat(json.get("comparisons").size()).isEqualTo(((TabularData) expected.get("comparisons")).size())
+                .isEqualTo(1);
+        CompositeData v2 = (CompositeData) ((TabularData) expected.get("comparisons"))
+                .get(new Object[] {"prompt-v2"}).get("value");
+        assertThat(json.get("comparisons").get("prompt-v2").get("verdict").asText()).isEqualTo(v2.get("verdict"));
+        assertThat(json.get("comparisons").get("prompt-v2").get("successRate").get("samples").asLong())
+                .isEqualTo(((CompositeData) v2.get("successRate")).get("samples"));
     }
 
     /** Every item of the MBean's figures is the JSON field of the same name, with the same value. */

@@ -50,7 +50,7 @@ class BatchRequestsIT {
         List<String> flags = new ArrayList<>(jmx.jvmFlags());
         flags.add(SampleLaunch.agentFlag(BATCH_CONFIG));
         jvm = ForkedJvm.start(flags, SampleLaunch.JAR.mainArgs(
-                List.of("--batch", "--requests", "24", "--seed", "3", "--keep-running")));
+                List.of("--batch", "--requests", "24", "--seed", "1", "--keep-running")));
         String line = jvm.awaitLine(GroundTruth.PREFIX, Duration.ofMinutes(2));
         truth = GroundTruth.parse(line);
         requests = new ObjectMapper().readTree(line.substring(GroundTruth.PREFIX.length())).get("requests");
