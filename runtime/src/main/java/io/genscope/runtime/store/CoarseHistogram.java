@@ -13,29 +13,18 @@ final class CoarseHistogram {
     private static final int SUB_BUCKET_BITS = 2;
     private static final int SUB_BUCKETS = 1 << SUB_BUCKET_BITS;
     private static final int MAX_EXPONENT = 33;
-    static final int BUCKETS = (MAX_EXPONENT - SUB_BUCKET_BITS + 2) * SUB_BUCKETS;
+    static final int BUCKETS = LogLinearBuckets.count(SUB_BUCKET_BITS, MAX_EXPONENT);
 
     private CoarseHistogram() {
     }
 
     static int bucketOf(long value) {
-        if (value < SUB_BUCKETS) {
-            return (int) Math.max(0, value);
-        }
-        int exponent = 63 - Long.numberOfLeadingZeros(value);
-        if (exponent > MAX_EXPONENT) {
-            return BUCKETS - 1;
-        }
-        int shift = exponent - SUB_BUCKET_BITS;
-        return (shift + 1) * SUB_BUCKETS + (int) ((value >>> shift) & (SUB_BUCKETS - 1));
+        return LogLinearBuckets.bucketOf(value, SUB_BUCKET_BITS, MAX_EXPONENT);
     }
 
+    /** The smallest value counted in {@code bucket}. */
     static long lowerBound(int bucket) {
-        if (bucket < SUB_BUCKETS) {
-            return bucket;
-        }
-        int shift = bucket / SUB_BUCKETS - 1;
-        return (long) (SUB_BUCKETS + bucket % SUB_BUCKETS) << shift;
+        return LogLinearBuckets.lowerBound(bucket, SUB_BUCKET_BITS);
     }
 
     /**
