@@ -169,6 +169,21 @@ class FlightRecorderTimelineTest {
     }
 
     @Test
+    void aValidationHeldForARequestsGenerationLeavesNoEventOpenSoLaterRequestsStillHaveTheirs() throws Exception {
+        int requests = FlightRecorderThreadTimeline.MAX_OPEN + 2;
+        for (int i = 0; i < requests; i++) {
+            loop.call(HANDLE, loop, new Object[0], () -> {
+                loop.compile(Verdict.passed()); // held
+                return loop.call(ASK, loop, new Object[] {ADA}, () -> loop.compile(Verdict.passed()));
+            });
+        }
+        List<RecordedEvent> events = recording.stop();
+        assertThat(named(events, VALIDATION)).hasSize(2 * requests);
+        assertThat(named(events, GenscopeRecording.REQUEST)).extracting(event -> event.getLong("request"))
+                .doesNotHaveDuplicates().hasSize(requests);
+    }
+
+    @Test
     void aRequestWhoseGenerationFailedSaysSoAndSpansItsGeneration() throws Exception {
         loop.call(HANDLE, loop, new Object[0], () -> {
             try {
