@@ -1,5 +1,6 @@
 package io.genscope.runtime.jfr;
 
+import jdk.jfr.Event;
 import jdk.jfr.EventType;
 import jdk.jfr.FlightRecorder;
 
@@ -13,16 +14,17 @@ final class EventTypes {
     static final EventType GENERATION = register(GenerationEvent.class);
     static final EventType VALIDATION = register(ValidationEvent.class);
     static final EventType RETRY = register(RetryEvent.class);
+    static final EventType REQUEST = register(RequestEvent.class);
 
     private EventTypes() {
     }
 
-    /** Registers the three types (this class's initialisation), so that a recording lists them before the first call. */
+    /** Registers the types (this class's initialisation), so that a recording lists them before the first call. */
     static void register() {
         // the fields above, initialised by the first call
     }
 
-    private static EventType register(Class<? extends GenscopeEvent> type) {
+    private static EventType register(Class<? extends Event> type) {
         FlightRecorder.register(type);
         return EventType.getEventType(type);
     }

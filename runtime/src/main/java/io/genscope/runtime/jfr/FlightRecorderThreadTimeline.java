@@ -1,8 +1,11 @@
 package io.genscope.runtime.jfr;
 
 import io.genscope.runtime.store.GenerationRecord;
+import io.genscope.runtime.store.RequestTotals;
 import io.genscope.runtime.store.ValidationRecord;
 import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One thread's JFR events in progress. Before the Flight Recorder initialises, a start reads one
@@ -16,6 +19,10 @@ import java.util.Arrays;
  * <p>An event's fields are filled only when it is committed ({@link jdk.jfr.Event#shouldCommit}:
  * enabled and past its threshold), from the records the store is about to record: the same
  * metadata, names and counts only.
+ *
+ * <p>The events made inside a request carry its number, drawn from one counter of the JVM when
+ * the request's first event is committed: a request no recording saw takes no number, so the
+ * numbers are unique, not consecutive, and a JVM nobody records never draws one.
  *
  * <p>The thread's open validation and retry events form a stack, innermost last, bounded by
  * {@link #MAX_OPEN}: the calls of a recursion deeper than that have no event.
@@ -36,6 +43,14 @@ final class FlightRecorderThreadTimeline implements ThreadTimeline {
     private GenscopeEvent[] open;
     private long[] tokens;
     private int size;
+    /** The numbers of requests, the last one drawn; shared by every thread. */
+    private static final AtomicLong REQUESTS = new AtomicLong();
+    /** Whether a request is open on this thread. */
+    private boolean inRequest;
+    /** The open request's number, 0 until one of its events needs it. */
+    private long requestNumber;
+    /** The open event of the thread's request, if any. */
+    private RequestEvent requestEvent;
 
     @Override
     public void generationStarted() {
@@ -53,7 +68,7 @@ final class FlightRecorderThreadTimeline implements ThreadTimeline {
         GenerationEvent event = generation;
         if (event != null) {
             generation = null;
-            commit(event, record, false);
+            commit(event, record, false, request());
         }
     }
 
@@ -64,13 +79,14 @@ final class FlightRecorderThreadTimeline implements ThreadTimeline {
             return PendingGeneration.NONE;
         }
         generation = null;
-        return record -> commit(event, record, true);
+        long request = request();
+        return record -> commit(event, record, true, request);
     }
 
-    private static void commit(GenerationEvent event, GenerationRecord record, boolean asynchronous) {
+    private static void commit(GenerationEvent event, GenerationRecord record, boolean asynchronous, long request) {
         event.end();
         if (event.shouldCommit()) {
-            describe(event, record);
+            describe(event, record, request);
             event.functionName = record.functionName;
             event.outcome = record.succeeded() ? SUCCESS : FAILURE;
             event.failureType = record.failureType;
@@ -104,7 +120,7 @@ final class FlightRecorderThreadTimeline implements ThreadTimeline {
         if (event != null) {
             event.end();
             if (event.shouldCommit()) {
-                describe(event, record);
+                describe(event, record, request());
                 event.commit();
             }
         }
@@ -126,7 +142,7 @@ final class FlightRecorderThreadTimeline implements ThreadTimeline {
         if (event != null) {
             event.end();
             if (event.shouldCommit()) {
-                describe(event, record);
+                describe(event, record, request());
                 event.validator = validation.ruleName;
                 event.attempt = validation.attempt;
                 event.passed = validation.ok;
@@ -138,13 +154,60 @@ final class FlightRecorderThreadTimeline implements ThreadTimeline {
         }
     }
 
-    /** The generation an event belongs to; nothing outside any generation. */
-    private static void describe(GenscopeEvent event, GenerationRecord record) {
+    @Override
+    public void requestStarted() {
+        inRequest = true;
+        requestNumber = 0;
+        if (FlightRecorderTimeline.armed && EventTypes.REQUEST.isEnabled()) {
+            RequestEvent event = new RequestEvent();
+            event.begin();
+            requestEvent = event;
+        } else if (requestEvent != null) {
+            requestEvent = null; // left by a request whose end was lost: never to be committed
+        }
+    }
+
+    @Override
+    public void requestEnded(RequestTotals.Outcome outcome, int generations) {
+        RequestEvent event = requestEvent;
+        if (event != null) {
+            requestEvent = null;
+            event.end();
+            if (event.shouldCommit()) {
+                event.request = request();
+                event.outcome = outcome.name().toLowerCase(Locale.ROOT);
+                event.generations = generations;
+                event.commit();
+            }
+        }
+        inRequest = false;
+    }
+
+    /** The open request's number, drawn when first needed; 0 outside any request. */
+    private long request() {
+        if (!inRequest) {
+            return 0;
+        }
+        if (requestNumber == 0) {
+            requestNumber = REQUESTS.incrementAndGet();
+        }
+        return requestNumber;
+    }
+
+    /**
+     * The generation an event belongs to (nothing outside any generation; the user id is the
+     * record's, already a pseudonym unless kept plain) and its request.
+     */
+    private static void describe(GenscopeEvent event, GenerationRecord record, long request) {
         if (record != null) {
             event.generator = record.ruleName;
             event.model = record.model;
             event.projectId = record.projectId;
+            event.variant = record.variant;
+            event.userId = record.userId;
+            event.promptCategory = record.promptCategory;
         }
+        event.request = request;
     }
 
     private void open(GenscopeEvent event, long token) {

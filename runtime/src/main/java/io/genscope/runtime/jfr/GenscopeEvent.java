@@ -10,9 +10,10 @@ import jdk.jfr.Label;
  * group and filter generations, validations and retries by the same columns. Metadata only, as in
  * the store: names and counts, never prompt text, generated code or an error message.
  *
- * <p>The dimensions issue 13 adds (variant, pseudonymised user id, prompt category, request) are
- * fields of this class when they land, filled by {@link FlightRecorderThreadTimeline} from the
- * generation's record, so the three events carry them alike.
+ * <p>The breakdown values (variant, user id as the store keeps it: a pseudonym unless
+ * {@code store.user-ids} is plain, prompt category) come from the generation's record, and the
+ * request number from the thread's open request, all filled by {@link FlightRecorderThreadTimeline}
+ * so the events carry them alike.
  */
 @Category("Genscope")
 abstract class GenscopeEvent extends Event {
@@ -28,4 +29,22 @@ abstract class GenscopeEvent extends Event {
     @Label("Project")
     @Description("The project id captured for that generation, if any")
     String projectId;
+
+    @Label("Variant")
+    @Description("The variant (prompt template version, experiment arm) captured for that generation, if any")
+    String variant;
+
+    @Label("User")
+    @Description("The user id captured for that generation as the store keeps it: a pseudonym (12 hex digits)"
+            + " unless store.user-ids is plain")
+    String userId;
+
+    @Label("Prompt Category")
+    @Description("The prompt category captured for that generation, if any")
+    String promptCategory;
+
+    @Label("Request")
+    @Description("The number, unique in this JVM, of the request (request-role call) this happened in, as on"
+            + " its io.genscope.Request event; 0 outside any request")
+    long request;
 }

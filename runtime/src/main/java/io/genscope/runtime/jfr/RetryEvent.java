@@ -15,6 +15,6 @@ final class RetryEvent extends GenscopeEvent {
     String retry;
 
     @Label("Attempt")
-    @Description("The attempt this retry makes: 2 for the first retry of a generation; 0 outside any generation")
+    @Description("The attempt this retry makes: 2 for the first retry of a generation; 0 outside any generation call")
     int attempt;
 }

@@ -1,6 +1,7 @@
 package io.genscope.runtime.jfr;
 
 import io.genscope.runtime.store.GenerationRecord;
+import io.genscope.runtime.store.RequestTotals;
 import io.genscope.runtime.store.ValidationRecord;
 
 /**
@@ -50,6 +51,14 @@ public interface ThreadTimeline {
         @Override
         public void validationCompleted(long token, GenerationRecord generation, ValidationRecord validation) {
         }
+
+        @Override
+        public void requestStarted() {
+        }
+
+        @Override
+        public void requestEnded(RequestTotals.Outcome outcome, int generations) {
+        }
     };
 
     /** The outermost generation-role call on this thread started. */
@@ -79,4 +88,13 @@ public interface ThreadTimeline {
 
     /** @param generation the generation it belongs to, {@code null} outside any generation */
     void validationCompleted(long token, GenerationRecord generation, ValidationRecord validation);
+
+    /**
+     * The outermost request-role call on this thread started: the events until {@link #requestEnded}
+     * belong to it and carry its number.
+     */
+    void requestStarted();
+
+    /** That request ended with {@code outcome}, having started {@code generations} generations. */
+    void requestEnded(RequestTotals.Outcome outcome, int generations);
 }

@@ -4,8 +4,8 @@ import io.genscope.runtime.RuntimeLog;
 
 /**
  * Where the recorder's calls also go as JDK Flight Recorder events ({@code io.genscope.Generation},
- * {@code io.genscope.Validation}, {@code io.genscope.Retry}, category {@code Genscope}), beside
- * GC and thread activity, while a recording that enables them runs.
+ * {@code io.genscope.Validation}, {@code io.genscope.Retry}, {@code io.genscope.Request}, category
+ * {@code Genscope}), beside GC and thread activity, while a recording that enables them runs.
  *
  * <p>This interface and {@link ThreadTimeline} name no {@code jdk.jfr} type, so the recorder runs
  * on a JVM without the {@code jdk.jfr} module: {@link #of} then returns {@link #NONE}, which does

@@ -7,7 +7,9 @@ import jdk.jfr.Name;
 /** One call of a validation-role method, from its entry to its end. */
 @Name("io.genscope.Validation")
 @Label("Validation")
-@Description("One validation call; inside a generation it carries that generation's generator, model and project")
+@Description("One validation call; inside a generation, or after one in the same request, it carries that generation's"
+        + " generator, model, project and breakdown values; one before its request's first generation carries only"
+        + " the request")
 final class ValidationEvent extends GenscopeEvent {
 
     @Label("Validator")

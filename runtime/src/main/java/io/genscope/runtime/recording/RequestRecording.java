@@ -47,10 +47,12 @@ final class RequestRecording {
     }
 
     /** @return the call's token: its nesting level, 1 for the request itself */
-    long enter(RequestScope request, long start) {
+    long enter(ThreadScope scope, long start) {
+        RequestScope request = scope.request;
         int level = ++request.depth;
         if (level == 1) {
             request.begin(start);
+            scope.timeline.requestStarted();
         }
         return level;
     }
@@ -72,6 +74,7 @@ final class RequestRecording {
                     : request.generationFailed ? RequestTotals.Outcome.GENERATION_FAILED
                     : RequestTotals.Outcome.SUCCEEDED;
             totals.requestCompleted(outcome, request.generations, end - request.startNanos);
+            scope.timeline.requestEnded(outcome, request.generations);
         } finally {
             request.end();
         }

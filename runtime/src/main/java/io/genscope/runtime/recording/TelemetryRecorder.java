@@ -263,7 +263,7 @@ public final class TelemetryRecorder implements Recorder {
                 case VALIDATION -> scope.timeline.validationStarted(token); // the store waits for the outcome
                 case REQUEST -> {
                     if (scope.request != null) {
-                        token = requests.enter(scope.request, start);
+                        token = requests.enter(scope, start);
                     }
                 }
             }
@@ -295,7 +295,7 @@ public final class TelemetryRecorder implements Recorder {
                         validated(scope, rule, token, self, args, returned, thrown);
                     }
                 }
-                case RETRY -> scope.timeline.retryEnded(token, scope.inGeneration() ? scope.generation : null);
+                case RETRY -> scope.timeline.retryEnded(token, retried(scope));
                 case REQUEST -> {
                     if (scope.request != null) {
                         requests.exit(scope, token, thrown);
@@ -342,6 +342,17 @@ public final class TelemetryRecorder implements Recorder {
             store.retryStarted(scope.store, null, name, start);
         }
         scope.timeline.retryStarted(token, name, 0);
+    }
+
+    /**
+     * The generation a retry-role call that ends belongs to: the thread's, else in a request the
+     * request's latest (as {@link #retry} counted it), else none.
+     */
+    private GenerationRecord retried(ThreadScope scope) {
+        if (scope.inGeneration()) {
+            return scope.generation;
+        }
+        return scope.inRequest() ? requests.latest(scope.request) : null;
     }
 
     private void endGeneration(ThreadScope scope, RuleVariant rule, Object self, Object[] args,
@@ -514,13 +525,14 @@ public final class TelemetryRecorder implements Recorder {
                 validation.errors.add(store.errorOfClass(thrown.getClass(), messageOf(thrown)));
             }
         }
+        // a held validation's event ends now, with its request but not yet its generation
+        scope.timeline.validationCompleted(start, generation, validation);
         if (held) {
             return; // recorded when the request's first generation starts, or the request ends
         }
         if (generation != null) {
             ValidationAttribution.attribute(generation, validation);
         }
-        scope.timeline.validationCompleted(start, generation, validation);
         store.validationCompleted(scope.store, generation, validation, end);
     }
 

@@ -1,5 +1,9 @@
 package io.genscope.runtime.jfr;
 
+import io.genscope.runtime.Role;
+import io.genscope.runtime.rule.RuleCaptures;
+import io.genscope.runtime.rule.RuleCaptures.BreakdownCaptures;
+import io.genscope.runtime.rule.RuleDefinition;
 import io.genscope.runtime.store.TelemetrySettings;
 import io.genscope.runtime.store.ValidationRecord;
 import io.genscope.runtime.testing.CollectingLog;
@@ -21,6 +25,7 @@ import static io.genscope.runtime.jfr.GenscopeRecording.GENERATION;
 import static io.genscope.runtime.jfr.GenscopeRecording.RETRY;
 import static io.genscope.runtime.jfr.GenscopeRecording.VALIDATION;
 import static io.genscope.runtime.jfr.GenscopeRecording.named;
+import static io.genscope.runtime.testing.CapturePaths.arg;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -34,8 +39,21 @@ class FlightRecorderTimelineTest {
     private static final Request REQUEST = new Request("codex-pro", "shop", "createOrder", PROMPT);
     private static final String SOURCE = "class Order { void place() {} }";
 
+    private static final int HANDLE = GeneratorLoop.FIRST_EXTRA;
+    private static final int ASK = GeneratorLoop.FIRST_EXTRA + 1;
+    private static final Ask ADA = new Ask("codex-pro", "B", "ada", "crud");
+    private static final Ask BOB = new Ask("codex-mini", "A", "bob", "parsing");
+
+    /** What the {@code ask} generation rule captures its breakdown values from. */
+    public record Ask(String model, String variant, String user, String category) {
+    }
+
     private final CollectingLog log = new CollectingLog();
-    private final GeneratorLoop loop = new GeneratorLoop(TelemetrySettings.defaults(), Timeline.of(true, log));
+    private final GeneratorLoop loop = new GeneratorLoop(TelemetrySettings.defaults(), Timeline.of(true, log),
+            new RuleDefinition("handle", Role.REQUEST, RuleCaptures.none()),
+            new RuleDefinition("ask", Role.GENERATION, new RuleCaptures(null, arg(0, "model"), null, null, null, null,
+                    null, null, null, null, null, null, null, null,
+                    new BreakdownCaptures(arg(0, "variant"), arg(0, "user"), arg(0, "category")))));
     private GenscopeRecording recording = new GenscopeRecording();
 
     @AfterEach
@@ -99,6 +117,89 @@ class FlightRecorderTimelineTest {
                 assertThat(text).doesNotContain("order service").doesNotContain("place()");
             }
         }));
+    }
+
+    @Test
+    void theEventsOfARequestCarryItsNumberAndTheBreakdownValuesOfTheGenerationTheyBelongTo() throws Exception {
+        loop.call(HANDLE, loop, new Object[0], () -> {
+            loop.compile(Verdict.failed("E_SPEC")); // held for the request's first generation
+            loop.call(ASK, loop, new Object[] {ADA}, () -> loop.compile(Verdict.passed()));
+            loop.compile(Verdict.failed("late")); // after the generation call: attributed to it
+            return loop.regenerate(() -> SOURCE);
+        });
+        loop.call(HANDLE, loop, new Object[0], () -> loop.call(ASK, loop, new Object[] {BOB}, () -> SOURCE));
+        loop.call(ASK, loop, new Object[] {BOB}, () -> SOURCE); // outside any request
+        List<RecordedEvent> events = recording.stop();
+
+        List<RecordedEvent> requests = named(events, GenscopeRecording.REQUEST);
+        assertThat(requests).hasSize(2).allSatisfy(request -> {
+            assertThat(request.getString("outcome")).isEqualTo("succeeded");
+            assertThat(request.getInt("generations")).isEqualTo(1);
+        });
+        long first = requests.get(0).getLong("request");
+        long second = requests.get(1).getLong("request");
+        assertThat(first).isPositive();
+        assertThat(second).isPositive().isNotEqualTo(first);
+
+        List<RecordedEvent> generations = named(events, GENERATION);
+        assertThat(generations).extracting(event -> event.getLong("request")).containsExactly(first, second, 0L);
+        assertThat(generations).extracting(event -> event.getString("variant")).containsExactly("B", "A", "A");
+        assertThat(generations).extracting(event -> event.getString("promptCategory"))
+                .containsExactly("crud", "parsing", "parsing");
+        String ada = loop.store.settings().userIds().kept("ada");
+        String bob = loop.store.settings().userIds().kept("bob");
+        assertThat(ada).matches("[0-9a-f]{12}");
+        assertThat(generations).extracting(event -> event.getString("userId")).containsExactly(ada, bob, bob);
+
+        List<RecordedEvent> validations = named(events, VALIDATION);
+        assertThat(validations).extracting(event -> event.getString("errorType")).containsExactly("E_SPEC", null, "late");
+        assertThat(validations).allSatisfy(validation -> assertThat(validation.getLong("request")).isEqualTo(first));
+        assertThat(validations.get(0).getString("generator")).as("held: before its generation started").isNull();
+        RecordedEvent retry = single(named(events, RETRY));
+        assertThat(retry.getLong("request")).isEqualTo(first);
+        for (RecordedEvent attributed : List.of(validations.get(1), validations.get(2), retry)) {
+            assertThat(attributed.getString("generator")).isEqualTo("ask");
+            assertThat(attributed.getString("model")).isEqualTo("codex-pro");
+            assertThat(attributed.getString("variant")).isEqualTo("B");
+            assertThat(attributed.getString("userId")).isEqualTo(ada);
+            assertThat(attributed.getString("promptCategory")).isEqualTo("crud");
+        }
+        assertThat(events).allSatisfy(event -> event.getFields().forEach(field ->
+                assertThat((Object) event.getValue(field.getName())).isNotIn("ada", "bob")));
+    }
+
+    @Test
+    void aValidationHeldForARequestsGenerationLeavesNoEventOpenSoLaterRequestsStillHaveTheirs() throws Exception {
+        int requests = FlightRecorderThreadTimeline.MAX_OPEN + 2;
+        for (int i = 0; i < requests; i++) {
+            loop.call(HANDLE, loop, new Object[0], () -> {
+                loop.compile(Verdict.passed()); // held
+                return loop.call(ASK, loop, new Object[] {ADA}, () -> loop.compile(Verdict.passed()));
+            });
+        }
+        List<RecordedEvent> events = recording.stop();
+        assertThat(named(events, VALIDATION)).hasSize(2 * requests);
+        assertThat(named(events, GenscopeRecording.REQUEST)).extracting(event -> event.getLong("request"))
+                .doesNotHaveDuplicates().hasSize(requests);
+    }
+
+    @Test
+    void aRequestWhoseGenerationFailedSaysSoAndSpansItsGeneration() throws Exception {
+        loop.call(HANDLE, loop, new Object[0], () -> {
+            try {
+                loop.call(ASK, loop, new Object[] {ADA}, () -> {
+                    throw new IllegalStateException("down");
+                });
+            } catch (IllegalStateException expected) {
+                // the host handles its generation's failure
+            }
+            return "fallback";
+        });
+        List<RecordedEvent> events = recording.stop();
+        RecordedEvent request = single(named(events, GenscopeRecording.REQUEST));
+        assertThat(request.getString("outcome")).isEqualTo("generation_failed");
+        assertThat(single(named(events, GENERATION)).getLong("request")).isEqualTo(request.getLong("request"));
+        assertThat(request.getDuration()).isGreaterThanOrEqualTo(single(named(events, GENERATION)).getDuration());
     }
 
     @Test

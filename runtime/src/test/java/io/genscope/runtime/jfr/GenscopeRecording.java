@@ -19,14 +19,16 @@ final class GenscopeRecording implements AutoCloseable {
     static final String GENERATION = "io.genscope.Generation";
     static final String VALIDATION = "io.genscope.Validation";
     static final String RETRY = "io.genscope.Retry";
+    static final String REQUEST = "io.genscope.Request";
 
     private final Recording recording = new Recording();
 
-    /** Starts recording the three event types, with {@code generationThreshold} for generations. */
+    /** Starts recording the four event types, with {@code generationThreshold} for generations. */
     GenscopeRecording(Duration generationThreshold) {
         recording.enable(GENERATION).withThreshold(generationThreshold).withoutStackTrace();
         recording.enable(VALIDATION).withThreshold(Duration.ZERO).withoutStackTrace();
         recording.enable(RETRY).withThreshold(Duration.ZERO).withoutStackTrace();
+        recording.enable(REQUEST).withThreshold(Duration.ZERO).withoutStackTrace();
         recording.start();
     }
 

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -22,6 +23,7 @@ record GenscopeEvents(List<RecordedEvent> all) {
     static final String GENERATION = "io.genscope.Generation";
     static final String VALIDATION = "io.genscope.Validation";
     static final String RETRY = "io.genscope.Retry";
+    static final String REQUEST = "io.genscope.Request";
 
     /**
      * Text of the sample's prompts (and of the repair prompts it builds) and of the code its
@@ -57,6 +59,26 @@ record GenscopeEvents(List<RecordedEvent> all) {
         return named(RETRY, event -> true);
     }
 
+    List<RecordedEvent> requests() {
+        return named(REQUEST, event -> true);
+    }
+
+    /** The generation, validation and retry events: those a request's number is put on. */
+    List<RecordedEvent> ofGenerations() {
+        return all.stream().filter(event -> !event.getEventType().getName().equals(REQUEST)).toList();
+    }
+
+    /**
+     * The figures of the generations of each value of {@code field} (variant, userId,
+     * promptCategory), counted from the events under the names of the sample's breakdown figures.
+     */
+    Map<String, Map<String, Long>> countsBy(String field) {
+        Map<String, Map<String, Long>> counts = new TreeMap<>();
+        ofGenerations().stream().map(event -> event.getString(field)).distinct().forEach(value ->
+                counts.put(String.valueOf(value), countsWhere(event -> Objects.equals(value, event.getString(field)))));
+        return counts;
+    }
+
     Map<String, Long> failuresByType() {
         return generations("failure").stream()
                 .collect(Collectors.groupingBy(event -> event.getString("failureType"), TreeMap::new, Collectors.counting()));
@@ -69,14 +91,17 @@ record GenscopeEvents(List<RecordedEvent> all) {
 
     /** The events of one model, counted under the names of the sample's {@code byModel} ground truth. */
     Map<String, Long> countsOf(String model) {
-        Predicate<RecordedEvent> ofModel = event -> model.equals(event.getString("model"));
+        return countsWhere(event -> model.equals(event.getString("model")));
+    }
+
+    private Map<String, Long> countsWhere(Predicate<RecordedEvent> belongs) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        counts.put("generations", generations().stream().filter(ofModel).count());
-        counts.put("successes", generations("success").stream().filter(ofModel).count());
-        counts.put("failures", generations("failure").stream().filter(ofModel).count());
-        counts.put("retries", retries().stream().filter(ofModel).count());
-        counts.put("validations", validations().stream().filter(ofModel).count());
-        counts.put("validationFailures", validations(false).stream().filter(ofModel).count());
+        counts.put("generations", generations().stream().filter(belongs).count());
+        counts.put("successes", generations("success").stream().filter(belongs).count());
+        counts.put("failures", generations("failure").stream().filter(belongs).count());
+        counts.put("retries", retries().stream().filter(belongs).count());
+        counts.put("validations", validations().stream().filter(belongs).count());
+        counts.put("validationFailures", validations(false).stream().filter(belongs).count());
         return counts;
     }
 

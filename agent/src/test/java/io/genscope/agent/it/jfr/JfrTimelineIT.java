@@ -1,8 +1,11 @@
 package io.genscope.agent.it.jfr;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.genscope.agent.it.ForkedJvm;
 import io.genscope.agent.it.GroundTruth;
 import io.genscope.agent.it.SampleLaunch;
+import jdk.jfr.consumer.RecordedEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,7 +16,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -26,7 +34,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * default or profile settings, or those plus the shipped {@code docs/jfr/genscope.jfc}; on the
  * build's JDK and on the newer one installed beside it; with a recording started later by
  * {@code jcmd}, before which no event class was loaded; and on a runtime image without the
- * {@code jdk.jfr} module, where the sample runs as usual with one INFO line.
+ * {@code jdk.jfr} module, where the sample runs as usual with one INFO line. The events carry the
+ * breakdown values the sample counted by (the user id only as its pseudonym) and, in the sample's
+ * batch run, the number of the request they belong to, each request being an event of its own.
  */
 class JfrTimelineIT {
 
@@ -35,6 +45,9 @@ class JfrTimelineIT {
     private static final Path BUILD_JDK = Path.of(System.getProperty("java.home"));
     private static final Path GENSCOPE_JFC = Path.of("..", "docs", "jfr", "genscope.jfc").toAbsolutePath().normalize();
     private static final String REQUESTS = "20";
+    private static final Path BATCH_CONFIG = SampleLaunch.SAMPLE_CONFIG.resolveSibling("genscope-batch.yaml");
+    /** What the store keeps of a user id by default: an HMAC pseudonym, never the id itself. */
+    private static final String PSEUDONYM = "[0-9a-f]{12}";
 
     @TempDir
     Path directory;
@@ -80,6 +93,49 @@ class JfrTimelineIT {
         assertThat(events.validations()).hasSize((int) (truth.validations() - before.validations()));
         assertThat(events.validations(false)).hasSize((int) (truth.validationFailures() - before.validationFailures()));
         assertThat(events.retries()).hasSize((int) (truth.retries() - before.retries()));
+    }
+
+    @Test
+    void inTheBatchRunEachRequestIsAnEventAndTheEventsInsideItCarryItsNumber() throws Exception {
+        Path file = directory.resolve("batch.jfr");
+        List<String> flags = List.of("-XX:StartFlightRecording:filename=" + file + ",settings=default",
+                SampleLaunch.agentFlag(BATCH_CONFIG));
+        String line;
+        try (ForkedJvm jvm = ForkedJvm.start(flags, SampleLaunch.JAR.mainArgs(
+                List.of("--batch", "--requests", "24", "--seed", "3")))) {
+            assertThat(jvm.awaitExit(Duration.ofMinutes(2))).as(String.join("\n", jvm.stderr())).isZero();
+            line = jvm.stdout().stream().filter(out -> out.startsWith(GroundTruth.PREFIX)).findFirst().orElseThrow();
+        }
+        GroundTruth truth = GroundTruth.parse(line);
+        JsonNode requests = new ObjectMapper().readTree(line.substring(GroundTruth.PREFIX.length())).get("requests");
+        GenscopeEvents events = GenscopeEvents.read(file);
+
+        assertThat(requests.get("requests").asLong()).isPositive();
+        assertThat(events.requests()).hasSize(requests.get("requests").asInt());
+        Map<String, Long> outcomes = events.requests().stream()
+                .collect(Collectors.groupingBy(event -> event.getString("outcome"), TreeMap::new, Collectors.counting()));
+        Map<String, Long> expected = new TreeMap<>(Map.of("succeeded", requests.get("succeeded").asLong(),
+                "generation_failed", requests.get("generationFailed").asLong(), "threw", requests.get("threw").asLong()));
+        expected.values().removeIf(count -> count == 0);
+        assertThat(outcomes).isEqualTo(expected);
+        assertThat(events.requests().stream().mapToLong(event -> event.getInt("generations")).sum())
+                .isEqualTo(requests.get("generations").asLong());
+
+        assertThat(events.generations()).hasSize((int) truth.generations());
+        assertThat(events.validations()).as("spec checks (held for the request's generation) and javac runs")
+                .hasSize((int) truth.validations());
+        assertThat(events.retries()).hasSize((int) truth.retries());
+        List<Long> numbers = events.requests().stream().map(event -> event.getLong("request")).toList();
+        assertThat(numbers).doesNotHaveDuplicates().allMatch(number -> number > 0);
+        assertThat(events.ofGenerations()).isNotEmpty()
+                .allSatisfy(event -> assertThat(event.getLong("request")).isIn(numbers));
+        Map<Long, Long> generationsByRequest = events.generations().stream()
+                .collect(Collectors.groupingBy(event -> event.getLong("request"), TreeMap::new, Collectors.counting()));
+        Map<Long, Long> startedByRequest = new TreeMap<>();
+        events.requests().stream().filter(event -> event.getInt("generations") > 0)
+                .forEach(event -> startedByRequest.put(event.getLong("request"), (long) event.getInt("generations")));
+        assertThat(generationsByRequest).isEqualTo(startedByRequest);
+        assertThat(events.retries()).allSatisfy(event -> assertThat(event.getString("generator")).isEqualTo("batch"));
     }
 
     @Test
@@ -140,8 +196,50 @@ class JfrTimelineIT {
             assertThat(event.getThread().getJavaName()).isEqualTo("main");
         });
 
+        assertThat(truth.byVariant()).hasSizeGreaterThan(1);
+        assertThat(events.countsBy("variant")).isEqualTo(figures(truth.byVariant()));
+        assertThat(events.countsBy("promptCategory")).isEqualTo(figures(truth.byPromptCategory()));
+        assertTheUsersArePseudonyms(truth, events);
+        assertThat(events.all()).allSatisfy(event -> assertThat(event.getLong("request")).as("no request rule").isZero());
+
         events.assertNoPromptOrCode(file);
         assertTheJdksJfrToolListsThem(javaHome, file, events);
+    }
+
+    /**
+     * Every event's user is a pseudonym, one per user the sample counted, with that user's
+     * figures; no event, and no byte of the file, holds a user id itself.
+     */
+    private static void assertTheUsersArePseudonyms(GroundTruth truth, GenscopeEvents events) {
+        assertThat(truth.byUser()).hasSizeGreaterThan(1).containsKey("ada@example.com");
+        Map<String, Map<String, Long>> byPseudonym = events.countsBy("userId");
+        assertThat(byPseudonym.keySet()).allMatch(user -> user.matches(PSEUDONYM), "12 hex digits")
+                .doesNotContainAnyElementsOf(truth.byUser().keySet());
+        assertThat(byPseudonym.values()).containsExactlyInAnyOrderElementsOf(figures(truth.byUser()).values());
+        for (RecordedEvent event : events.all()) {
+            event.getFields().forEach(field -> {
+                if (event.getValue(field.getName()) instanceof String text) {
+                    assertThat(truth.byUser().keySet()).as(field.getName())
+                            .noneMatch(user -> text.contains(user) || text.equals(user.substring(0, user.indexOf('@'))));
+                }
+            });
+        }
+    }
+
+    /** The sample's figures of each value of a breakdown, under the names {@link GenscopeEvents} counts with. */
+    private static Map<String, Map<String, Long>> figures(Map<String, GroundTruth.Breakdown> breakdown) {
+        Map<String, Map<String, Long>> figures = new TreeMap<>();
+        breakdown.forEach((value, counts) -> {
+            Map<String, Long> named = new LinkedHashMap<>();
+            named.put("generations", counts.generations());
+            named.put("successes", counts.successes());
+            named.put("failures", counts.generations() - counts.successes());
+            named.put("retries", counts.retries());
+            named.put("validations", counts.validations());
+            named.put("validationFailures", counts.validationFailures());
+            figures.put(value, named);
+        });
+        return figures;
     }
 
     /** {@code jfr summary} counts the three types, {@code jfr print --categories Genscope} prints only them. */
