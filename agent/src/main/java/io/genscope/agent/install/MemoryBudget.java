@@ -1,6 +1,6 @@
 package io.genscope.agent.install;
 
-import io.genscope.agent.config.CaptureSettings;
+import io.genscope.agent.capture.RuleCompiler;
 import io.genscope.agent.config.ConfigProblem;
 import io.genscope.agent.config.GenscopeSettings;
 import io.genscope.agent.config.RuleSettings;
@@ -28,27 +28,14 @@ final class MemoryBudget {
     private MemoryBudget() {
     }
 
-    /** The breakdown dimensions the generation rules capture: each costs rows per slice. */
+    /**
+     * The breakdown dimensions the generation rules capture: each costs rows per slice. Read off
+     * the compiled captures, as the runtime reads them when it registers the Breakdown MBeans.
+     */
     static Set<BreakdownDimension> breakdowns(GenscopeSettings settings) {
         Set<BreakdownDimension> captured = EnumSet.noneOf(BreakdownDimension.class);
-        for (RuleSettings rule : settings.rules()) {
-            CaptureSettings capture = rule.capture();
-            if (rule.role() != Role.GENERATION) {
-                continue;
-            }
-            if (capture.variant() != null) {
-                captured.add(BreakdownDimension.VARIANT);
-            }
-            if (capture.projectId() != null) {
-                captured.add(BreakdownDimension.PROJECT);
-            }
-            if (capture.userId() != null) {
-                captured.add(BreakdownDimension.USER);
-            }
-            if (capture.promptCategory() != null) {
-                captured.add(BreakdownDimension.PROMPT_CATEGORY);
-            }
-        }
+        settings.rules().stream().filter(rule -> rule.role() == Role.GENERATION)
+                .forEach(rule -> captured.addAll(RuleCompiler.compile(rule).captures().breakdownDimensions()));
         return captured;
     }
 
