@@ -15,14 +15,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What Genscope's start-up leaves out until it is needed, seen in a real JVM's class-loading log
  * ({@code -verbose:class}, on stdout in order with the host's own lines): Byte Buddy until a class
- * a rule selects arrives, and the JDK's cryptography unless a user id is pseudonymised. A config
+ * a rule selects arrives, and the JDK's cryptography (its security providers) until a user id is
+ * pseudonymised or the config's hash is read over JMX. A config
  * whose classes never load then costs about what an agent that does nothing costs (issue 14).
  */
 class LazyWeavingIT {
 
     private static final Duration RUN_TIME = Duration.ofMinutes(2);
     private static final String BYTE_BUDDY = "io.genscope.shaded.bytebuddy.";
-    private static final List<String> CRYPTOGRAPHY = List.of("javax.crypto.", "java.security.SecureRandom ");
+    private static final List<String> CRYPTOGRAPHY = List.of("javax.crypto.", "java.security.SecureRandom ",
+            "sun.security.jca.", "sun.security.provider.");
 
     @TempDir
     Path directory;
