@@ -66,11 +66,18 @@ final class AdviceWeaver implements ClassFileTransformer {
         }
     }
 
-    /** The woven class file, or {@code null} when no weaving applies to the class. */
+    /**
+     * The woven class file, or {@code null} when no weaving applies to the class. Every type is
+     * read from its class file, {@code java.lang.Object} too: a type pool that starts with the
+     * loaded {@code Object} (Byte Buddy's {@code withObjectType()}) describes its methods by
+     * reflection, through dispatchers that Byte Buddy builds as dynamic proxies, about 20 ms of the
+     * first weave. The JDK's class files come from the boot loader when the class's loader does not
+     * serve them as resources.
+     */
     private byte[] weave(String name, ClassLoader loader, byte[] classFile) {
         ClassFileLocator classFiles = new ClassFileLocator.Compound(ClassFileLocator.Simple.of(name, classFile),
-                ClassFileLocator.ForClassLoader.of(loader));
-        TypePool types = new TypePool.Default.WithLazyResolution(TypePool.CacheProvider.Simple.withObjectType(),
+                ClassFileLocator.ForClassLoader.of(loader), ClassFileLocator.ForClassLoader.ofBootLoader());
+        TypePool types = new TypePool.Default.WithLazyResolution(new TypePool.CacheProvider.Simple(),
                 classFiles, TypePool.Default.ReaderMode.FAST);
         TypeDescription type = types.describe(name).resolve();
         if (type.isSynthetic()) {
