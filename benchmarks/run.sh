@@ -133,13 +133,14 @@ echo "== JMH: clock floor; cost per call with no agent, Genscope, the minimal ad
   | tee "$results/jmh.log"
 
 echo "== JVM start-up, hello world: no agent, empty agent, Genscope (its methods; classes that never load)," \
-  "OpenTelemetry (median of $runs)"
+  "the minimal Byte Buddy advice agent, OpenTelemetry (median of $runs)"
 probe -- io.genscope.bench.measure.WallTime startup "$runs" \
   none "$java" -cp "$bench_jar" bench.host.HelloWorld --- \
   empty "$java" "-javaagent:$empty_agent_jar" -cp "$bench_jar" bench.host.HelloWorld --- \
   genscope "$java" "-javaagent:$agent_jar=config=benchmarks/configs/hello.yaml" -cp "$bench_jar" bench.host.HelloWorld --- \
   unloaded "$java" "-javaagent:$agent_jar=config=benchmarks/configs/unloaded.yaml" -cp "$bench_jar" \
   bench.host.HelloWorld --- \
+  minimal "$java" "-javaagent:$minimal_agent_jar" -cp "$bench_jar" bench.host.HelloWorld --- \
   otel "$java" "${otel[@]}" '-Dotel.instrumentation.methods.include=bench.host.HelloWorld[greet]' \
   -cp "$bench_jar" bench.host.HelloWorld
 

@@ -53,13 +53,38 @@ public final class BundledDefaults {
 
     private static BundledDefaults parse(InputStream in) throws IOException {
         try {
-            return new BundledDefaults((YamlNode.Mapping) YamlTreeReader.read(new String(in.readAllBytes(),
-                    StandardCharsets.UTF_8), (line, field, what) -> {
+            return new BundledDefaults((YamlNode.Mapping) YamlTreeReader.read(withoutCommentLines(new String(
+                    in.readAllBytes(), StandardCharsets.UTF_8)), (line, field, what) -> {
                         throw new IllegalStateException(NAME + ":" + line + " " + what);
                     }));
         } catch (YamlSyntaxException e) {
             throw new IllegalStateException(NAME + ":" + e.line() + " " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The text with each line that holds only a comment emptied, so that the line numbers stay:
+     * most of the file documents the settings, and the YAML scanner, running cold at start-up,
+     * would read it character by character.
+     */
+    static String withoutCommentLines(String text) {
+        StringBuilder kept = new StringBuilder(text.length() / 4);
+        int start = 0;
+        while (start < text.length()) {
+            int end = text.indexOf('\n', start);
+            end = end < 0 ? text.length() : end + 1;
+            int first = start;
+            while (first < end && text.charAt(first) == ' ') {
+                first++;
+            }
+            if (first < end && text.charAt(first) == '#') {
+                kept.append('\n');
+            } else {
+                kept.append(text, start, end);
+            }
+            start = end;
+        }
+        return kept.toString();
     }
 
     /** Read on first use only, so that the agent, which reads its jar, never looks on the class path. */

@@ -19,17 +19,18 @@ import java.util.jar.JarFile;
  * proxies, and turns every annotation type it meets into a dynamic proxy class of its own, tens
  * of milliseconds of start-up.
  *
+ * <p>Nothing of Byte Buddy is touched until the first advice is asked for, when the first class
+ * to weave arrives ({@link OnFirstUse}).
+ *
  * <p>Thread-safe: the jar is only read, and the type pool caches in a concurrent map.
  */
 final class AdviceClassFiles {
 
-    private final ClassFileLocator classFiles;
-    /** Shared by every rule's advice, so the advice class and its annotations are parsed once. */
-    private final TypePool types;
+    /** The locator and a type pool over it, shared by every rule's advice, so each advice class is parsed once. */
+    private final OnFirstUse<Reading> reading;
 
-    private AdviceClassFiles(ClassFileLocator classFiles) {
-        this.classFiles = classFiles;
-        this.types = TypePool.Default.of(classFiles);
+    private AdviceClassFiles(JarFile agentJar) {
+        this.reading = new OnFirstUse<>(() -> Reading.of(agentJar));
     }
 
     /**
@@ -37,11 +38,7 @@ final class AdviceClassFiles {
      *                 (the in-process tests): then they are read through their class loader
      */
     static AdviceClassFiles of(JarFile agentJar) {
-        ClassFileLocator own = agentJar == null
-                ? ClassFileLocator.ForClassLoader.of(AdviceClassFiles.class.getClassLoader())
-                : new ClassFileLocator.ForJarFile(agentJar);
-        // the JDK's classes, which the advice's signatures name, come from the boot loader
-        return new AdviceClassFiles(new ClassFileLocator.Compound(own, ClassFileLocator.ForClassLoader.ofBootLoader()));
+        return new AdviceClassFiles(agentJar);
     }
 
     /**
@@ -49,15 +46,29 @@ final class AdviceClassFiles {
      * {@code Advice.withCustomMapping()} for none.
      */
     Advice advice(Class<?> advice, Advice.WithCustomMapping mapping) {
-        return mapping.to(describe(advice), classFiles);
+        Reading read = reading.get();
+        return mapping.to(read.describe(advice), read.classFiles());
     }
 
     /** Advice whose entry comes from {@code enter} and whose exit comes from {@code exit}. */
     Advice advice(Class<?> enter, Class<?> exit, Advice.WithCustomMapping mapping) {
-        return mapping.to(describe(enter), describe(exit), classFiles);
+        Reading read = reading.get();
+        return mapping.to(read.describe(enter), read.describe(exit), read.classFiles());
     }
 
-    private TypeDescription describe(Class<?> advice) {
-        return types.describe(advice.getName()).resolve();
+    private record Reading(ClassFileLocator classFiles, TypePool types) {
+
+        static Reading of(JarFile agentJar) {
+            ClassFileLocator own = agentJar == null
+                    ? ClassFileLocator.ForClassLoader.of(AdviceClassFiles.class.getClassLoader())
+                    : new ClassFileLocator.ForJarFile(agentJar);
+            // the JDK's classes, which the advice's signatures name, come from the boot loader
+            ClassFileLocator classFiles = new ClassFileLocator.Compound(own, ClassFileLocator.ForClassLoader.ofBootLoader());
+            return new Reading(classFiles, TypePool.Default.of(classFiles));
+        }
+
+        TypeDescription describe(Class<?> advice) {
+            return types.describe(advice.getName()).resolve();
+        }
     }
 }

@@ -22,6 +22,7 @@ import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.implementation.bytecode.assign.Assigner;
+import net.bytebuddy.implementation.bytecode.constant.IntegerConstant;
 import net.bytebuddy.implementation.bytecode.constant.NullConstant;
 import net.bytebuddy.matcher.ElementMatcher;
 
@@ -47,13 +48,12 @@ import static net.bytebuddy.matcher.ElementMatchers.anyOf;
  * loaded before or after, keep it. A selected class where no method matches is reported too
  * ({@link UnmatchedClasses}).
  *
+ * <p>Its matchers are made, and its advice read, when the first class the rule's name filter lets
+ * through arrives ({@link OnFirstUse}), so a rule whose classes never load costs no Byte Buddy.
+ *
  * <p>Thread-safe: classes load concurrently; the state is a concurrent set of reported problems.
  */
 final class RuleWeaving implements ClassWeaving {
-
-    private static final TypeDescription.Generic OBJECT = TypeDescription.Generic.OBJECT;
-    private static final Advice.OffsetMapping NULL =
-            new Advice.OffsetMapping.ForStackManipulation(NullConstant.INSTANCE, OBJECT, OBJECT, Assigner.Typing.STATIC);
 
     /** The captures a validation's outcome comes from. */
     private static final Set<String> OUTCOME_FIELDS = Set.of("capture.errors.each", "capture.validation-ok");
@@ -63,8 +63,7 @@ final class RuleWeaving implements ClassWeaving {
     private final RuleDiagnostics diagnostics;
     private final RuleVariants variants;
     private final AdviceClassFiles adviceClassFiles;
-    private final ElementMatcher<? super TypeDescription> types;
-    private final ElementMatcher<? super MethodDescription> methods;
+    private final OnFirstUse<Selectors> selectors;
     private final RuntimeLog log;
     private final UnmatchedClasses unmatched;
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
@@ -77,8 +76,7 @@ final class RuleWeaving implements ClassWeaving {
         this.diagnostics = diagnostics;
         this.variants = variants;
         this.adviceClassFiles = adviceClassFiles;
-        this.types = RuleMatchers.types(settings);
-        this.methods = RuleMatchers.methods(settings);
+        this.selectors = new OnFirstUse<>(() -> Selectors.of(settings));
         this.unmatched = new UnmatchedClasses(settings, log);
         this.log = log;
     }
@@ -105,13 +103,13 @@ final class RuleWeaving implements ClassWeaving {
         Class<?> exit = diagnostics.rule().readsCallAtExit() ? CallAdvice.class : ResultExitAdvice.class;
         return advice.computeIfAbsent(ruleIndex + Arrays.toString(positions) + returned, key -> adviceClassFiles.advice(
                 CallAdvice.class, exit, Advice.withCustomMapping()
-                        .bind(RuleIndex.class, ruleIndex)
+                        .bind(RuleIndex.class, IntegerConstant.forValue(ruleIndex), Mappings.INT)
                         .bind(Slot0.class, slot(positions, 0))
                         .bind(Slot1.class, slot(positions, 1))
                         .bind(Slot2.class, slot(positions, 2))
                         .bind(Returned.class, returned
-                                ? new Advice.OffsetMapping.ForReturnValue(OBJECT, true, Assigner.Typing.DYNAMIC)
-                                : NULL)));
+                                ? new Advice.OffsetMapping.ForReturnValue(Mappings.OBJECT, true, Assigner.Typing.DYNAMIC)
+                                : Mappings.NULL)));
     }
 
     /**
@@ -127,19 +125,43 @@ final class RuleWeaving implements ClassWeaving {
     /** The argument at the slot's position, boxed if primitive, or {@code null} for an unused slot. */
     private static Advice.OffsetMapping slot(int[] positions, int slot) {
         return slot < positions.length
-                ? new Advice.OffsetMapping.ForArgument.Unresolved(OBJECT, true, Assigner.Typing.DYNAMIC, positions[slot])
-                : NULL;
+                ? new Advice.OffsetMapping.ForArgument.Unresolved(Mappings.OBJECT, true, Assigner.Typing.DYNAMIC,
+                        positions[slot])
+                : Mappings.NULL;
+    }
+
+    /** The rule's class and method selectors as Byte Buddy matchers. */
+    private record Selectors(ElementMatcher<? super TypeDescription> types,
+                             ElementMatcher<? super MethodDescription> methods) {
+
+        static Selectors of(RuleSettings rule) {
+            return new Selectors(RuleMatchers.types(rule), RuleMatchers.methods(rule));
+        }
+    }
+
+    /**
+     * Byte Buddy constants of the advice's bindings, made with the first advice (a nested class
+     * initialises on first use). The rule index is bound as a stack manipulation of a known type:
+     * bound as a plain value, Byte Buddy would first look for the JDK's constant descriptions
+     * among its types, which builds ten reflection proxies, about 15 ms of the first weave.
+     */
+    private static final class Mappings {
+
+        static final TypeDescription.Generic INT = TypeDescription.Generic.OfNonGenericType.ForLoadedType.of(int.class);
+        static final TypeDescription.Generic OBJECT = TypeDescription.Generic.OBJECT;
+        static final Advice.OffsetMapping NULL =
+                new Advice.OffsetMapping.ForStackManipulation(NullConstant.INSTANCE, OBJECT, OBJECT, Assigner.Typing.STATIC);
     }
 
     @Override
     public ElementMatcher<? super TypeDescription> types() {
-        return types;
+        return selectors.get().types();
     }
 
     @Override
     public DynamicType.Builder<?> weave(DynamicType.Builder<?> builder, TypeDescription type) {
         List<MethodDescription> candidates = type.isInterface() ? List.of()
-                : List.copyOf(type.getDeclaredMethods().filter(methods));
+                : List.copyOf(type.getDeclaredMethods().filter(selectors.get().methods()));
         if (candidates.isEmpty()) {
             unmatched.noMethodMatched(type, diagnostics.hasMatched());
             return builder;

@@ -6,9 +6,12 @@ import java.util.Properties;
 /**
  * The start-up rows: what Genscope adds to a hello-world's JVM start-up, as a multiple of what an
  * agent with an empty {@code premain} adds in the same run (issue 14), once with a config naming
- * the hello-world's methods and once with a config naming classes that never load. run.sh's
- * {@code WallTime} step measures the medians {@code startup.<variant>.ms} for the variants
- * {@code none}, {@code empty}, {@code genscope}, {@code unloaded} and {@code otel}.
+ * the hello-world's methods and once with a config naming classes that never load; then, for
+ * reference, the same figure for the module's minimal Byte Buddy advice agent, which installs an
+ * {@code AgentBuilder} that weaves nothing in the hello-world: the practical floor of any agent
+ * built on it. run.sh's {@code WallTime} step measures the medians {@code startup.<variant>.ms}
+ * for the variants {@code none}, {@code empty}, {@code genscope}, {@code unloaded},
+ * {@code minimal} and {@code otel}.
  */
 final class StartupRows {
 
@@ -29,6 +32,12 @@ final class StartupRows {
                 "genscope", NAMED_METHODS_LIMIT, none, empty);
         row(table, "JVM start-up added, the same with a config naming classes that never load (median of " + runs + ")",
                 "unloaded", UNLOADED_CLASSES_LIMIT, none, empty);
+        double minimal = millis("minimal") - none;
+        table.row("JVM start-up added, the minimal Byte Buddy advice agent (an AgentBuilder that weaves nothing"
+                        + " here: the floor of a Byte Buddy agent; median of " + runs + ")", Verdict.NONE,
+                (empty <= 0 ? format("%+.0f ms", minimal) : format("%+.0f ms = %.2f × the empty agent's %+.0f ms",
+                        minimal, minimal / empty, empty)) + format(" (minimal agent %.0f ms)", millis("minimal")),
+                Verdict.NONE);
     }
 
     private void row(Table table, String what, String variant, double limit, double none, double empty) {

@@ -33,6 +33,19 @@ class StartupRowsTest {
         assertThat(named.verdict()).isEqualTo(Verdict.undecided("the empty agent added nothing measurable"));
     }
 
+    @Test
+    void theMinimalByteBuddyAgentIsGivenForReferenceAsAMultipleOfTheEmptyAgent() {
+        Table.Row minimal = minimalAgent(rows(40, 60, 100, 70, 500));
+        assertThat(minimal.measured()).isEqualTo("+380 ms = 19.00 × the empty agent's +20 ms (minimal agent 420 ms)");
+        assertThat(minimal.target()).isEqualTo(Verdict.NONE);
+        assertThat(minimal.verdict()).isEqualTo(Verdict.NONE);
+        assertThat(minimalAgent(rows(40, 39, 100, 45, 500)).measured()).isEqualTo("+380 ms (minimal agent 420 ms)");
+    }
+
+    private static Table.Row minimalAgent(Table table) {
+        return table.find("JVM start-up added, the minimal Byte Buddy advice agent").orElseThrow();
+    }
+
     private static Table.Row namedMethods(Table table) {
         return table.find("JVM start-up added, hello-world main with a config naming its methods").orElseThrow();
     }
@@ -48,6 +61,7 @@ class StartupRowsTest {
         measured.setProperty("startup.empty.ms", Double.toString(empty));
         measured.setProperty("startup.genscope.ms", Double.toString(genscope));
         measured.setProperty("startup.unloaded.ms", Double.toString(unloaded));
+        measured.setProperty("startup.minimal.ms", Double.toString(420));
         measured.setProperty("startup.otel.ms", Double.toString(otel));
         Table table = new Table();
         new StartupRows(measured).addTo(table);

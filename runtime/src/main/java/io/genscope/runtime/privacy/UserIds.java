@@ -18,6 +18,10 @@ import java.security.SecureRandom;
  * lifetime only, and nobody can reverse them, not even by guessing). 48 bits: two users share
  * a pseudonym with a chance of about n²/2⁴⁹ among n users (one in 5 million for 10,000).
  *
+ * <p>Nothing of the JDK's cryptography is touched until the first id is pseudonymised: the random
+ * key is drawn, and the HMAC key made, then. A JVM whose rules capture no {@code user-id} never
+ * seeds a {@link SecureRandom} nor loads {@code javax.crypto}, which cost its start-up about 15 ms.
+ *
  * <p>Thread-safe: each thread has its own {@link Mac}, set up again only when another key asks. The raw id is read, hashed and dropped on
  * the calling thread; nothing here keeps it (the HMAC's buffers are reset after each id).
  * {@link #toString()} never shows the key.
@@ -45,11 +49,20 @@ public final class UserIds {
         }
     }
 
-    /** {@code null} when ids are kept plain. */
-    private final SecretKeySpec key;
+    /** What {@link #keyBytes} returns for the key drawn per JVM: drawn only when first needed. */
+    private static final byte[] RANDOM = new byte[0];
 
-    private UserIds(byte[] key) {
-        this.key = key == null ? null : new SecretKeySpec(key, ALGORITHM);
+    /** {@code null} when ids are kept plain, {@link #RANDOM} for the key drawn per JVM, else the key file's bytes. */
+    private final byte[] keyBytes;
+    /**
+     * The HMAC key, made from {@link #keyBytes} when the first id is pseudonymised. A race makes
+     * equal keys, each safely published (its fields are final); a thread whose {@link Mac} was set
+     * up with the other one sets up its own again, once.
+     */
+    private SecretKeySpec key;
+
+    private UserIds(byte[] keyBytes) {
+        this.keyBytes = keyBytes;
     }
 
     /** Ids kept as captured: the {@code plain} opt-in. */
@@ -70,16 +83,16 @@ public final class UserIds {
      * JVM has the same key, so a config read again gives the same pseudonyms.
      */
     public static UserIds withRandomKey() {
-        return new UserIds(PerJvmKey.KEY);
+        return new UserIds(RANDOM);
     }
 
     public boolean plainIds() {
-        return key == null;
+        return keyBytes == null;
     }
 
     /** What is kept of {@code raw}: the id itself when plain, else its pseudonym; {@code null} for {@code null}. */
     public String kept(String raw) {
-        if (raw == null || key == null) {
+        if (raw == null || keyBytes == null) {
             return raw;
         }
         return pseudonym(mac(), raw);
@@ -98,6 +111,7 @@ public final class UserIds {
 
     /** The calling thread's HMAC set up with this key. */
     private Mac mac() {
+        SecretKeySpec key = key();
         KeyedMac current = MACS.get();
         if (current == null || current.key() != key) {
             try {
@@ -112,21 +126,36 @@ public final class UserIds {
         return current.mac();
     }
 
-    /** Equal settings: both plain, or both keyed with the same key (so two reads of a config are equal). */
+    private SecretKeySpec key() {
+        SecretKeySpec made = key;
+        if (made == null) {
+            made = new SecretKeySpec(keyBytes == RANDOM ? PerJvmKey.KEY : keyBytes, ALGORITHM);
+            key = made;
+        }
+        return made;
+    }
+
+    /**
+     * Equal settings: both plain, both keyed with the key drawn per JVM, or both keyed with the same
+     * key file's bytes (so two reads of a config are equal). Compares without drawing a key.
+     */
     @Override
     public boolean equals(Object other) {
-        return other instanceof UserIds that && (key == null ? that.key == null
-                : that.key != null && MessageDigest.isEqual(key.getEncoded(), that.key.getEncoded()));
+        if (!(other instanceof UserIds that) || (keyBytes == null) != (that.keyBytes == null)) {
+            return false;
+        }
+        return keyBytes == null || (keyBytes == RANDOM) == (that.keyBytes == RANDOM)
+                && MessageDigest.isEqual(keyBytes, that.keyBytes);
     }
 
     /** The same for every keyed setting: nothing derived from the key. */
     @Override
     public int hashCode() {
-        return key == null ? 0 : 1;
+        return keyBytes == null ? 0 : 1;
     }
 
     @Override
     public String toString() {
-        return key == null ? "user ids kept plain" : "user ids pseudonymised (HMAC-SHA256)";
+        return keyBytes == null ? "user ids kept plain" : "user ids pseudonymised (HMAC-SHA256)";
     }
 }

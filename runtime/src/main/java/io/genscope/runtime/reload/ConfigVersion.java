@@ -1,12 +1,6 @@
 package io.genscope.runtime.reload;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 
 /**
  * Which config the agent runs on: its file, its version (1 at start, one more per reload
@@ -21,15 +15,20 @@ public final class ConfigVersion {
     /**
      * @param file        the config file
      * @param version     1 at start, one more per reload applied
-     * @param hash        the first 12 hex digits of the SHA-256 of the file's bytes, or "" when unknown
+     * @param contentHash the hash of the file's bytes, worked out when first asked for
      * @param loadedAt    when it was loaded
      */
-    public record State(String file, long version, String hash, Instant loadedAt) {
+    public record State(String file, long version, ConfigHash contentHash, Instant loadedAt) {
+
+        /** The first 12 hex digits of the SHA-256 of the file's bytes, or "" when unknown. */
+        public String hash() {
+            return contentHash.hex();
+        }
     }
 
     private volatile State state;
 
-    public ConfigVersion(String file, String hash, Instant loadedAt) {
+    public ConfigVersion(String file, ConfigHash hash, Instant loadedAt) {
         this.state = new State(file, 1, hash, loadedAt);
     }
 
@@ -38,20 +37,15 @@ public final class ConfigVersion {
     }
 
     /**
-     * The first 12 hex digits of the SHA-256 of {@code file}'s bytes, read now (just after the
-     * agent loaded it), or "" when it cannot be read.
+     * The hash of {@code file}'s bytes, read now (just after the agent loaded it) and hashed when
+     * first asked for ({@link ConfigHash}).
      */
-    public static String hash(String file) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(Path.of(file)));
-            return HexFormat.of().formatHex(digest, 0, 6);
-        } catch (IOException | NoSuchAlgorithmException | RuntimeException unreadable) {
-            return "";
-        }
+    public static ConfigHash hash(String file) {
+        return ConfigHash.of(file);
     }
 
     /** A new config was applied: the next version. */
-    public State loaded(String file, String hash, Instant loadedAt) {
+    public State loaded(String file, ConfigHash hash, Instant loadedAt) {
         State next = new State(file, state.version() + 1, hash, loadedAt);
         state = next;
         return next;

@@ -43,4 +43,18 @@ class UserIdsTest {
         assertThat(UserIds.pseudonymised("Jefe".getBytes(StandardCharsets.US_ASCII)).toString())
                 .doesNotContain("Jefe").contains("pseudonymised");
     }
+
+    @Test
+    void everyRandomlyKeyedSettingOfAJvmGivesTheSamePseudonymsAndEqualsOnlyItsKind() {
+        UserIds first = UserIds.withRandomKey();
+        UserIds second = UserIds.withRandomKey();
+        byte[] fileKey = "a key of at least thirty-two bytes!".getBytes(StandardCharsets.US_ASCII);
+
+        assertThat(first).isEqualTo(second).isNotEqualTo(UserIds.plain())
+                .isNotEqualTo(UserIds.pseudonymised(fileKey));
+        assertThat(UserIds.pseudonymised(fileKey)).isEqualTo(UserIds.pseudonymised(fileKey.clone()))
+                .isNotEqualTo(UserIds.pseudonymised("another key, also thirty-two bytes".getBytes(StandardCharsets.US_ASCII)));
+        assertThat(UserIds.plain()).isEqualTo(UserIds.plain()).isNotEqualTo(first);
+        assertThat(first.kept("ada@example.com")).isEqualTo(second.kept("ada@example.com")).matches("[0-9a-f]{12}");
+    }
 }

@@ -4,6 +4,7 @@ import io.genscope.runtime.Role;
 import io.genscope.runtime.analytics.Analytics;
 import io.genscope.runtime.jfr.Timeline;
 import io.genscope.runtime.recording.TelemetryRecorder;
+import io.genscope.runtime.reload.ConfigHash;
 import io.genscope.runtime.reload.ConfigVersion;
 import io.genscope.runtime.reload.ReloadResult;
 import io.genscope.runtime.reload.Reloader;
@@ -100,7 +101,7 @@ public final class GeneratorLoop {
 
     /** The config version of a runtime started from {@code file}, for an exporter made by hand. */
     public static ConfigVersion config(String file) {
-        return new ConfigVersion(file, "", Instant.EPOCH);
+        return new ConfigVersion(file, ConfigHash.UNKNOWN, Instant.EPOCH);
     }
 
     public final RuleSlots rules;

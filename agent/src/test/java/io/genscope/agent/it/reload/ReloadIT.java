@@ -13,10 +13,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.management.openmbean.CompositeData;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -62,6 +65,12 @@ class ReloadIT {
     @TempDir
     Path directory;
 
+    /** The Diagnostics MBean's {@code ConfigHash} of a file holding {@code text}: its SHA-256's first 12 hex digits. */
+    private static String sha256Start(String text) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(text.getBytes(StandardCharsets.UTF_8))).substring(0, 12);
+    }
+
     private ForkedJvm sample;
     private SecuredJmx jmx;
 
@@ -80,9 +89,12 @@ class ReloadIT {
         assertThat(mBeans.longAttribute(GenscopeMBeans.TELEMETRY, "RetryAttempts")).isEqualTo(paused.retries());
 
         write("genscope.yaml", GENERATE + JAVAC);
+        assertThat(mBeans.attribute(GenscopeMBeans.DIAGNOSTICS, "ConfigHash")).as("the hash of the file as loaded")
+                .isEqualTo(sha256Start(GENERATE + REPAIR));
         AgentCommandLine reload = reload(Long.toString(sample.pid()));
 
         assertThat(reload.status()).as(reload.toString()).isZero();
+        assertThat(mBeans.attribute(GenscopeMBeans.DIAGNOSTICS, "ConfigHash")).isEqualTo(sha256Start(GENERATE + JAVAC));
         assertThat(reload.stdout()).containsExactly("reload of " + config + " applied: config version 2",
                 "  added:     javac", "  removed:   repair", "  changed:   -", "  unchanged: generate");
         GroundTruth truth = resume();

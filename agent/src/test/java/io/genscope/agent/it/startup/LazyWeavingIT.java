@@ -1,0 +1,90 @@
+package io.genscope.agent.it.startup;
+
+import io.genscope.agent.it.ForkedJvm;
+import io.genscope.agent.it.SampleLaunch;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What Genscope's start-up leaves out until it is needed, seen in a real JVM's class-loading log
+ * ({@code -verbose:class}, on stdout in order with the host's own lines): Byte Buddy until a class
+ * a rule selects arrives, and the JDK's cryptography (its security providers) until a user id is
+ * pseudonymised or the config's hash is read over JMX. A config
+ * whose classes never load then costs about what an agent that does nothing costs (issue 14).
+ */
+class LazyWeavingIT {
+
+    private static final Duration RUN_TIME = Duration.ofMinutes(2);
+    private static final String BYTE_BUDDY = "io.genscope.shaded.bytebuddy.";
+    private static final List<String> CRYPTOGRAPHY = List.of("javax.crypto.", "java.security.SecureRandom ",
+            "sun.security.jca.", "sun.security.provider.");
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void aConfigWhoseClassesNeverLoadLoadsNoByteBuddyAndNoCryptography() throws Exception {
+        Path config = Files.writeString(directory.resolve("genscope.yaml"), """
+                rules:
+                  - name: never-generates
+                    role: generation
+                    class: fixture.absent.NeverLoadedGenerator
+                    method: generate
+                    capture:
+                      model: args[0].model
+                  - name: never-validates
+                    role: validation
+                    implements: fixture.absent.NeverLoadedValidator
+                    method: validate
+                """);
+
+        List<String> stdout = run(config, 0);
+
+        assertThat(stdout).contains("host done");
+        assertThat(classesLoaded(stdout)).as("classes loaded").isNotEmpty()
+                .noneMatch(line -> line.contains(BYTE_BUDDY))
+                .noneMatch(line -> CRYPTOGRAPHY.stream().anyMatch(line::contains));
+    }
+
+    @Test
+    void aRuleWhoseClassLoadsLateWeavesItThenAndCountsEveryCall() throws Exception {
+        Path config = Files.writeString(directory.resolve("genscope.yaml"), """
+                rules:
+                  - name: late
+                    role: generation
+                    class: fixture.weaving.SpecGenerator
+                    method: generate
+                """);
+
+        List<String> stdout = run(config, 7);
+
+        int loading = stdout.indexOf("host loading the generator");
+        assertThat(loading).as("the host's line before it loads the generator").isPositive();
+        assertThat(classesLoaded(stdout.subList(0, loading))).noneMatch(line -> line.contains(BYTE_BUDDY));
+        assertThat(classesLoaded(stdout.subList(loading, stdout.size()))).anyMatch(line -> line.contains(BYTE_BUDDY));
+        assertThat(stdout).contains("host calls=7 length=84", "genscope generations=7");
+    }
+
+    /** The host's stdout, class-loading lines included, after it ran {@code calls} generations and exited with status 0. */
+    private static List<String> run(Path config, int calls) throws Exception {
+        try (ForkedJvm jvm = ForkedJvm.start(List.of("-verbose:class", SampleLaunch.agentFlag(config)),
+                List.of("-cp", SampleLaunch.TEST_CLASSES.toString(), LateClassHost.class.getName(),
+                        Integer.toString(calls)))) {
+            assertThat(jvm.awaitExit(RUN_TIME)).as("exit status; stderr: %s", jvm.stderr()).isZero();
+            assertThat(jvm.stderr()).as("stderr").anyMatch(line -> line.contains("[genscope] INFO Genscope")
+                    && line.contains("started with"));
+            return jvm.stdout();
+        }
+    }
+
+    private static List<String> classesLoaded(List<String> stdout) {
+        return stdout.stream().filter(line -> line.contains("[class,load]")).toList();
+    }
+}
