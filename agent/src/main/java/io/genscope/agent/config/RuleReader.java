@@ -89,7 +89,9 @@ final class RuleReader {
                     + "; give each rule its own name");
         }
         String consequence = name == null ? "rule disabled" : "rule '" + name + "' disabled";
-        pending.forEach(problem -> problems.add(Severity.RULE, problem.line(), problem.field(), problem.what(), consequence));
+        for (Pending problem : pending) {
+            problems.add(Severity.RULE, problem.line(), problem.field(), problem.what(), consequence);
+        }
         if (!fields.clean()) {
             return null;
         }

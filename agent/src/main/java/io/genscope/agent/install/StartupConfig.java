@@ -50,7 +50,7 @@ public record StartupConfig(Path file, GenscopeSettings settings, List<ConfigPro
     public static Optional<StartupConfig> read(String arguments, JarFile agentJar) {
         List<ConfigProblem> problems = new ArrayList<>();
         Optional<Path> file = ConfigLocator.locate(arguments, System.getProperties(), System.getenv(), problems::add);
-        LoadedConfig config = file.map(path -> ConfigLoader.load(path, BundledDefaults.of(agentJar))).orElse(null);
+        LoadedConfig config = file.isPresent() ? ConfigLoader.load(file.get(), BundledDefaults.of(agentJar)) : null;
         problems.addAll(config == null ? List.of() : config.problems());
         if (config == null || config.hasFatal() || config.settings().strict() && !problems.isEmpty()) {
             return off(file, problems, config != null && config.settings().strict());
