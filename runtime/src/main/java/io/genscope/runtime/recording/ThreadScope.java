@@ -43,8 +43,8 @@ final class ThreadScope {
      * outlives its call here.
      */
     Object[] arguments(int[] positions, Object slot0, Object slot1, Object slot2) {
-        if (positions.length == 0) {
-            return null;
+        if (positions.length == 0 || slot0 == null && slot1 == null && slot2 == null) {
+            return null; // reads as no argument, like an array of nulls, without filling and clearing one
         }
         int size = positions[positions.length - 1] + 1;
         if (arguments.length < size) {

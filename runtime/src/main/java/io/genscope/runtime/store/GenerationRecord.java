@@ -95,6 +95,11 @@ public final class GenerationRecord {
         dependencyNames.clear();
     }
 
+    /** Whether a breakdown dimension has a value here: a rule that captures none skips the breakdowns. */
+    boolean hasBreakdownValue() {
+        return projectId != null || variant != null || userId != null || promptCategory != null;
+    }
+
     public boolean succeeded() {
         return failureType == null;
     }
