@@ -117,7 +117,9 @@ public final class CapturedElements {
             Arrays.fill(elements, 0, size, null);
             size = 0;
         }
-        total = 0;
+        if (total != 0) {
+            total = 0; // stored only when it changes: a record cleared call after call stays unwritten
+        }
     }
 
     /**

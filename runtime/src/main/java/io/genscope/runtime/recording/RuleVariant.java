@@ -1,6 +1,8 @@
 package io.genscope.runtime.recording;
 
+import io.genscope.runtime.Role;
 import io.genscope.runtime.capture.ArgumentSlots;
+import io.genscope.runtime.capture.PropertyPath;
 import io.genscope.runtime.diagnostics.RuleDiagnostics;
 import io.genscope.runtime.rule.RuleCaptures;
 
@@ -23,6 +25,18 @@ final class RuleVariant {
     final RuleCaptures captures;
     /** Whether this is a rule with all its captures, of which variants may be made. */
     final boolean base;
+    /**
+     * The base rule's role and name, copied here from its definition: the recorder reads them on
+     * every call, and one field load is cheaper than the chain through the diagnostics.
+     */
+    final Role role;
+    final String name;
+    /**
+     * Whether a generation of this variant has anything to read when it starts, and when it
+     * ends: a rule that only times its calls skips the captures altogether.
+     */
+    final boolean readsAtEntry;
+    final boolean readsAtExit;
     private Slots slots;
 
     RuleVariant(int rule, RuleDiagnostics diagnostics, RuleCaptures captures, boolean base) {
@@ -30,6 +44,29 @@ final class RuleVariant {
         this.diagnostics = diagnostics;
         this.captures = captures;
         this.base = base;
+        this.role = diagnostics.rule().role();
+        this.name = diagnostics.rule().name();
+        this.readsAtEntry = reads(captures, false);
+        this.readsAtExit = reads(captures, true);
+    }
+
+    /**
+     * Whether a generation capture is read at that end of the call: at exit, those on the result
+     * or exception, the code length and dependencies (read only then) and {@code success-when}.
+     */
+    private static boolean reads(RuleCaptures captures, boolean atExit) {
+        RuleCaptures.BreakdownCaptures breakdowns = captures.breakdowns();
+        boolean any = due(captures.projectId(), atExit) || due(captures.model(), atExit)
+                || due(captures.functionName(), atExit) || due(captures.promptLength(), atExit)
+                || due(breakdowns.variant(), atExit) || due(breakdowns.userId(), atExit)
+                || due(breakdowns.promptCategory(), atExit);
+        return atExit ? any || captures.codeLength() != null || captures.dependencies() != null
+                || captures.successWhen() != null : any;
+    }
+
+    /** Whether {@code path} is there and read at that end of the call. */
+    static boolean due(PropertyPath path, boolean atExit) {
+        return path != null && path.root().availableOnlyAtExit() == atExit;
     }
 
     /** The argument positions of the advice's slots (see {@link ArgumentSlots}); fixed once all are bound. */

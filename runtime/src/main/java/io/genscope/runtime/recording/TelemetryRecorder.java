@@ -250,7 +250,7 @@ public final class TelemetryRecorder implements Recorder {
                 }
             }
             rule.diagnostics.called();
-            switch (rule.diagnostics.rule().role()) {
+            switch (rule.role) {
                 case GENERATION -> {
                     token = ++scope.depth;
                     if (token == 1) {
@@ -279,7 +279,7 @@ public final class TelemetryRecorder implements Recorder {
             return;
         }
         try {
-            switch (rule.diagnostics.rule().role()) {
+            switch (rule.role) {
                 case GENERATION -> {
                     if (token > 0 && token <= scope.depth) {
                         scope.depth = (int) token - 1;
@@ -309,12 +309,14 @@ public final class TelemetryRecorder implements Recorder {
 
     private void startGeneration(ThreadScope scope, RuleVariant rule, Object self, Object[] args, long start) {
         GenerationRecord generation = scope.generation;
-        generation.begin(rule.rule, rule.diagnostics.rule().name(), start);
-        scope.capturing = true;
-        try {
-            readGenerationCaptures(generation, rule, scope.elements, self, args, null, null, false);
-        } finally {
-            scope.capturing = false;
+        generation.begin(rule.rule, rule.name, start);
+        if (rule.readsAtEntry) {
+            scope.capturing = true;
+            try {
+                readGenerationCaptures(generation, rule, scope.elements, self, args, null, null, false);
+            } finally {
+                scope.capturing = false;
+            }
         }
         store.generationStarted(scope.store, generation, start);
         if (scope.inRequest()) {
@@ -324,7 +326,7 @@ public final class TelemetryRecorder implements Recorder {
     }
 
     private void retry(ThreadScope scope, RuleVariant rule, long start, long token) {
-        String name = rule.diagnostics.rule().name();
+        String name = rule.name;
         if (scope.inGeneration()) {
             scope.generation.retries++;
             store.retryStarted(scope.store, scope.generation, name, start);
@@ -388,6 +390,23 @@ public final class TelemetryRecorder implements Recorder {
         generation.durationNanos = end - generation.startNanos;
         // a class name is cut like any name: the store keeps it as a failure type
         generation.failureType = thrown == null ? null : CapturedValues.name(thrown.getClass());
+        if (rule.readsAtExit) {
+            readAtExit(scope, generation, rule, self, args, returned, thrown);
+        }
+        if (scope != null && scope.inRequest()) {
+            requests.generationEnded(scope.request, generation, true);
+        }
+        if (scope != null) {
+            scope.timeline.generationCompleted(generation);
+        } else {
+            event.completed(generation);
+        }
+        store.generationCompleted(thread, generation, end);
+    }
+
+    /** The generation captures read when the call ends, and {@code success-when}. */
+    private void readAtExit(ThreadScope scope, GenerationRecord generation, RuleVariant rule, Object self,
+                            Object[] args, Object returned, Throwable thrown) {
         if (scope != null) {
             scope.capturing = true;
         }
@@ -403,15 +422,6 @@ public final class TelemetryRecorder implements Recorder {
                 scope.capturing = false;
             }
         }
-        if (scope != null && scope.inRequest()) {
-            requests.generationEnded(scope.request, generation, true);
-        }
-        if (scope != null) {
-            scope.timeline.generationCompleted(generation);
-        } else {
-            event.completed(generation);
-        }
-        store.generationCompleted(thread, generation, end);
     }
 
     /**
@@ -485,7 +495,7 @@ public final class TelemetryRecorder implements Recorder {
     }
 
     private static boolean due(PropertyPath path, boolean atExit) {
-        return path != null && path.root().availableOnlyAtExit() == atExit;
+        return RuleVariant.due(path, atExit);
     }
 
     /**
@@ -506,7 +516,7 @@ public final class TelemetryRecorder implements Recorder {
                 held = true;
             }
         }
-        validation.begin(rule.diagnostics.rule().name(),
+        validation.begin(rule.name,
                 generation == null ? 0 : ValidationAttribution.nextAttempt(generation));
         long end = clock.monotonicNanos();
         validation.durationNanos = end - start;

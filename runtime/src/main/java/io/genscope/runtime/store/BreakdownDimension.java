@@ -34,7 +34,10 @@ public enum BreakdownDimension {
         return "store.max-" + plural;
     }
 
-    /** This dimension's value in {@code generation}; {@code null} when not captured. */
+    /**
+     * This dimension's value in {@code generation}; {@code null} when not captured. A new
+     * dimension's field goes into {@link GenerationRecord#hasBreakdownValue} too.
+     */
     String of(GenerationRecord generation) {
         return switch (this) {
             case VARIANT -> generation.variant;

@@ -37,7 +37,9 @@ public final class NameList extends AbstractList<String> implements RandomAccess
             Arrays.fill(names, 0, size, null);
             size = 0;
         }
-        total = 0;
+        if (total != 0) {
+            total = 0; // stored only when it changes: a record cleared call after call stays unwritten
+        }
     }
 
     public void append(String name) {

@@ -178,6 +178,11 @@ public record StoreFootprint(long slices, long perSliceBytes, long perSliceDepen
 
         private static final int HEADER = 12;
         private static final int ARRAY_HEADER = 16;
+        /**
+         * What {@code @Contended} adds to an object of the boot class path (where the agent puts the
+         * runtime): HotSpot pads its fields on both sides by {@code ContendedPaddingWidth}, 128 bytes.
+         */
+        static final int CONTENDED_PADDING = 2 * 128;
 
         /** An object with {@code fieldBytes} of fields. */
         long object(long fieldBytes) {
@@ -187,6 +192,11 @@ public record StoreFootprint(long slices, long perSliceBytes, long perSliceDepen
         /** An object with {@code references} reference fields and {@code primitiveBytes} of others. */
         long object(int references, long primitiveBytes) {
             return object((long) references * reference + primitiveBytes);
+        }
+
+        /** {@link #object(int, long)} for a class marked {@code @Contended}. */
+        long contended(int references, long primitiveBytes) {
+            return object(references, primitiveBytes) + CONTENDED_PADDING;
         }
 
         long array(long elementBytes, long length) {
@@ -380,7 +390,7 @@ public record StoreFootprint(long slices, long perSliceBytes, long perSliceDepen
          */
         private long thread() {
             long pairs = dimensions() - 1;
-            return sizes.object(5, 8 * 4 + 4) + sizes.object(1, 0) + sizes.references(slots())
+            return sizes.contended(5, 8 * 4 + 4) + sizes.object(1, 0) + sizes.references(slots())
                     + dimensions() * (counts() + sizes.object(3, 1)) + rules * sizes.references(0)
                     + sizes.references(pairs) + slice() + breakdownRows();
         }
@@ -422,21 +432,21 @@ public record StoreFootprint(long slices, long perSliceBytes, long perSliceDepen
          * {@code event-elements} an event keeps).
          */
         private long captureBuffers() {
-            long scope = sizes.object(7, 4 + 1) + sizes.references(MAX_ARGUMENTS)
+            long scope = sizes.contended(7, 4 + 1) + sizes.references(MAX_ARGUMENTS)
                     + sizes.object(1, 4 * 3) + sizes.references(settings.maxElements());
             return generationRecord() + validationRecord() + scope;
         }
 
         /** A {@link GenerationRecord} holding its names and dependency list at their longest. */
         private long generationRecord() {
-            return sizes.object(7, 4 * 6 + 8 * 2 + 1) + 4 * name() + nameList(settings.maxElements());
+            return sizes.contended(7, 4 * 6 + 8 * 2 + 1) + 4 * name() + nameList(settings.maxElements());
         }
 
         /** A {@link ValidationRecord} holding its errors (with a message for those an event keeps) and detected names. */
         private long validationRecord() {
             long elements = settings.maxElements();
             long withMessage = Math.min(elements, settings.eventElements());
-            return sizes.object(4, 4 * 2 + 8 + 1) + nameList(elements) + sizes.arrayList(elements)
+            return sizes.contended(4, 4 * 2 + 8 + 1) + nameList(elements) + sizes.arrayList(elements)
                     + withMessage * error(true) + (elements - withMessage) * error(false);
         }
 
@@ -455,7 +465,7 @@ public record StoreFootprint(long slices, long perSliceBytes, long perSliceDepen
             }
             long slot = sizes.object(8, 8 * 5 + 4 * 6 + 1);
             long event = slot + 4 * name() + eventElements();
-            return sizes.object(3, 8 * 3 + 4 * 2) + sizes.object(1, 4) + sizes.references(capacity)
+            return sizes.contended(3, 8 * 3 + 4 * 2) + sizes.object(1, 4) + sizes.references(capacity)
                     + capacity * event;
         }
 

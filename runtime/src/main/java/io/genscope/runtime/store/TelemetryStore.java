@@ -195,7 +195,9 @@ public final class TelemetryStore {
         ThreadSlice thread = at(self, nanos);
         try {
             thread.pair(generation.rule, generation.model).generationCompleted(generation);
-            thread.breakdowns.completed(thread.slice, generation);
+            if (generation.hasBreakdownValue()) {
+                thread.breakdowns.completed(thread.slice, generation);
+            }
             if (!generation.succeeded()) {
                 TimeSlice slice = thread.slice;
                 slice.keyedRule(generation.rule).generationFailed(generation);

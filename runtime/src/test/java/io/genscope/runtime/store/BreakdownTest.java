@@ -79,6 +79,23 @@ class BreakdownTest {
     }
 
     @Test
+    void aGenerationWithAValueOfOneDimensionOnlyIsCountedInThatDimension() {
+        for (BreakdownDimension dimension : BreakdownDimension.values()) {
+            GenerationRecord generation = Records.generation("m");
+            switch (dimension) {
+                case VARIANT -> generation.variant = "only";
+                case PROJECT -> generation.projectId = "only";
+                case USER -> generation.userId = "only";
+                case PROMPT_CATEGORY -> generation.promptCategory = "only";
+            }
+            Records.record(store, generation);
+
+            assertThat(rows(dimension)).as(dimension.configName()).containsOnlyKeys("only");
+            assertThat(rows(dimension).get("only").generations()).as(dimension.configName()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void valuesPastTheCapInASliceShareOtherWithNoCountLost() {
         for (int user = 0; user < 5; user++) {
             for (int n = 0; n <= user; n++) {
