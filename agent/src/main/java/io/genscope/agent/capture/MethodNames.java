@@ -3,7 +3,7 @@ package io.genscope.agent.capture;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDefinition;
 
-import java.util.stream.Collectors;
+import java.util.StringJoiner;
 
 /** Readable method signatures for messages and the Diagnostics MBean: {@code a.b.C#m(String, int)}. */
 public final class MethodNames {
@@ -12,11 +12,11 @@ public final class MethodNames {
     }
 
     public static String of(MethodDescription method) {
-        return method.getDeclaringType().asErasure().getName() + "#" + method.getName() + "("
-                + method.getParameters().asTypeList().asErasures().stream()
-                .map(TypeDefinition::getActualName)
-                .map(name -> name.substring(name.lastIndexOf('.') + 1))
-                .collect(Collectors.joining(", "))
-                + ")";
+        StringJoiner parameters = new StringJoiner(", ", "(", ")");
+        for (TypeDefinition parameter : method.getParameters().asTypeList().asErasures()) {
+            String name = parameter.getActualName();
+            parameters.add(name.substring(name.lastIndexOf('.') + 1));
+        }
+        return method.getDeclaringType().asErasure().getName() + "#" + method.getName() + parameters;
     }
 }

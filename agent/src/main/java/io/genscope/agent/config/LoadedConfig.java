@@ -20,6 +20,11 @@ public record LoadedConfig(GenscopeSettings settings, List<ConfigProblem> proble
 
     /** Whether the file could not be used at all, so the agent should stay off. */
     public boolean hasFatal() {
-        return problems.stream().anyMatch(ConfigProblem::isFatal);
+        for (ConfigProblem problem : problems) {
+            if (problem.isFatal()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

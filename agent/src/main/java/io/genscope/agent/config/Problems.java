@@ -38,7 +38,12 @@ final class Problems {
 
     /** Whether a problem so far makes the file unusable. */
     boolean hasFatal() {
-        return found.stream().anyMatch(ConfigProblem::isFatal);
+        for (ConfigProblem problem : found) {
+            if (problem.isFatal()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The problems by line, so they read top to bottom like the file. */

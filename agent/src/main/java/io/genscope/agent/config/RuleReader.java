@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Reads the {@code rules} list. Each rule stands alone: a problem in one drops that rule (and
@@ -23,7 +22,7 @@ final class RuleReader {
                     SuccessReader.WHEN, SuccessReader.FAILURE_TYPE);
     private static final ValueReader<Role> ROLE = Values.oneOf("a role", Arrays.asList(Role.values()), Role::configName);
     private static final String ROLE_FORM =
-            "one of " + Arrays.stream(Role.values()).map(Role::configName).collect(Collectors.joining(", "));
+            "one of " + Values.spellings(Arrays.asList(Role.values()), Role::configName);
     private static final String SELECTOR_FORM = "class: " + Values.CLASS_FORM + ", or implements: " + Values.TYPE_FORM;
     private static final String NO_RULES = "nothing will be recorded";
     /** The longest rule name: names become MBean names and log text, so they stay short. */
@@ -90,7 +89,9 @@ final class RuleReader {
                     + "; give each rule its own name");
         }
         String consequence = name == null ? "rule disabled" : "rule '" + name + "' disabled";
-        pending.forEach(problem -> problems.add(Severity.RULE, problem.line(), problem.field(), problem.what(), consequence));
+        for (Pending problem : pending) {
+            problems.add(Severity.RULE, problem.line(), problem.field(), problem.what(), consequence);
+        }
         if (!fields.clean()) {
             return null;
         }

@@ -4,7 +4,7 @@ import io.genscope.agent.config.ConfigProblem.Severity;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.StringJoiner;
 
 /**
  * A settings mapping of the user's file read over the same mapping of {@code defaults.yaml}: an
@@ -103,7 +103,11 @@ final class SettingsSection {
     /** A default as it is written in YAML, for the consequence of a message: {@code 1h}, {@code []}. */
     private static String yamlText(YamlNode node) {
         if (node instanceof YamlNode.Sequence sequence) {
-            return sequence.items().stream().map(SettingsSection::yamlText).collect(Collectors.joining(", ", "[", "]"));
+            StringJoiner items = new StringJoiner(", ", "[", "]");
+            for (YamlNode item : sequence.items()) {
+                items.add(yamlText(item));
+            }
+            return items.toString();
         }
         if (node instanceof YamlNode.Scalar scalar) {
             return scalar.text().isEmpty() ? "\"\"" : scalar.text();

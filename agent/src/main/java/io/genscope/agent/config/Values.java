@@ -9,7 +9,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import java.util.stream.Collectors;
+import java.util.StringJoiner;
 
 /**
  * The {@link ValueReader}s for every kind of value in the config file. Each failure message says
@@ -119,14 +119,25 @@ final class Values {
      * @param noun what a choice is, with its article, as in {@code a role}
      */
     static <E> ValueReader<E> oneOf(String noun, List<E> choices, Function<E, String> spelling) {
-        String valid = "use one of " + choices.stream().map(spelling).collect(Collectors.joining(", "));
+        String valid = "use one of " + spellings(choices, spelling);
         return node -> {
             String text = scalar(node, noun + "; " + valid).text();
-            return choices.stream()
-                    .filter(choice -> spelling.apply(choice).equalsIgnoreCase(text))
-                    .findFirst()
-                    .orElseThrow(() -> new InvalidValueException(node.display() + " is not " + noun + "; " + valid));
+            for (E choice : choices) {
+                if (spelling.apply(choice).equalsIgnoreCase(text)) {
+                    return choice;
+                }
+            }
+            throw new InvalidValueException(node.display() + " is not " + noun + "; " + valid);
         };
+    }
+
+    /** The choices as the config spells them, separated by commas: {@code generation, validation, ...}. */
+    static <E> String spellings(List<E> choices, Function<E, String> spelling) {
+        StringJoiner spelled = new StringJoiner(", ");
+        for (E choice : choices) {
+            spelled.add(spelling.apply(choice));
+        }
+        return spelled.toString();
     }
 
     /** Any text of at most {@code maxLength} characters. */

@@ -1,7 +1,9 @@
 package io.genscope.agent.install;
 
 import io.genscope.agent.capture.RuleCompiler;
+import io.genscope.agent.config.ConfigProblem;
 import io.genscope.agent.config.GenscopeSettings;
+import io.genscope.agent.config.RuleSettings;
 import io.genscope.agent.metrics.MetricsEndpoint;
 import io.genscope.runtime.GenscopeRuntime;
 import io.genscope.runtime.RuntimeLog;
@@ -11,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.jar.JarFile;
 
@@ -39,11 +42,16 @@ public final class AgentInstaller {
                                JarFile agentJar) {
         avoidUnsafe();
         GenscopeSettings settings = config.settings();
-        List<RuleDefinition> rules = settings.rules().stream().map(RuleCompiler::compile).toList();
+        List<RuleDefinition> rules = new ArrayList<>();
+        for (RuleSettings rule : settings.rules()) {
+            rules.add(RuleCompiler.compile(rule));
+        }
         GenscopeRuntime runtime = GenscopeRuntime.start(settings.store(), settings.alerts(), settings.abTest(),
                 settings.jfr().events(), rules, new Slf4jRuntimeLog(), version(), config.file().toString(), Clock.system());
         RuntimeLog journal = runtime.journal();
-        config.problems().forEach(problem -> journal.error(problem.describe()));
+        for (ConfigProblem problem : config.problems()) {
+            journal.error(problem.describe());
+        }
         MetricsEndpoint.start(settings.metrics(), runtime.metrics(), journal, agentJar);
         boolean managementLoaded = MBeanServerHook.ownerLoaded(instrumentation);
         ConfigReload reload = new ConfigReload(config, runtime, instrumentation, attached, agentJar);

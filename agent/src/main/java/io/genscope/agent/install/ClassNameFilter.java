@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Which classes are worth a look, judged from the name, loader and class file bytes the JVM
@@ -28,9 +27,7 @@ import java.util.stream.Stream;
  */
 final class ClassNameFilter {
 
-    private static final List<String> NEVER = Stream.concat(
-            OffLimitsClasses.PREFIXES.stream().map(ClassNameFilter::internalName),
-            Stream.of("net/bytebuddy/")).toList();
+    private static final List<String> NEVER = never();
 
     /** Internal names ({@code com/acme/Gen}), as the JVM passes them. */
     private final Set<String> internalNames;
@@ -104,6 +101,16 @@ final class ClassNameFilter {
             }
         }
         return false;
+    }
+
+    /** The off-limits packages, and our own shaded Byte Buddy, as internal-name prefixes. */
+    private static List<String> never() {
+        List<String> never = new ArrayList<>();
+        for (String prefix : OffLimitsClasses.PREFIXES) {
+            never.add(internalName(prefix));
+        }
+        never.add("net/bytebuddy/");
+        return List.copyOf(never);
     }
 
     static String internalName(String binaryName) {

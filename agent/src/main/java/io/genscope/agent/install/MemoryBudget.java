@@ -34,16 +34,22 @@ final class MemoryBudget {
      */
     static Set<BreakdownDimension> breakdowns(GenscopeSettings settings) {
         Set<BreakdownDimension> captured = EnumSet.noneOf(BreakdownDimension.class);
-        settings.rules().stream().filter(rule -> rule.role() == Role.GENERATION)
-                .forEach(rule -> captured.addAll(RuleCompiler.compile(rule).captures().breakdownDimensions()));
+        for (RuleSettings rule : settings.rules()) {
+            if (rule.role() == Role.GENERATION) {
+                captured.addAll(RuleCompiler.compile(rule).captures().breakdownDimensions());
+            }
+        }
         return captured;
     }
 
     /** @return the problem when the worst case is over the budget */
     static Optional<ConfigProblem> check(Path file, GenscopeSettings settings) {
-        int generationRules = (int) settings.rules().stream().map(RuleSettings::role)
-                .filter(role -> role == Role.GENERATION).count();
-        boolean requests = settings.rules().stream().anyMatch(rule -> rule.role() == Role.REQUEST);
+        int generationRules = 0;
+        boolean requests = false;
+        for (RuleSettings rule : settings.rules()) {
+            generationRules += rule.role() == Role.GENERATION ? 1 : 0;
+            requests |= rule.role() == Role.REQUEST;
+        }
         return check(file, settings.store(), generationRules, breakdowns(settings), requests);
     }
 

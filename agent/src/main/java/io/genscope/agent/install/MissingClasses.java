@@ -9,8 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.StringJoiner;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
 /**
  * Finds the classes that rules name exactly and that are not on the application class path at
@@ -54,10 +54,15 @@ final class MissingClasses {
         if (rulesByClass.isEmpty()) {
             return Optional.empty();
         }
-        String named = rulesByClass.entrySet().stream().limit(CLASSES_NAMED)
-                .map(entry -> entry.getKey() + " (" + entry.getValue().get(0)
-                        + (entry.getValue().size() > 1 ? " and " + (entry.getValue().size() - 1) + " more" : "") + ")")
-                .collect(Collectors.joining(", "));
+        StringJoiner named = new StringJoiner(", ");
+        int left = CLASSES_NAMED;
+        for (Map.Entry<String, List<String>> entry : rulesByClass.entrySet()) {
+            if (left-- == 0) {
+                break;
+            }
+            List<String> paths = entry.getValue();
+            named.add(entry.getKey() + " (" + paths.get(0) + (paths.size() > 1 ? " and " + (paths.size() - 1) + " more" : "") + ")");
+        }
         String more = rulesByClass.size() > CLASSES_NAMED ? " and " + (rulesByClass.size() - CLASSES_NAMED) + " more" : "";
         return Optional.of(file + ": classes not on the application class path at start: " + named + more
                 + "; normal when a plugin class loader loads them later, and they are instrumented then;"

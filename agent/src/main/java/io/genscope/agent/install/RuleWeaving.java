@@ -15,6 +15,7 @@ import io.genscope.runtime.Role;
 import io.genscope.runtime.RuntimeLog;
 import io.genscope.runtime.capture.ArgumentSlots;
 import io.genscope.runtime.capture.PathRoot;
+import io.genscope.runtime.capture.PropertyPath;
 import io.genscope.runtime.diagnostics.RuleDiagnostics;
 import io.genscope.runtime.rule.RuleCaptures;
 import net.bytebuddy.asm.Advice;
@@ -34,7 +35,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntFunction;
-import java.util.stream.Collectors;
 
 import static net.bytebuddy.matcher.ElementMatchers.anyOf;
 
@@ -118,8 +118,15 @@ final class RuleWeaving implements ClassWeaving {
      * it is never boxed.
      */
     private static boolean needsResult(MethodDescription method, RuleCaptures captures) {
-        return !method.getReturnType().isPrimitive()
-                || captures.callPaths().values().stream().anyMatch(path -> path.root() == PathRoot.RETURN);
+        if (!method.getReturnType().isPrimitive()) {
+            return true;
+        }
+        for (PropertyPath path : captures.callPaths().values()) {
+            if (path.root() == PathRoot.RETURN) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The argument at the slot's position, boxed if primitive, or {@code null} for an unused slot. */
@@ -167,8 +174,10 @@ final class RuleWeaving implements ClassWeaving {
             return builder;
         }
         Map<MethodDescription, Integer> dropped = woven(candidates);
-        Map<Integer, List<MethodDescription>> byDropped = dropped.keySet().stream()
-                .collect(Collectors.groupingBy(dropped::get, LinkedHashMap::new, Collectors.toList()));
+        Map<Integer, List<MethodDescription>> byDropped = new LinkedHashMap<>();
+        for (Map.Entry<MethodDescription, Integer> method : dropped.entrySet()) {
+            byDropped.computeIfAbsent(method.getValue(), key -> new ArrayList<>()).add(method.getKey());
+        }
         DynamicType.Builder<?> visited = builder;
         for (Map.Entry<Integer, List<MethodDescription>> group : byDropped.entrySet()) {
             visited = weave(visited, group.getValue(), group.getKey());
@@ -183,15 +192,22 @@ final class RuleWeaving implements ClassWeaving {
         try {
             positions = ArgumentSlots.positions(captures);
         } catch (IllegalStateException tooMany) {
-            methods.forEach(method -> report(method, new CaptureChecker.Problem("capture", tooMany.getMessage())));
+            for (MethodDescription method : methods) {
+                report(method, new CaptureChecker.Problem("capture", tooMany.getMessage()));
+            }
             return builder;
         }
         int ruleIndex = variants.variant(index, dropped);
         DynamicType.Builder<?> visited = builder;
         for (boolean returned : new boolean[] {false, true}) {
-            List<MethodDescription> group = methods.stream().filter(m -> needsResult(m, captures) == returned).toList();
+            List<MethodDescription> group = new ArrayList<>();
+            for (MethodDescription method : methods) {
+                if (needsResult(method, captures) == returned) {
+                    group.add(method);
+                    diagnostics.matched(MethodNames.of(method));
+                }
+            }
             if (!group.isEmpty()) {
-                group.forEach(method -> diagnostics.matched(MethodNames.of(method)));
                 visited = visited.visit(advice(ruleIndex, positions, returned).on(anyOf(group)));
             }
         }
@@ -209,28 +225,41 @@ final class RuleWeaving implements ClassWeaving {
     private Map<MethodDescription, Integer> woven(List<MethodDescription> candidates) {
         RuleCaptures captures = diagnostics.rule().captures();
         Map<MethodDescription, List<CaptureChecker.Problem>> problems = new LinkedHashMap<>();
-        candidates.forEach(method -> problems.put(method, CaptureChecker.check(method, captures)));
-        boolean someFit = problems.values().stream().anyMatch(List::isEmpty);
+        boolean someFit = false;
+        for (MethodDescription method : candidates) {
+            List<CaptureChecker.Problem> found = CaptureChecker.check(method, captures);
+            problems.put(method, found);
+            someFit |= found.isEmpty();
+        }
         Map<MethodDescription, Integer> woven = new LinkedHashMap<>();
-        problems.forEach((method, list) -> {
-            if (someFit && !list.isEmpty()) {
-                list.forEach(problem -> report(method, problem));
-                return;
+        for (Map.Entry<MethodDescription, List<CaptureChecker.Problem>> checked : problems.entrySet()) {
+            MethodDescription method = checked.getKey();
+            if (someFit && !checked.getValue().isEmpty()) {
+                for (CaptureChecker.Problem problem : checked.getValue()) {
+                    report(method, problem);
+                }
+                continue;
             }
-            List<CaptureChecker.Problem> failing = new ArrayList<>(list);
+            List<CaptureChecker.Problem> failing = new ArrayList<>(checked.getValue());
             failing.addAll(CaptureChecker.bind(method, captures.without(mask(failing))));
             int dropped = mask(failing);
             boolean judgedByReturning = (dropped & RuleCaptures.bit("success-when")) != 0;
-            failing.stream()
-                    .filter(problem -> !(judgedByReturning && problem.field().equals("failure-type")))
-                    .forEach(problem -> drop(method, problem, captures.without(dropped)));
+            for (CaptureChecker.Problem problem : failing) {
+                if (!(judgedByReturning && problem.field().equals("failure-type"))) {
+                    drop(method, problem, captures.without(dropped));
+                }
+            }
             woven.put(method, dropped);
-        });
+        }
         return woven;
     }
 
     private static int mask(List<CaptureChecker.Problem> problems) {
-        return problems.stream().mapToInt(problem -> RuleCaptures.bit(problem.field())).reduce(0, (a, b) -> a | b);
+        int mask = 0;
+        for (CaptureChecker.Problem problem : problems) {
+            mask |= RuleCaptures.bit(problem.field());
+        }
+        return mask;
     }
 
     /**

@@ -50,7 +50,7 @@ public record StartupConfig(Path file, GenscopeSettings settings, List<ConfigPro
     public static Optional<StartupConfig> read(String arguments, JarFile agentJar) {
         List<ConfigProblem> problems = new ArrayList<>();
         Optional<Path> file = ConfigLocator.locate(arguments, System.getProperties(), System.getenv(), problems::add);
-        LoadedConfig config = file.map(path -> ConfigLoader.load(path, BundledDefaults.of(agentJar))).orElse(null);
+        LoadedConfig config = file.isPresent() ? ConfigLoader.load(file.get(), BundledDefaults.of(agentJar)) : null;
         problems.addAll(config == null ? List.of() : config.problems());
         if (config == null || config.hasFatal() || config.settings().strict() && !problems.isEmpty()) {
             return off(file, problems, config != null && config.settings().strict());
@@ -58,7 +58,7 @@ public record StartupConfig(Path file, GenscopeSettings settings, List<ConfigPro
         GenscopeSettings settings = config.settings();
         AgentLogging.threshold(settings.logLevel());
         if (!settings.enabled()) {
-            problems.forEach(problem -> LOGGER.error(problem.describe()));
+            logEach(problems);
             LOGGER.info("disabled by enabled: false in {}; nothing is instrumented", file.get());
             return Optional.empty();
         }
@@ -76,10 +76,16 @@ public record StartupConfig(Path file, GenscopeSettings settings, List<ConfigPro
      * start), and under {@code strict: true} the JVM refuses to start.
      */
     private static Optional<StartupConfig> off(Optional<Path> file, List<ConfigProblem> problems, boolean strict) {
-        problems.forEach(problem -> LOGGER.error(problem.describe()));
+        logEach(problems);
         if (strict) {
             throw new StrictModeRefusal(file.get(), problems.size());
         }
         return Optional.empty();
+    }
+
+    private static void logEach(List<ConfigProblem> problems) {
+        for (ConfigProblem problem : problems) {
+            LOGGER.error(problem.describe());
+        }
     }
 }

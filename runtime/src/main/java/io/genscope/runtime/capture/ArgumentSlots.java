@@ -2,6 +2,7 @@ package io.genscope.runtime.capture;
 
 import io.genscope.runtime.rule.RuleCaptures;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -36,7 +37,12 @@ public final class ArgumentSlots {
             throw new IllegalStateException("the captures read " + positions.size() + " different arguments "
                     + positions + "; at most " + MAX + " are supported");
         }
-        return positions.stream().mapToInt(Integer::intValue).toArray();
+        int[] sorted = new int[positions.size()];
+        int i = 0;
+        for (int position : positions) {
+            sorted[i++] = position;
+        }
+        return sorted;
     }
 
     /**
@@ -44,10 +50,21 @@ public final class ArgumentSlots {
      * instrumented, and a rule variant keeps only paths that were.
      */
     public static boolean allBound(RuleCaptures captures) {
-        return argumentPaths(captures).stream().allMatch(path -> path.argumentIndex() >= 0);
+        for (PropertyPath path : argumentPaths(captures)) {
+            if (path.argumentIndex() < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static List<PropertyPath> argumentPaths(RuleCaptures captures) {
-        return captures.callPaths().values().stream().filter(path -> path.root() == PathRoot.ARGUMENT).toList();
+        List<PropertyPath> paths = new ArrayList<>();
+        for (PropertyPath path : captures.callPaths().values()) {
+            if (path.root() == PathRoot.ARGUMENT) {
+                paths.add(path);
+            }
+        }
+        return paths;
     }
 }

@@ -39,7 +39,6 @@ import java.util.function.ToDoubleFunction;
  */
 public final class FleetMetrics implements MetricsSource {
 
-    private static final List<String> BOUNDS = FixedBuckets.labels();
     private static final String OUTCOME = "outcome";
     /**
      * The breakdown dimensions with families of their own: variants and prompt categories are a
@@ -226,7 +225,7 @@ public final class FleetMetrics implements MetricsSource {
                 continue;
             }
             for (int i = 0; i < cumulative.length; i++) {
-                samples.add(sample(name + "_bucket", row.labels(new Label("le", BOUNDS.get(i))), cumulative[i]));
+                samples.add(sample(name + "_bucket", row.labels(new Label("le", Bounds.LABELS.get(i))), cumulative[i]));
             }
             samples.add(sample(name + "_sum", row.labels(), seconds.applyAsDouble(row.counts())));
             samples.add(sample(name + "_count", row.labels(), count));
@@ -238,5 +237,14 @@ public final class FleetMetrics implements MetricsSource {
     private Sample sample(String name, List<Label> labels, double value) {
         double kept = last.merge(new Series(name, labels), value, Math::max);
         return new Sample(name, labels, kept);
+    }
+
+    /**
+     * The buckets' {@code le} labels, worked out on the first scrape rather than when the runtime
+     * starts: their decimal formatting is start-up work for every JVM, most of which no one scrapes.
+     */
+    private static final class Bounds {
+
+        static final List<String> LABELS = FixedBuckets.labels();
     }
 }

@@ -55,22 +55,6 @@ public final class ErrorTypes {
     public static final String UNKNOWN = "(unknown)";
     static final int SCAN_LENGTH = 512;
 
-    private static final String RULE_ID = "(@?[A-Za-z][\\w-]*+(?:/[\\w-]++)*+)";
-    private static final List<GuardedPattern> KNOWN_CODES = List.of(
-            new GuardedPattern("\\b(?:error|warning)\\s*+\\[?([A-Z]{1,4}\\d{3,5})\\]?:",
-                    line -> line.contains("error") || line.contains("warning")),
-            new GuardedPattern(":\\d++(?::\\d++)?:\\s*+([A-Z]{1,3}\\d{3,4})\\b", line -> line.indexOf(':') >= 0),
-            new GuardedPattern("\\[(?:(?:Error|Warning)/)?" + RULE_ID + "\\]\\s*+$", line -> line.endsWith("]")),
-            new GuardedPattern("\\((@?[a-z]\\w*+(?:[-/]\\w++)++)\\)\\s*+$", line -> line.endsWith(")")),
-            new GuardedPattern("^\\s*+\\d++:\\d++\\s++(?:error|warning)\\s.*\\s(@?[a-z][\\w-]*+(?:/[\\w-]++)*+)\\s*+$",
-                    line -> !line.isEmpty() && Character.isDigit(line.charAt(0))),
-            new GuardedPattern("^\\s*+((?:[A-Za-z_]\\w*+\\.)*+[A-Z]\\w*?(?:Error|Exception|Warning))(?::|\\s*+$)",
-                    line -> line.contains("Error") || line.contains("Exception") || line.contains("Warning")),
-            new GuardedPattern("\\b(compiler\\.(?:err|warn|misc|note)\\.[\\w.]++)", line -> line.contains("compiler.")));
-    /** A leading {@code Foo.java:3:} or {@code app.py:3:1:}, or a line that is only {@code Foo.java:3:5}, as group 1. */
-    private static final Pattern LOCATION = Pattern.compile("^(\\s*+[^\\s:]*+(?::\\d++)++(?::\\s*+|\\s*+$))");
-    /** A leading {@code error:}, as group 1. */
-    private static final Pattern SEVERITY = Pattern.compile("^((?i)(?:fatal error|error|warning|note)\\s*+:\\s*+)");
     private static final String QUOTES = "'\"`\u2018\u201c";
     private static final String CLOSING_QUOTES = "'\"`\u2019\u201d";
 
@@ -93,7 +77,7 @@ public final class ErrorTypes {
         String line = Text.firstLine(given, SCAN_LENGTH);
         String type = typePattern == null ? null : Redactor.firstGroup(typePattern, line);
         if (type == null) {
-            String token = without(line, LOCATION);
+            String token = without(line, Patterns.LOCATION);
             type = isToken(token) && !isPath(token) ? token : knownCode(line);
         }
         if (type == null) {
@@ -135,7 +119,7 @@ public final class ErrorTypes {
     }
 
     private static String knownCode(String line) {
-        for (GuardedPattern format : KNOWN_CODES) {
+        for (GuardedPattern format : Patterns.KNOWN_CODES) {
             String code = format.mayMatch().test(line) ? Redactor.firstGroup(format.pattern(), line) : null;
             if (code != null) {
                 return code;
@@ -146,7 +130,7 @@ public final class ErrorTypes {
 
     /** The line's words of lower-case letters; everything else becomes {@code _}. */
     private static String shape(String line) {
-        String text = without(without(line, LOCATION), SEVERITY);
+        String text = without(without(line, Patterns.LOCATION), Patterns.SEVERITY);
         StringBuilder shape = new StringBuilder();
         StringBuilder word = new StringBuilder();
         for (int i = 0; i < text.length(); i++) {
@@ -217,5 +201,30 @@ public final class ErrorTypes {
             }
         }
         return true;
+    }
+
+    /**
+     * The patterns, compiled on the first error to type rather than when the store is built: at
+     * the agent's start-up their regular expressions and guards cost milliseconds for every JVM,
+     * most of which never record an error message.
+     */
+    private static final class Patterns {
+
+        private static final String RULE_ID = "(@?[A-Za-z][\\w-]*+(?:/[\\w-]++)*+)";
+        static final List<GuardedPattern> KNOWN_CODES = List.of(
+                new GuardedPattern("\\b(?:error|warning)\\s*+\\[?([A-Z]{1,4}\\d{3,5})\\]?:",
+                        line -> line.contains("error") || line.contains("warning")),
+                new GuardedPattern(":\\d++(?::\\d++)?:\\s*+([A-Z]{1,3}\\d{3,4})\\b", line -> line.indexOf(':') >= 0),
+                new GuardedPattern("\\[(?:(?:Error|Warning)/)?" + RULE_ID + "\\]\\s*+$", line -> line.endsWith("]")),
+                new GuardedPattern("\\((@?[a-z]\\w*+(?:[-/]\\w++)++)\\)\\s*+$", line -> line.endsWith(")")),
+                new GuardedPattern("^\\s*+\\d++:\\d++\\s++(?:error|warning)\\s.*\\s(@?[a-z][\\w-]*+(?:/[\\w-]++)*+)\\s*+$",
+                        line -> !line.isEmpty() && Character.isDigit(line.charAt(0))),
+                new GuardedPattern("^\\s*+((?:[A-Za-z_]\\w*+\\.)*+[A-Z]\\w*?(?:Error|Exception|Warning))(?::|\\s*+$)",
+                        line -> line.contains("Error") || line.contains("Exception") || line.contains("Warning")),
+                new GuardedPattern("\\b(compiler\\.(?:err|warn|misc|note)\\.[\\w.]++)", line -> line.contains("compiler.")));
+        /** A leading {@code Foo.java:3:} or {@code app.py:3:1:}, or a line that is only {@code Foo.java:3:5}, as group 1. */
+        static final Pattern LOCATION = Pattern.compile("^(\\s*+[^\\s:]*+(?::\\d++)++(?::\\s*+|\\s*+$))");
+        /** A leading {@code error:}, as group 1. */
+        static final Pattern SEVERITY = Pattern.compile("^((?i)(?:fatal error|error|warning|note)\\s*+:\\s*+)");
     }
 }

@@ -29,61 +29,51 @@ public final class Redactor {
     static final int READS_PER_CHAR = 64;
     static final int BASE_READS = 1024;
 
-    /**
-     * The {@code redacted} mode's built-in patterns, each linear on its own (a lookbehind lets a
-     * run of word characters be tried from its start only), each behind a cheap test of a
-     * character or run it cannot match without, so most texts never start a matcher: quoted
-     * text, e-mail addresses, secret assignments, well-known key prefixes, long hexadecimal and
-     * base64-like runs.
-     */
-    private static final List<GuardedPattern> BUILT_IN = List.of(
-            // quoted text: what compilers and linters quote is the user's code
-            new GuardedPattern("'[^']*+'?|\"[^\"]*+\"?|`[^`]*+`?|\u2018[^\u2019]*+\u2019?|\u201c[^\u201d]*+\u201d?",
-                    text -> containsAny(text, "'\"`\u2018\u201c")),
-            // e-mail addresses
-            new GuardedPattern("(?<![\\w.+-])[\\w.+-]++@[\\w-]++(?:\\.[\\w-]++)+", text -> text.indexOf('@') >= 0),
-            // password=…, token: …, Bearer …
-            new GuardedPattern("(?i)\\b(?:password|passwd|pwd|secret|token|api[-_]?key|authorization)\\b\\s*+[:=]\\s*+\\S++"
-                    + "|\\bbearer\\s++\\S++", text -> containsAny(text, ":= \t")),
-            // well-known key prefixes: sk-live-…, pk_test_…, ghp_…, xoxb-…, AKIA…, AIza…, glpat-…
-            new GuardedPattern("(?<![\\w-])(?:(?:sk|pk|rk)[-_](?:live|test|proj)|gh[pousr]_|xox[abprs]-|AKIA|AIza|glpat-)[\\w-]*+",
-                    text -> containsAny(text, "-_") || text.contains("AKIA") || text.contains("AIza")),
-            // long hexadecimal runs (hashes, ids, keys) with at least one digit
-            new GuardedPattern("\\b(?=[0-9a-fA-F]*?[0-9])[0-9a-fA-F]{16,}+\\b",
-                    text -> hasRun(text, 16, c -> Character.digit(c, 16) >= 0)),
-            // base64-like runs of 20 or more, mixing upper case, lower case and digits
-            new GuardedPattern("(?<![\\w+/=-])(?=[\\w+/=-]*?\\d)(?=[\\w+/=-]*?[a-z])(?=[\\w+/=-]*?[A-Z])[\\w+/=-]{20,}+",
-                    text -> hasRun(text, 20, c -> c < 128 && (Character.isLetterOrDigit(c) || "_+/=-".indexOf(c) >= 0))));
-
+    /** Whether the {@linkplain BuiltIn built-in patterns} run before {@link #patterns}. */
+    private final boolean builtIns;
     private final List<GuardedPattern> patterns;
 
-    private Redactor(List<GuardedPattern> patterns) {
+    private Redactor(boolean builtIns, List<GuardedPattern> patterns) {
+        this.builtIns = builtIns;
         this.patterns = List.copyOf(patterns);
     }
 
     /** {@code patterns} only ({@code full} messages: {@code store.redact}). */
     public static Redactor of(List<Pattern> patterns) {
-        return new Redactor(patterns.stream().map(GuardedPattern::always).toList());
+        return new Redactor(false, always(patterns));
     }
 
     /** The built-in patterns followed by {@code extra} ({@code redacted} messages, and every error type). */
     public static Redactor withBuiltIns(List<Pattern> extra) {
-        List<GuardedPattern> all = new ArrayList<>(BUILT_IN);
-        extra.stream().map(GuardedPattern::always).forEach(all::add);
-        return new Redactor(all);
+        return new Redactor(true, always(extra));
+    }
+
+    private static List<GuardedPattern> always(List<Pattern> patterns) {
+        List<GuardedPattern> guarded = new ArrayList<>(patterns.size());
+        for (Pattern pattern : patterns) {
+            guarded.add(GuardedPattern.always(pattern));
+        }
+        return guarded;
     }
 
     /** {@code text} with every match of every pattern masked, or {@value #MASK} when one ran out of budget. */
     public String redact(String text) {
+        String result = builtIns ? redact(text, BuiltIn.PATTERNS) : text;
+        result = result == null ? null : redact(result, patterns);
+        return result == null ? MASK : result;
+    }
+
+    /** {@code text} with every match of {@code guardedPatterns} masked, or {@code null} when one ran out of budget. */
+    private static String redact(String text, List<GuardedPattern> guardedPatterns) {
         String result = text;
-        for (GuardedPattern guarded : patterns) {
+        for (GuardedPattern guarded : guardedPatterns) {
             if (!guarded.mayMatch().test(result)) {
                 continue;
             }
             try {
                 result = guarded.pattern().matcher(new CountedText(result, budget(result))).replaceAll(MASK);
             } catch (CountedText.Exhausted | StackOverflowError exhausted) {
-                return MASK;
+                return null;
             }
         }
         return result;
@@ -125,5 +115,39 @@ public final class Redactor {
             }
         }
         return false;
+    }
+
+    /**
+     * The built-in patterns, compiled on the first text to redact rather than when the store is
+     * built: at the agent's start-up their regular expressions and guards cost milliseconds for
+     * every JVM, most of which never record an error message.
+     */
+    private static final class BuiltIn {
+
+        /**
+         * The {@code redacted} mode's built-in patterns, each linear on its own (a lookbehind lets a
+         * run of word characters be tried from its start only), each behind a cheap test of a
+         * character or run it cannot match without, so most texts never start a matcher: quoted
+         * text, e-mail addresses, secret assignments, well-known key prefixes, long hexadecimal and
+         * base64-like runs.
+         */
+        static final List<GuardedPattern> PATTERNS = List.of(
+                // quoted text: what compilers and linters quote is the user's code
+                new GuardedPattern("'[^']*+'?|\"[^\"]*+\"?|`[^`]*+`?|\u2018[^\u2019]*+\u2019?|\u201c[^\u201d]*+\u201d?",
+                        text -> containsAny(text, "'\"`\u2018\u201c")),
+                // e-mail addresses
+                new GuardedPattern("(?<![\\w.+-])[\\w.+-]++@[\\w-]++(?:\\.[\\w-]++)+", text -> text.indexOf('@') >= 0),
+                // password=…, token: …, Bearer …
+                new GuardedPattern("(?i)\\b(?:password|passwd|pwd|secret|token|api[-_]?key|authorization)\\b\\s*+[:=]\\s*+\\S++"
+                        + "|\\bbearer\\s++\\S++", text -> containsAny(text, ":= \t")),
+                // well-known key prefixes: sk-live-…, pk_test_…, ghp_…, xoxb-…, AKIA…, AIza…, glpat-…
+                new GuardedPattern("(?<![\\w-])(?:(?:sk|pk|rk)[-_](?:live|test|proj)|gh[pousr]_|xox[abprs]-|AKIA|AIza|glpat-)[\\w-]*+",
+                        text -> containsAny(text, "-_") || text.contains("AKIA") || text.contains("AIza")),
+                // long hexadecimal runs (hashes, ids, keys) with at least one digit
+                new GuardedPattern("\\b(?=[0-9a-fA-F]*?[0-9])[0-9a-fA-F]{16,}+\\b",
+                        text -> hasRun(text, 16, c -> Character.digit(c, 16) >= 0)),
+                // base64-like runs of 20 or more, mixing upper case, lower case and digits
+                new GuardedPattern("(?<![\\w+/=-])(?=[\\w+/=-]*?\\d)(?=[\\w+/=-]*?[a-z])(?=[\\w+/=-]*?[A-Z])[\\w+/=-]{20,}+",
+                        text -> hasRun(text, 20, c -> c < 128 && (Character.isLetterOrDigit(c) || "_+/=-".indexOf(c) >= 0))));
     }
 }

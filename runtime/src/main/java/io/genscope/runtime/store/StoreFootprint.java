@@ -4,7 +4,6 @@ import io.genscope.runtime.capture.CapturedValues;
 import io.genscope.runtime.privacy.ErrorTypes;
 import io.genscope.runtime.privacy.MessageSanitizer;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -105,10 +104,9 @@ public record StoreFootprint(long slices, long perSliceBytes, long perSliceDepen
 
     /** The footprint in one line, for the agent's start-up log. */
     public String describe() {
-        return String.format(Locale.ROOT, "%s worst case: %d slices × %s, %s of query sums and names, %s per"
-                        + " recording thread (%s of it its event ring, %s its capture buffers)",
-                mib(totalBytes()), slices, kib(perSliceBytes), mib(fixedBytes), mib(perThreadBytes),
-                mib(eventRingBytes), mib(captureBufferBytes));
+        return mib(totalBytes()) + " worst case: " + slices + " slices × " + kib(perSliceBytes) + ", "
+                + mib(fixedBytes) + " of query sums and names, " + mib(perThreadBytes) + " per recording thread ("
+                + mib(eventRingBytes) + " of it its event ring, " + mib(captureBufferBytes) + " its capture buffers)";
     }
 
     /**
@@ -152,12 +150,27 @@ public record StoreFootprint(long slices, long perSliceBytes, long perSliceDepen
         return (double) value / Math.max(1, defaultValue);
     }
 
+    private static final long MIB = 1 << 20;
+    private static final long KIB = 1 << 10;
+
+    /**
+     * Bytes in MB with one decimal, rounded half up, as {@code String.format("%.1f MB")} prints
+     * them: in plain arithmetic because the formatter's first use costs several milliseconds of
+     * the agent's start-up, where this prints the store-memory line.
+     */
     public static String mib(long bytes) {
-        return String.format(Locale.ROOT, "%.1f MB", bytes / 1_048_576.0);
+        long tenths = bytes / MIB * 10 + roundedHalfUp(bytes % MIB * 10, MIB);
+        return tenths / 10 + "." + tenths % 10 + " MB";
     }
 
-    private static String kib(long bytes) {
-        return String.format(Locale.ROOT, "%.0f KB", bytes / 1024.0);
+    /** Bytes in whole KB, rounded half up, as {@code String.format("%.0f KB")} prints them. */
+    static String kib(long bytes) {
+        return bytes / KIB + roundedHalfUp(bytes % KIB, KIB) + " KB";
+    }
+
+    /** {@code numerator / unit} rounded half up, for {@code 0 <= numerator < 10 * unit}. */
+    private static long roundedHalfUp(long numerator, long unit) {
+        return (numerator + unit / 2) / unit;
     }
 
     /** Object and array sizes of this JVM's layout. */

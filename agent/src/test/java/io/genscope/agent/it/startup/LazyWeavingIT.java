@@ -16,8 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What Genscope's start-up leaves out until it is needed, seen in a real JVM's class-loading log
  * ({@code -verbose:class}, on stdout in order with the host's own lines): Byte Buddy until a class
  * a rule selects arrives, and the JDK's cryptography (its security providers) until a user id is
- * pseudonymised or the config's hash is read over JMX. A config
- * whose classes never load then costs about what an agent that does nothing costs (issue 14).
+ * pseudonymised or the config's hash is read over JMX, and the error-type and redaction
+ * patterns until an error is recorded (ErrorTypesIT and PrivacyMarkersIT see them work then). A
+ * config whose classes never load then costs about what an agent that does nothing costs (issue 14).
  */
 class LazyWeavingIT {
 
@@ -25,12 +26,14 @@ class LazyWeavingIT {
     private static final String BYTE_BUDDY = "io.genscope.shaded.bytebuddy.";
     private static final List<String> CRYPTOGRAPHY = List.of("javax.crypto.", "java.security.SecureRandom ",
             "sun.security.jca.", "sun.security.provider.");
+    private static final List<String> ERROR_PATTERNS = List.of("io.genscope.runtime.privacy.ErrorTypes$Patterns ",
+            "io.genscope.runtime.privacy.Redactor$BuiltIn ");
 
     @TempDir
     Path directory;
 
     @Test
-    void aConfigWhoseClassesNeverLoadLoadsNoByteBuddyAndNoCryptography() throws Exception {
+    void aConfigWhoseClassesNeverLoadLoadsNoByteBuddyNoCryptographyAndNoErrorPatterns() throws Exception {
         Path config = Files.writeString(directory.resolve("genscope.yaml"), """
                 rules:
                   - name: never-generates
@@ -50,7 +53,8 @@ class LazyWeavingIT {
         assertThat(stdout).contains("host done");
         assertThat(classesLoaded(stdout)).as("classes loaded").isNotEmpty()
                 .noneMatch(line -> line.contains(BYTE_BUDDY))
-                .noneMatch(line -> CRYPTOGRAPHY.stream().anyMatch(line::contains));
+                .noneMatch(line -> CRYPTOGRAPHY.stream().anyMatch(line::contains))
+                .noneMatch(line -> ERROR_PATTERNS.stream().anyMatch(line::contains));
     }
 
     @Test
