@@ -33,7 +33,7 @@ final class EventLog {
     static final int RINGS_PER_SWEEP = 16;
 
     /** Newest first; the same order within a thread (by sequence) when two events share a time. */
-    private static final Comparator<TelemetryEvent> NEWEST_FIRST =
+    static final Comparator<TelemetryEvent> NEWEST_FIRST =
             Comparator.comparingLong(TelemetryEvent::nanos).thenComparingLong(TelemetryEvent::sequence).reversed();
 
     private final int capacity;
