@@ -170,4 +170,27 @@ class GenerationEventSlotTest {
                         tuple("m8", EventType.GENERATION_SUCCESS, 20L),
                         tuple("m8", EventType.GENERATION_ATTEMPT, 19L));
     }
+
+    @Test
+    void aReaderSkipsTheSlotsTheWriterLapsWhileItReads() {
+        ThreadEvents ring = new ThreadEvents(3, Thread.currentThread());
+        for (int i = 0; i < 3; i++) {
+            retry(ring, i);
+        }
+        ThreadEvents.NewestFirst cursor = ring.newestFirst(Long.MIN_VALUE, 0, nanos -> nanos);
+        assertThat(cursor.advance()).isTrue();
+        assertThat(cursor.head().sequence()).isEqualTo(2);
+
+        retry(ring, 3); // overwrites the slot of sequence 0
+        retry(ring, 4); // and of sequence 1, which the reader would take next
+
+        assertThat(cursor.advance()).as("an overwritten slot holds a newer event: not the reader's next").isFalse();
+    }
+
+    private static void retry(ThreadEvents ring, long nanos) {
+        ring.next(0, nanos, EventType.RETRY_ATTEMPT, "retry")
+                .generation(null, null, null, -1, -1, 0, 0, false, null)
+                .outcome(0, List.of(), 0, List.of(), 0)
+                .publish();
+    }
 }
