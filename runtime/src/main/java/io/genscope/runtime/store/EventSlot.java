@@ -14,9 +14,15 @@ import java.util.function.LongUnaryOperator;
  * keeps the copy only if both are the same even number, so it never returns a half-written
  * event (it may skip one being written).
  *
- * <p>A reference field is stored only when its value changes. Lap after lap a slot mostly gets the
- * type, rule, model and lists it already holds, and a skipped store skips the garbage collector's
- * write barrier too. Under G1 that barrier costs a fence once the slot is in the old generation:
+ * <p>A generation's outcome also holds its attempt (see {@link #attemptOf}): one slot, written when
+ * the generation ends, instead of one at each end. The attempt's time is the outcome's less the
+ * generation's duration, its values those the generation had at entry, so export gives the
+ * attempt as it was when it started; an attempt whose generation has not ended is not exported
+ * yet, and one whose generation ran across a {@code reset()} is exported with its outcome.
+ *
+ * <p>A reference field is stored only when its value changes (the type is no reference: it is
+ * kept in {@link #flags}). Lap after lap a slot mostly gets the rule, model and lists it already
+ * holds, and a skipped store skips the garbage collector's write barrier too. Under G1 that barrier costs a fence once the slot is in the old generation:
  * the two events of a generation measured about 20 ns more under G1 than under the Parallel
  * collector, which has no such barrier.
  */

@@ -457,7 +457,10 @@ public record StoreFootprint(long slices, long perSliceBytes, long perSliceDepen
                     + sizes.immutableList(Math.min(names, settings.eventElements()));
         }
 
-        /** One {@link ThreadEvents} ring full of events that each keep full lists and names. */
+        /**
+         * One {@link ThreadEvents} ring whose every slot keeps full lists and names; a slot holding a
+         * generation's attempt with its outcome shares them, so it costs what one event does.
+         */
         private long eventRing() {
             long capacity = settings.eventRingSize();
             if (capacity == 0) {
