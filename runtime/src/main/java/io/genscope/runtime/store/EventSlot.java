@@ -158,13 +158,13 @@ final class EventSlot {
                 projectId, functionName, promptLength, codeLength, attempt, retryCount, durationNanos,
                 (bits & VALIDATED) != 0, errors, dependencies, failureType, errorsTotal, dependenciesTotal);
         TelemetryEvent attempt = type == EventType.GENERATION_SUCCESS || type == EventType.GENERATION_FAILURE
-                ? attemptOf(copy, attemptSequence, bits, wallMillis) : null;
+                ? attemptIn(copy, attemptSequence, bits, wallMillis) : null;
         VarHandle.loadLoadFence();
         return before == (long) VERSION.getOpaque(this) ? new Read(copy, attempt) : null;
     }
 
     /** The attempt event a generation outcome carries, as it was recorded when the generation started. */
-    private static TelemetryEvent attemptOf(TelemetryEvent outcome, long sequence, int bits,
+    private static TelemetryEvent attemptIn(TelemetryEvent outcome, long sequence, int bits,
                                             LongUnaryOperator wallMillis) {
         long started = outcome.nanos() - outcome.durationNanos();
         return new TelemetryEvent(sequence, started, wallMillis.applyAsLong(started), EventType.GENERATION_ATTEMPT,
