@@ -10,7 +10,8 @@ import java.util.function.LongUnaryOperator;
 /**
  * The raw events of all threads, for export only: analytics never read them, so losing old
  * events here loses no figure. Each recording thread writes its own {@link ThreadEvents} ring of
- * {@code capacity} events (no shared sequence, no shared buffer); export merges the rings newest
+ * {@code capacity} slots (no shared sequence, no shared buffer; a completed generation's attempt
+ * and outcome share a slot); export merges the rings newest
  * first and stops once it has what it was asked for, so it costs about what it returns (plus a
  * look at each ring), however many events the rings hold.
  *
@@ -33,7 +34,7 @@ final class EventLog {
     static final int RINGS_PER_SWEEP = 16;
 
     /** Newest first; the same order within a thread (by sequence) when two events share a time. */
-    private static final Comparator<TelemetryEvent> NEWEST_FIRST =
+    static final Comparator<TelemetryEvent> NEWEST_FIRST =
             Comparator.comparingLong(TelemetryEvent::nanos).thenComparingLong(TelemetryEvent::sequence).reversed();
 
     private final int capacity;

@@ -50,6 +50,10 @@ public final class GenerationRecord {
     public long durationNanos;
     /** Class name of what the generation threw, {@code null} on success. */
     public String failureType;
+    /** The sequence the generation's attempt event took when it started; the store's. */
+    long attemptSequence;
+    /** Which values the generation had when it started, as {@code EventSlot.ATTEMPT_*} bits; the store's. */
+    int entryCaptures;
 
     /** Clears every field for a new generation. */
     public void begin(int rule, String ruleName, long startNanos) {
@@ -150,5 +154,7 @@ public final class GenerationRecord {
         copy.dependenciesFromGeneration = dependenciesFromGeneration;
         copy.durationNanos = durationNanos;
         copy.failureType = failureType;
+        copy.attemptSequence = attemptSequence;
+        copy.entryCaptures = entryCaptures;
     }
 }

@@ -439,7 +439,7 @@ public record StoreFootprint(long slices, long perSliceBytes, long perSliceDepen
 
         /** A {@link GenerationRecord} holding its names and dependency list at their longest. */
         private long generationRecord() {
-            return sizes.contended(7, 4 * 6 + 8 * 2 + 1) + 4 * name() + nameList(settings.maxElements());
+            return sizes.contended(7, 4 * 7 + 8 * 3 + 1) + 4 * name() + nameList(settings.maxElements());
         }
 
         /** A {@link ValidationRecord} holding its errors (with a message for those an event keeps) and detected names. */
@@ -457,15 +457,18 @@ public record StoreFootprint(long slices, long perSliceBytes, long perSliceDepen
                     + sizes.immutableList(Math.min(names, settings.eventElements()));
         }
 
-        /** One {@link ThreadEvents} ring full of events that each keep full lists and names. */
+        /**
+         * One {@link ThreadEvents} ring whose every slot keeps full lists and names; a slot holding a
+         * generation's attempt with its outcome shares them, so it costs what one event does.
+         */
         private long eventRing() {
             long capacity = settings.eventRingSize();
             if (capacity == 0) {
                 return 0;
             }
-            long slot = sizes.object(8, 8 * 5 + 4 * 6 + 1);
+            long slot = sizes.object(7, 8 * 5 + 4 * 8);
             long event = slot + 4 * name() + eventElements();
-            return sizes.contended(3, 8 * 3 + 4 * 2) + sizes.object(1, 4) + sizes.references(capacity)
+            return sizes.contended(3, 8 * 4 + 4 * 2) + sizes.object(1, 4) + sizes.references(capacity)
                     + capacity * event;
         }
 

@@ -15,10 +15,11 @@ import java.util.regex.Pattern;
  * <p>Analytics are computed from time slices of width {@code resolution}, so {@code window} and
  * {@code retention} are whole multiples of it, and {@code retention} is at least {@code window}.
  *
- * @param eventRingSize      {@code event-ring-size}: raw events kept for export per recording
- *                           thread, newest win; a thread that starts recording takes over the
- *                           ring of one that has ended, events and all. 0 keeps none. 0 to
- *                           1,000,000
+ * @param eventRingSize      {@code event-ring-size}: raw-event slots kept for export per
+ *                           recording thread, newest win; a completed generation's attempt and
+ *                           outcome share one slot, any other event takes one; a thread that
+ *                           starts recording takes over the ring of one that has ended, events
+ *                           and all. 0 keeps none. 0 to 1,000,000
  * @param window             {@code window}: the span the analytics cover unless a reader asks for
  *                           another
  * @param resolution         {@code resolution}: width of one time slice, the granularity of every

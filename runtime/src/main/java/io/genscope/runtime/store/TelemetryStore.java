@@ -129,7 +129,11 @@ public final class TelemetryStore {
         return threads.get();
     }
 
-    /** A generation started at {@code nanos} on the thread of {@code self} (see {@link #currentThread()}). */
+    /**
+     * A generation started at {@code nanos} on the thread of {@code self} (see
+     * {@link #currentThread()}). Its attempt event is written with its outcome, in
+     * {@link #generationCompleted}: until then it is not exported.
+     */
     public void generationStarted(ThreadSlice self, GenerationRecord generation, long nanos) {
         ThreadSlice thread = at(self, nanos);
         try {
@@ -137,7 +141,14 @@ public final class TelemetryStore {
         } finally {
             thread.recorded();
         }
-        event(thread, EventType.GENERATION_ATTEMPT, generation.ruleName, generation, null, 0, nanos);
+        if (events.enabled()) {
+            // the attempt takes its sequence now and its slot with the outcome (see EventSlot#attemptOf)
+            generation.attemptSequence = eventsOf(thread).reserve();
+            generation.entryCaptures = (generation.model != null ? EventSlot.ATTEMPT_MODEL : 0)
+                    | (generation.projectId != null ? EventSlot.ATTEMPT_PROJECT : 0)
+                    | (generation.functionName != null ? EventSlot.ATTEMPT_FUNCTION : 0)
+                    | (generation.promptLength != -1 ? EventSlot.ATTEMPT_PROMPT_LENGTH : 0);
+        }
     }
 
     /** A retry call started, on the thread of {@code self} (see {@link #currentThread()}). */
@@ -190,7 +201,13 @@ public final class TelemetryStore {
         }
     }
 
-    /** A generation completed, on the thread of {@code self} (see {@link #currentThread()}). */
+    /**
+     * A generation completed at {@code nanos}, on the thread of {@code self} (see
+     * {@link #currentThread()}), the thread that started it or another. Its raw event also holds
+     * its attempt's, which took its sequence in {@link #generationStarted} and is exported as
+     * started at {@code nanos} less the generation's {@code durationNanos}: that difference must be
+     * when it started.
+     */
     public void generationCompleted(ThreadSlice self, GenerationRecord generation, long nanos) {
         ThreadSlice thread = at(self, nanos);
         try {
@@ -352,13 +369,16 @@ public final class TelemetryStore {
                 : List.of();
         List<String> keptDependencies = kept(dependencies);
         ThreadEvents ring = eventsOf(thread);
-        ring.next(thread.epoch, nanos, type, rule)
-                .generation(
+        EventSlot slot = ring.next(thread.epoch, nanos, type, rule);
+        if (type == EventType.GENERATION_SUCCESS || type == EventType.GENERATION_FAILURE) {
+            slot.attemptOf(generation.attemptSequence, generation.entryCaptures);
+        }
+        slot.generation(
                         hasGeneration ? generation.model : null,
                         hasGeneration ? generation.projectId : null,
                         hasGeneration ? generation.functionName : null,
                         hasGeneration ? generation.promptLength : -1,
-                        hasGeneration && type != EventType.GENERATION_ATTEMPT ? generation.codeLength : -1,
+                        hasGeneration ? generation.codeLength : -1,
                         validation != null ? validation.attempt : hasGeneration ? generation.validations : 0,
                         hasGeneration ? generation.retries : 0,
                         hasGeneration && generation.validations > 0,

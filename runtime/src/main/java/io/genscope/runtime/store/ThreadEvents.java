@@ -3,6 +3,7 @@ package io.genscope.runtime.store;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.lang.ref.WeakReference;
+import java.util.PriorityQueue;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.LongUnaryOperator;
 import jdk.internal.vm.annotation.Contended;
@@ -52,10 +53,16 @@ final class ThreadEvents {
     private volatile AtomicReferenceArray<EventSlot> slots;
     /** The thread that writes here. */
     private volatile WeakReference<Thread> owner;
-    /** Events written so far (the next event's sequence); written by the writer only, read by readers. */
+    /**
+     * Slots written so far (the next slot's position); written by the writer only, read by readers.
+     * Not the events' sequence: a generation's attempt takes a sequence when it starts, and a slot
+     * only when it ends, in the slot of its outcome.
+     */
     private long written;
+    /** The next event's sequence; the writer's only. */
+    private long sequence;
     private int nextIndex;
-    /** Events before this sequence have been dropped by the writer. */
+    /** Slots before this position have been dropped by the writer. */
     private long dropped;
     /**
      * The end of the time slice the writer records into: every event here is older. Written under
@@ -100,9 +107,9 @@ final class ThreadEvents {
         if (current == null) {
             return;
         }
-        long sequence = Math.max(dropped, written - capacity);
-        for (; sequence < written; sequence++) {
-            int index = (int) (sequence % capacity);
+        long position = Math.max(dropped, written - capacity);
+        for (; position < written; position++) {
+            int index = (int) (position % capacity);
             EventSlot slot = current.getPlain(index);
             if (slot != null) {
                 if (slot.nanosOfWriter() >= expiredNanos) {
@@ -111,7 +118,7 @@ final class ThreadEvents {
                 current.setRelease(index, null);
             }
         }
-        dropped = sequence;
+        dropped = position;
     }
 
     /**
@@ -130,6 +137,14 @@ final class ThreadEvents {
         }
     }
 
+    /**
+     * The sequence of an event that takes no slot yet: a generation's attempt, written with its
+     * outcome (see {@link EventSlot#attemptOf}).
+     */
+    long reserve() {
+        return sequence++;
+    }
+
     /** The slot for the next event, already begun; fill it and {@link EventSlot#publish()} it. */
     EventSlot next(long epoch, long nanos, EventType type, String rule) {
         AtomicReferenceArray<EventSlot> current = slots;
@@ -137,8 +152,7 @@ final class ThreadEvents {
             current = new AtomicReferenceArray<>(capacity);
             slots = current;
         }
-        long sequence = written;
-        WRITTEN.setRelease(this, sequence + 1);
+        WRITTEN.setRelease(this, written + 1);
         int index = nextIndex;
         nextIndex = index + 1 == capacity ? 0 : index + 1;
         EventSlot slot = current.getPlain(index);
@@ -146,7 +160,7 @@ final class ThreadEvents {
             slot = new EventSlot();
             current.setRelease(index, slot);
         }
-        return slot.begin(sequence, epoch, nanos, type, rule);
+        return slot.begin(sequence++, epoch, nanos, type, rule);
     }
 
     /**
@@ -157,7 +171,12 @@ final class ThreadEvents {
         return new NewestFirst(slots, (long) WRITTEN.getAcquire(this), oldestNanos, epoch, wallMillis);
     }
 
-    /** A reader's cursor over one ring, from its newest event back. Not thread-safe. */
+    /**
+     * A reader's cursor over one ring, from its newest event back. Slots come newest first; a
+     * generation outcome's slot also holds its attempt, older than the outcome and perhaps older
+     * than the slots just before it (a retry or validation inside the generation), so the attempts
+     * met wait in a queue until they are the newest left. Not thread-safe.
+     */
     final class NewestFirst {
 
         private final AtomicReferenceArray<EventSlot> slots;
@@ -165,7 +184,11 @@ final class ThreadEvents {
         private final long epoch;
         private final LongUnaryOperator wallMillis;
         private final long end;
-        private long sequence;
+        private final PriorityQueue<TelemetryEvent> attempts = new PriorityQueue<>(EventLog.NEWEST_FIRST);
+        private long position;
+        /** The newest slot not yet taken; {@code null} when not read yet or when none is left. */
+        private EventSlot.Read next;
+        private boolean slotsLeft = true;
         private TelemetryEvent head;
 
         private NewestFirst(AtomicReferenceArray<EventSlot> slots, long written, long oldestNanos, long epoch,
@@ -174,7 +197,7 @@ final class ThreadEvents {
             this.oldestNanos = oldestNanos;
             this.epoch = epoch;
             this.wallMillis = wallMillis;
-            this.sequence = written;
+            this.position = written;
             this.end = Math.max(0, written - capacity);
         }
 
@@ -184,32 +207,53 @@ final class ThreadEvents {
         }
 
         /**
-         * Moves to the next older event. Stops at the first one dropped, expired or of an earlier
-         * epoch (everything older is too); skips one being written or already overwritten.
+         * Moves to the next older event: the newer of the next slot's event and the newest attempt
+         * waiting. An attempt older than {@code oldestNanos} is left out.
          *
          * @return whether there is one
          */
         boolean advance() {
-            while (slots != null && sequence > end) {
-                sequence--;
-                EventSlot slot = slots.getAcquire((int) (sequence % capacity));
+            if (next == null && slotsLeft) {
+                next = readSlot();
+                slotsLeft = next != null;
+            }
+            TelemetryEvent attempt = attempts.peek();
+            if (next != null && (attempt == null || EventLog.NEWEST_FIRST.compare(next.event(), attempt) <= 0)) {
+                head = next.event();
+                if (next.attempt() != null && next.attempt().nanos() >= oldestNanos) {
+                    attempts.add(next.attempt());
+                }
+                next = null;
+                return true;
+            }
+            head = attempts.poll();
+            return head != null;
+        }
+
+        /**
+         * The next older slot's events. Stops at the first slot dropped, expired or of an earlier
+         * epoch (everything older is too); skips one being written or already overwritten.
+         */
+        private EventSlot.Read readSlot() {
+            while (slots != null && position > end) {
+                position--;
+                EventSlot slot = slots.getAcquire((int) (position % capacity));
                 if (slot == null) {
                     break;
                 }
-                TelemetryEvent event = slot.read(wallMillis, epoch);
-                if (event == null) {
+                EventSlot.Read read = slot.read(wallMillis, epoch);
+                if (read == null) {
                     if (slot.olderEpochThan(epoch)) {
                         break;
                     }
-                } else if (event.nanos() < oldestNanos) {
+                } else if (read.event().nanos() < oldestNanos) {
                     break;
-                } else if (event.sequence() == sequence) {
-                    head = event;
-                    return true;
+                } else if ((long) WRITTEN.getAcquire(ThreadEvents.this) - capacity <= position) {
+                    // not overwritten: a later lap's write of this slot would have moved WRITTEN first
+                    return read;
                 }
             }
-            head = null;
-            return false;
+            return null;
         }
     }
 }

@@ -117,8 +117,10 @@ class EventJsonTest {
 
         List<Map<String, Object>> json = parse(loop.store.events(100));
 
-        assertThat(json).extracting(event -> event.get("sequence")).containsExactly(8.0, 7.0, 6.0, 5.0);
-        assertThat(json).extracting(event -> event.get("type"))
-                .containsExactly("generation_success", "validation_failure", "generation_attempt", "generation_success");
+        // four slots: the last two generations, each a validation failure and an outcome holding its attempt
+        assertThat(json).extracting(event -> event.get("sequence")).containsExactly(8.0, 7.0, 6.0, 5.0, 4.0, 3.0);
+        assertThat(json).extracting(event -> event.get("type")).containsExactly(
+                "generation_success", "validation_failure", "generation_attempt",
+                "generation_success", "validation_failure", "generation_attempt");
     }
 }

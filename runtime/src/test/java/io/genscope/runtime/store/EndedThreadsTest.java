@@ -138,9 +138,16 @@ class EndedThreadsTest {
             runToEnd(() -> success(store, model, Duration.ofMillis(5)));
         }
 
-        assertThat(store.events(1_000)).extracting(TelemetryEvent::model).containsExactly(
-                "request-" + (ENDED - 1), "request-" + (ENDED - 1), "request-" + (ENDED - 2), "request-" + (ENDED - 2),
-                "still-running", "still-running");
+        // four slots, each a completed generation's outcome holding its attempt 5 ms older: the four
+        // outcomes 1 ms apart come first, then the four attempts
+        List<String> newest = new ArrayList<>();
+        for (int round = 0; round < 2; round++) {
+            for (int i = ENDED - 1; i >= ENDED - 4; i--) {
+                newest.add("request-" + i);
+            }
+        }
+        newest.addAll(List.of("still-running", "still-running"));
+        assertThat(store.events(1_000)).extracting(TelemetryEvent::model).containsExactlyElementsOf(newest);
     }
 
     /** Runs {@link #ENDED} threads one after another, each recording one generation; their slices. */

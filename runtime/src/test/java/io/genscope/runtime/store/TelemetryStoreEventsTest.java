@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import static io.genscope.runtime.testing.Records.failedValidation;
 import static io.genscope.runtime.testing.Records.failure;
 import static io.genscope.runtime.testing.Records.generation;
 import static io.genscope.runtime.testing.Records.record;
@@ -28,20 +29,23 @@ class TelemetryStoreEventsTest {
 
     @Test
     void eventsAreNewestFirstAndBoundedByTheRingSize() {
-        TelemetryStore store = storeKeeping(5);
-        for (int i = 0; i < 4; i++) {
+        TelemetryStore store = storeKeeping(3);
+        for (int i = 0; i < 3; i++) {
             success(store, "m" + i, Duration.ZERO);
         }
+        failedValidation(store, "E");
+        success(store, "m3", Duration.ZERO);
 
         List<TelemetryEvent> events = store.events(100);
 
-        assertThat(events).extracting(TelemetryEvent::sequence).containsExactly(7L, 6L, 5L, 4L, 3L);
+        // three slots: a completed generation's attempt shares its outcome's
+        assertThat(events).extracting(TelemetryEvent::sequence).containsExactly(8L, 7L, 6L, 5L, 4L);
         assertThat(events).extracting(TelemetryEvent::type, TelemetryEvent::model).containsExactly(
                 tuple(EventType.GENERATION_SUCCESS, "m3"),
                 tuple(EventType.GENERATION_ATTEMPT, "m3"),
+                tuple(EventType.VALIDATION_FAILURE, null),
                 tuple(EventType.GENERATION_SUCCESS, "m2"),
-                tuple(EventType.GENERATION_ATTEMPT, "m2"),
-                tuple(EventType.GENERATION_SUCCESS, "m1"));
+                tuple(EventType.GENERATION_ATTEMPT, "m2"));
     }
 
     @Test

@@ -26,10 +26,13 @@ public final class Records {
         return generation;
     }
 
-    /** Starts and completes {@code generation} at the store clock's current time. */
+    /**
+     * Completes {@code generation} at the store clock's current time, having started it its
+     * duration before, as the recorder does.
+     */
     public static void record(TelemetryStore store, GenerationRecord generation) {
         long now = store.clock().monotonicNanos();
-        store.generationStarted(store.currentThread(), generation, now);
+        store.generationStarted(store.currentThread(), generation, now - generation.durationNanos);
         store.generationCompleted(store.currentThread(), generation, now);
     }
 
