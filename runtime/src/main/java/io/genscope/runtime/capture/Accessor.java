@@ -1,8 +1,11 @@
 package io.genscope.runtime.capture;
 
-/** Reads one member of an object: what a path step becomes once resolved on a class. */
+/**
+ * Reads one member of an object (what a path step becomes once resolved on a class), or walks a
+ * whole path from its start value ({@link PropertyPath#walker()}).
+ */
 @FunctionalInterface
-interface Accessor {
+public interface Accessor {
 
     Object read(Object target) throws Throwable;
 }

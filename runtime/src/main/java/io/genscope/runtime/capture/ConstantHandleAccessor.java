@@ -6,7 +6,7 @@ import java.lang.invoke.MethodHandles;
 
 /**
  * The template of every accessor: {@link HandleAccessors} defines a hidden copy of this class per
- * member, with that member's handle as its class data. In each copy the handle is a static final
+ * member, and per compiled path walk ({@link PathWalk}), with that handle as its class data. In each copy the handle is a static final
  * constant, so the JIT inlines the read down to the field load or method call; one shared class
  * reading the handle from an instance field would leave a generic, non-inlined handle call on
  * every read.

@@ -24,9 +24,14 @@ final class HandleAccessors {
     private HandleAccessors() {
     }
 
+    /** {@code handle} adapted to {@code (Object)Object} (casting and boxing). */
+    static MethodHandle reader(MethodHandle handle) {
+        return handle.asType(READER);
+    }
+
     /** An accessor running {@code handle}, adapted to {@code (Object)Object} (casting and boxing). */
     static Accessor of(MethodHandle handle) {
-        MethodHandle reader = handle.asType(READER);
+        MethodHandle reader = reader(handle);
         if (TEMPLATE != null) {
             try {
                 MethodHandles.Lookup hidden = MethodHandles.lookup().defineHiddenClassWithClassData(TEMPLATE, reader, true);

@@ -22,14 +22,15 @@ import java.util.function.IntSupplier;
  * <p>A member is usable only if a handle can be made for it: private members of application
  * classes through {@link MethodHandles#privateLookupIn}, JDK internals only through a public
  * declaration (so {@code List.of(..).size()} resolves to {@code Collection.size()}).
- * Every handle becomes an accessor the JIT can inline ({@link HandleAccessors}).
+ * The handle is adapted to {@code (Object)Object}; {@link MemberStep} turns it into an accessor
+ * the JIT can inline ({@link HandleAccessors}) and into the path's compiled walk ({@link PathWalk}).
  */
 final class MemberLookup {
 
     private MemberLookup() {
     }
 
-    static Accessor find(Class<?> type, Step step) {
+    static MethodHandle find(Class<?> type, Step step) {
         List<String> methodNames = new ArrayList<>(3);
         methodNames.add(step.name());
         if (!step.invocation()) {
@@ -43,7 +44,7 @@ final class MemberLookup {
                 MethodHandle handle = method == null ? null
                         : unreflect(owner, method::getModifiers, lookup -> lookup.unreflect(method));
                 if (handle != null) {
-                    return HandleAccessors.of(handle);
+                    return HandleAccessors.reader(handle);
                 }
             }
         }
@@ -51,7 +52,7 @@ final class MemberLookup {
             for (Class<?> owner = type; owner != null; owner = owner.getSuperclass()) {
                 MethodHandle handle = field(owner, step.name());
                 if (handle != null) {
-                    return HandleAccessors.of(handle);
+                    return HandleAccessors.reader(handle);
                 }
             }
         }

@@ -7,8 +7,8 @@ import java.util.stream.Collectors;
  * A compiled capture expression such as {@code args[0].prompt.length}: a root and a chain of
  * member reads, each resolved against the class it meets at run time and cached there.
  *
- * <p>Resolution happens once per receiver class (see {@link MemberStep}); after that a read is a
- * cache check and a {@code MethodHandle} call. A {@code null} anywhere along the path yields
+ * <p>Resolution happens once per receiver class (see {@link MemberStep}); after the first whole
+ * read, the walk is one compiled accessor of the path's own ({@link PathWalk}). A {@code null} anywhere along the path yields
  * {@code null}, never an exception.
  *
  * <p>Thread-safe: steps publish their caches through volatile fields, and a race merely resolves
@@ -20,6 +20,11 @@ public final class PropertyPath {
     private final String parameterName;
     private volatile int argumentIndex;
     private final MemberStep[] steps;
+    /** Whether the last step is {@code length} or {@code size}, asked of the value directly. */
+    private final boolean lengthLast;
+    private final PathWalk walk;
+    /** The walk up to a last {@code length} or {@code size} step; {@link #walk} when there is none. */
+    private final PathWalk ownerWalk;
     private final String text;
 
     private PropertyPath(PathRoot root, int argumentIndex, String parameterName, List<Step> steps) {
@@ -27,6 +32,9 @@ public final class PropertyPath {
         this.argumentIndex = argumentIndex;
         this.parameterName = parameterName;
         this.steps = steps.stream().map(MemberStep::new).toArray(MemberStep[]::new);
+        this.lengthLast = this.steps.length > 0 && this.steps[this.steps.length - 1].isLengthOrSize();
+        this.walk = new PathWalk(this.steps, this.steps.length);
+        this.ownerWalk = lengthLast ? new PathWalk(this.steps, this.steps.length - 1) : walk;
         String prefix = switch (root) {
             case THIS -> "this";
             case ARGUMENT -> parameterName != null ? parameterName : "args[" + argumentIndex + "]";
@@ -85,29 +93,34 @@ public final class PropertyPath {
     }
 
     /**
-     * Reads the path for one call.
+     * Reads the path for one call: {@code walker().read(start(...))}. An {@link PathRoot#ELEMENT}
+     * path has no start on a call: it is walked from each element, {@code walker().read(element)}.
      *
      * @throws CaptureException when a step names nothing readable on the value it meets
      * @throws Throwable        whatever a getter on the path throws
      */
     public Object read(Object self, Object[] args, Object returned, Throwable thrown) throws Throwable {
-        return walk(start(self, args, returned, thrown));
+        return walk.accessor().read(start(self, args, returned, thrown));
     }
 
     /** The value the path starts from on one call. */
-    private Object start(Object self, Object[] args, Object returned, Throwable thrown) {
+    public Object start(Object self, Object[] args, Object returned, Throwable thrown) {
         return switch (root) {
             case THIS -> self;
             case ARGUMENT -> read(args);
             case RETURN -> returned;
             case THROWN -> thrown;
-            case ELEMENT -> throw new IllegalStateException(text + " reads an element; use readFrom");
+            case ELEMENT -> throw new IllegalStateException(text + " reads an element; walk it from the element with walker()");
         };
     }
 
-    /** Reads the path from a given start value (the element, for {@link PathRoot#ELEMENT} paths). */
-    public Object readFrom(Object start) throws Throwable {
-        return walk(start);
+    /**
+     * The accessor walking the path's steps from its {@link #start start} value. A caller that
+     * reads a path at a call site of its own calls it there, so the JIT, seeing one accessor class
+     * at that site, inlines the whole walk (see {@link PathWalk}).
+     */
+    public Accessor walker() {
+        return walk.accessor();
     }
 
     /**
@@ -120,40 +133,41 @@ public final class PropertyPath {
      * @return the length, or -1 when a value on the path is {@code null}
      */
     public int readLength(Object self, Object[] args, Object returned, Throwable thrown) throws Throwable {
-        int last = steps.length - 1;
-        if (last < 0 || !steps[last].isLengthOrSize()) {
-            return CapturedValues.length(read(self, args, returned, thrown));
+        return lengthOf(lengthWalker().read(start(self, args, returned, thrown)));
+    }
+
+    /**
+     * The accessor walking the path for {@link #lengthOf}: up to a last {@code length} or
+     * {@code size} step, else the whole path.
+     */
+    public Accessor lengthWalker() {
+        return ownerWalk.accessor();
+    }
+
+    /**
+     * The length from what {@link #lengthWalker()} read: see {@link #readLength}.
+     *
+     * @return the length, or -1 when a value on the path is {@code null}
+     */
+    public int lengthOf(Object walked) throws Throwable {
+        if (!lengthLast) {
+            return CapturedValues.length(walked);
         }
-        Object owner = walk(start(self, args, returned, thrown), last);
-        if (owner instanceof CharSequence text) {
+        if (walked instanceof CharSequence text) {
             return text.length();
         }
-        if (owner instanceof java.util.Collection<?> collection) {
+        if (walked instanceof java.util.Collection<?> collection) {
             return collection.size();
         }
-        if (owner != null && owner.getClass().isArray()) {
-            return java.lang.reflect.Array.getLength(owner);
+        if (walked != null && walked.getClass().isArray()) {
+            return java.lang.reflect.Array.getLength(walked);
         }
-        return owner == null ? -1 : CapturedValues.length(steps[last].read(owner));
+        return walked == null ? -1 : CapturedValues.length(steps[steps.length - 1].read(walked));
     }
 
     private Object read(Object[] args) {
         int index = argumentIndex;
         return args != null && index >= 0 && index < args.length ? args[index] : null;
-    }
-
-    private Object walk(Object value) throws Throwable {
-        return walk(value, steps.length);
-    }
-
-    private Object walk(Object value, int count) throws Throwable {
-        for (int i = 0; i < count; i++) {
-            if (value == null) {
-                return null;
-            }
-            value = steps[i].read(value);
-        }
-        return value;
     }
 
     @Override

@@ -19,6 +19,9 @@ import java.util.function.Function;
  * per rule, see {@link ProblemThrottle}): it never affects the call. Values are read by known
  * type only ({@link CapturedValues}) and collections with a bound ({@link CapturedElements}).
  *
+ * <p>Each read walks its path at its field's own call site ({@link CaptureField}), where the JIT
+ * inlines the path's compiled walk.
+ *
  * <p>The call's receiver, arguments, result and exception come as parameters rather than in a
  * holder reused from call to call, which had to be filled and emptied around every read (each
  * reference store into a long-lived object runs a garbage-collector write barrier) and could
@@ -34,28 +37,34 @@ final class CaptureReader {
         this.clock = clock;
     }
 
-    Object value(RuleDiagnostics rule, String field, PropertyPath path,
+    Object value(RuleDiagnostics rule, CaptureField field, PropertyPath path,
                  Object self, Object[] args, Object returned, Throwable thrown) {
         try {
-            return path.read(self, args, returned, thrown);
+            return walk(field, path, self, args, returned, thrown);
         } catch (Throwable failure) {
-            failed(rule, field, path, failure);
+            failed(rule, field.key(), path, failure);
             return null;
         }
     }
 
-    String name(RuleDiagnostics rule, String field, PropertyPath path,
+    /** Reads {@code path} at {@code field}'s own call site (see {@link CaptureField}). */
+    private static Object walk(CaptureField field, PropertyPath path,
+                               Object self, Object[] args, Object returned, Throwable thrown) throws Throwable {
+        return field.site().walk(path.walker(), path.start(self, args, returned, thrown));
+    }
+
+    String name(RuleDiagnostics rule, CaptureField field, PropertyPath path,
                 Object self, Object[] args, Object returned, Throwable thrown) {
         return converted(rule, field, path, value(rule, field, path, self, args, returned, thrown),
                 CapturedValues::name, null);
     }
 
-    int length(RuleDiagnostics rule, String field, PropertyPath path,
+    int length(RuleDiagnostics rule, CaptureField field, PropertyPath path,
                Object self, Object[] args, Object returned, Throwable thrown) {
         try {
-            return path.readLength(self, args, returned, thrown);
+            return path.lengthOf(field.site().walk(path.lengthWalker(), path.start(self, args, returned, thrown)));
         } catch (Throwable failure) {
-            failed(rule, field, path, failure);
+            failed(rule, field.key(), path, failure);
             return -1;
         }
     }
@@ -66,21 +75,21 @@ final class CaptureReader {
      * keeps the elements read before the failure. The caller {@link CapturedElements#clear clears}
      * {@code into} once it has used them.
      */
-    CapturedElements elements(RuleDiagnostics rule, String field, PropertyPath path, CapturedElements into,
+    CapturedElements elements(RuleDiagnostics rule, CaptureField field, PropertyPath path, CapturedElements into,
                               Object self, Object[] args, Object returned, Throwable thrown) {
         readInto(rule, field, path, into, self, args, returned, thrown);
         return into;
     }
 
     /** {@link #elements}, telling whether the read was whole (a failure was counted when not). */
-    private boolean readInto(RuleDiagnostics rule, String field, PropertyPath path, CapturedElements into,
+    private boolean readInto(RuleDiagnostics rule, CaptureField field, PropertyPath path, CapturedElements into,
                              Object self, Object[] args, Object returned, Throwable thrown) {
         Object value = value(rule, field, path, self, args, returned, thrown);
         try {
             into.read(value);
             return true;
         } catch (Throwable failure) {
-            failed(rule, field, path, failure);
+            failed(rule, field.key(), path, failure);
             return false;
         }
     }
@@ -94,7 +103,7 @@ final class CaptureReader {
      *
      * @param elements the thread's buffer for the elements, left empty
      */
-    void names(RuleDiagnostics rule, String field, PropertyPath path, CapturedElements elements, NameList into,
+    void names(RuleDiagnostics rule, CaptureField field, PropertyPath path, CapturedElements elements, NameList into,
                Object self, Object[] args, Object returned, Throwable thrown) {
         into.clear();
         boolean whole = readInto(rule, field, path, elements, self, args, returned, thrown);
@@ -109,14 +118,14 @@ final class CaptureReader {
         } catch (CaptureException refused) {
             into.clear();
             if (whole) {
-                failed(rule, field, path, refused);
+                failed(rule, field.key(), path, refused);
             }
         } finally {
             elements.clear();
         }
     }
 
-    Boolean flag(RuleDiagnostics rule, String field, PropertyPath path,
+    Boolean flag(RuleDiagnostics rule, CaptureField field, PropertyPath path,
                  Object self, Object[] args, Object returned, Throwable thrown) {
         return converted(rule, field, path, value(rule, field, path, self, args, returned, thrown),
                 CapturedValues::flag, null);
@@ -126,23 +135,23 @@ final class CaptureReader {
      * A flag that must be there: a value that cannot be read, is {@code null} or is not a boolean
      * counts as one failed capture, and is {@code null}.
      */
-    Boolean requiredFlag(RuleDiagnostics rule, String field, PropertyPath path,
+    Boolean requiredFlag(RuleDiagnostics rule, CaptureField field, PropertyPath path,
                          Object self, Object[] args, Object returned, Throwable thrown) {
         try {
-            return CapturedValues.requiredFlag(path.read(self, args, returned, thrown));
+            return CapturedValues.requiredFlag(walk(field, path, self, args, returned, thrown));
         } catch (Throwable failure) {
-            failed(rule, field, path, failure);
+            failed(rule, field.key(), path, failure);
             return null;
         }
     }
 
     /** Converts a value the path read; a conversion that fails counts as a failed capture. */
-    private <T> T converted(RuleDiagnostics rule, String field, PropertyPath path, Object value,
+    private <T> T converted(RuleDiagnostics rule, CaptureField field, PropertyPath path, Object value,
                             Function<Object, T> conversion, T absent) {
         try {
             return conversion.apply(value);
         } catch (RuntimeException failure) {
-            failed(rule, field, path, failure);
+            failed(rule, field.key(), path, failure);
             return absent;
         }
     }
@@ -151,11 +160,11 @@ final class CaptureReader {
      * The name of one element of a collection capture, or of {@code path} read from it; a
      * {@code null} path names the element itself.
      */
-    String elementName(RuleDiagnostics rule, String field, PropertyPath path, Object element) {
+    String elementName(RuleDiagnostics rule, CaptureField field, PropertyPath path, Object element) {
         try {
-            return CapturedValues.name(path == null ? element : path.readFrom(element));
+            return CapturedValues.name(path == null ? element : field.site().walk(path.walker(), element));
         } catch (Throwable failure) {
-            failed(rule, field, path == null ? "it" : path, failure);
+            failed(rule, field.key(), path == null ? "it" : path, failure);
             return null;
         }
     }

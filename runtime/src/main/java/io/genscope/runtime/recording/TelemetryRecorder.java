@@ -434,12 +434,12 @@ public final class TelemetryRecorder implements Recorder {
     private void judge(GenerationRecord generation, RuleVariant variant, Object returned) {
         RuleDiagnostics rule = variant.diagnostics;
         RuleCaptures paths = variant.captures;
-        Boolean success = captures.requiredFlag(rule, "success-when", paths.successWhen(), null, null, returned, null);
+        Boolean success = captures.requiredFlag(rule, CaptureField.SUCCESS_WHEN, paths.successWhen(), null, null, returned, null);
         if (success == null || success) {
             return;
         }
         String type = paths.failureType() == null ? null
-                : captures.name(rule, "failure-type", paths.failureType(), null, null, returned, null);
+                : captures.name(rule, CaptureField.FAILURE_TYPE, paths.failureType(), null, null, returned, null);
         generation.failureType = type != null ? type : RuleCaptures.UNSUCCESSFUL;
     }
 
@@ -452,41 +452,41 @@ public final class TelemetryRecorder implements Recorder {
         RuleDiagnostics rule = variant.diagnostics;
         RuleCaptures paths = variant.captures;
         if (due(paths.projectId(), atExit)) {
-            generation.projectId = captures.name(rule, "capture.project-id", paths.projectId(),
+            generation.projectId = captures.name(rule, CaptureField.PROJECT_ID, paths.projectId(),
                     self, args, returned, thrown);
         }
         if (due(paths.model(), atExit)) {
-            generation.model = captures.name(rule, "capture.model", paths.model(), self, args, returned, thrown);
+            generation.model = captures.name(rule, CaptureField.MODEL, paths.model(), self, args, returned, thrown);
         }
         if (due(paths.functionName(), atExit)) {
-            generation.functionName = captures.name(rule, "capture.function-name", paths.functionName(),
+            generation.functionName = captures.name(rule, CaptureField.FUNCTION_NAME, paths.functionName(),
                     self, args, returned, thrown);
         }
         RuleCaptures.BreakdownCaptures breakdowns = paths.breakdowns();
         if (due(breakdowns.variant(), atExit)) {
-            generation.variant = captures.name(rule, "capture.variant", breakdowns.variant(),
+            generation.variant = captures.name(rule, CaptureField.VARIANT, breakdowns.variant(),
                     self, args, returned, thrown);
         }
         if (due(breakdowns.userId(), atExit)) {
             // only the pseudonym is stored: the raw id goes no further than this line
-            generation.userId = userIds.kept(captures.name(rule, "capture.user-id", breakdowns.userId(),
+            generation.userId = userIds.kept(captures.name(rule, CaptureField.USER_ID, breakdowns.userId(),
                     self, args, returned, thrown));
         }
         if (due(breakdowns.promptCategory(), atExit)) {
-            generation.promptCategory = captures.name(rule, "capture.prompt-category", breakdowns.promptCategory(),
+            generation.promptCategory = captures.name(rule, CaptureField.PROMPT_CATEGORY, breakdowns.promptCategory(),
                     self, args, returned, thrown);
         }
         if (due(paths.promptLength(), atExit)) {
-            generation.promptLength = captures.length(rule, "capture.prompt-length", paths.promptLength(),
+            generation.promptLength = captures.length(rule, CaptureField.PROMPT_LENGTH, paths.promptLength(),
                     self, args, returned, thrown);
         }
         if (atExit && thrown == null) {
             if (paths.codeLength() != null) {
-                generation.codeLength = captures.length(rule, "capture.code-length", paths.codeLength(),
+                generation.codeLength = captures.length(rule, CaptureField.CODE_LENGTH, paths.codeLength(),
                         self, args, returned, thrown);
             }
             if (paths.dependencies() != null) {
-                captures.names(rule, "capture.dependencies", paths.dependencies(), elements,
+                captures.names(rule, CaptureField.DEPENDENCIES, paths.dependencies(), elements,
                         generation.dependencyNames, self, args, returned, thrown);
                 ValidationAttribution.useOwnDependencies(generation);
                 generation.dependenciesFromGeneration = true;
@@ -557,17 +557,17 @@ public final class TelemetryRecorder implements Recorder {
         RuleDiagnostics rule = variant.diagnostics;
         RuleCaptures paths = variant.captures;
         if (paths.errors() != null) {
-            readErrors(validation, rule, paths, captures.elements(rule, "capture.errors", paths.errors(), elements,
+            readErrors(validation, rule, paths, captures.elements(rule, CaptureField.ERRORS, paths.errors(), elements,
                     self, args, returned, thrown));
         }
         Boolean ok = paths.validationOk() == null ? null
-                : captures.flag(rule, "capture.validation-ok", paths.validationOk(), self, args, returned, thrown);
+                : captures.flag(rule, CaptureField.VALIDATION_OK, paths.validationOk(), self, args, returned, thrown);
         validation.ok = ok != null ? ok : validation.errors.isEmpty();
         if (validation.ok) {
             validation.errors.clear();
         }
         if (paths.detectedDependencies() != null) {
-            captures.names(rule, "capture.detected-dependencies", paths.detectedDependencies(), elements,
+            captures.names(rule, CaptureField.DETECTED_DEPENDENCIES, paths.detectedDependencies(), elements,
                     validation.detectedNames, self, args, returned, thrown);
             if (validation.detectedDependencies != validation.detectedNames) {
                 validation.detectedDependencies = validation.detectedNames;
@@ -600,7 +600,7 @@ public final class TelemetryRecorder implements Recorder {
         if (paths.errorType() == null && element instanceof Throwable error) {
             return store.errorOfClass(error.getClass(), withMessage ? errorMessage(rule, paths, element) : null);
         }
-        String type = captures.elementName(rule, "capture.errors.type", paths.errorType(), element);
+        String type = captures.elementName(rule, CaptureField.ERROR_TYPE, paths.errorType(), element);
         return store.error(type, paths.errorTypePattern(),
                 withMessage ? errorMessage(rule, paths, element) : null);
     }
@@ -617,7 +617,7 @@ public final class TelemetryRecorder implements Recorder {
         if (paths.errorMessage() == null) {
             return element instanceof Throwable error ? messageOf(error) : element instanceof String text ? text : null;
         }
-        return captures.elementName(rule, "capture.errors.message", paths.errorMessage(), element);
+        return captures.elementName(rule, CaptureField.ERROR_MESSAGE, paths.errorMessage(), element);
     }
 
     /**

@@ -190,7 +190,7 @@ class PropertyPathTest {
         assertThat(self("prompt").read(request, null, null, null)).isEqualTo("abc");
         assertThat(returned("prompt").read(null, null, request, null)).isEqualTo("abc");
         assertThat(thrown("message").read(null, null, null, failure)).isEqualTo("boom");
-        assertThat(element("prompt").readFrom(request)).isEqualTo("abc");
+        assertThat(element("prompt").walker().read(request)).isEqualTo("abc");
         assertThatThrownBy(() -> element("prompt").read(request, null, null, null))
                 .isInstanceOf(IllegalStateException.class);
     }
