@@ -28,6 +28,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 
+import static io.genscope.runtime.recording.RuleVariant.due;
+
 /**
  * Turns intercepted calls into generations, retries and validations, following the semantics
  * of DESIGN.md: the outermost generation-role call on a thread is a generation; a nested
@@ -492,10 +494,6 @@ public final class TelemetryRecorder implements Recorder {
                 generation.dependenciesFromGeneration = true;
             }
         }
-    }
-
-    private static boolean due(PropertyPath path, boolean atExit) {
-        return RuleVariant.due(path, atExit);
     }
 
     /**
