@@ -4,13 +4,13 @@ import io.genscope.agent.capture.RuleCompiler;
 import io.genscope.agent.config.ConfigProblem;
 import io.genscope.agent.config.GenscopeSettings;
 import io.genscope.agent.config.RuleSettings;
+import io.genscope.agent.logging.AgentLogging;
 import io.genscope.agent.metrics.MetricsEndpoint;
 import io.genscope.runtime.GenscopeRuntime;
 import io.genscope.runtime.RuntimeLog;
 import io.genscope.runtime.rule.RuleDefinition;
 import io.genscope.runtime.time.Clock;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
@@ -26,7 +26,7 @@ import java.util.jar.JarFile;
  */
 public final class AgentInstaller {
 
-    private static final Logger LOGGER = LoggerFactory.getLogger("io.genscope");
+    private static final Logger LOGGER = AgentLogging.logger();
 
     private AgentInstaller() {
     }

@@ -17,7 +17,6 @@ import io.genscope.runtime.reload.RuleBinding;
 import io.genscope.runtime.reload.RuleSlots;
 import io.genscope.runtime.rule.RuleDefinition;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
@@ -51,7 +50,7 @@ import java.util.jar.JarFile;
  */
 final class ConfigReload implements Reloader {
 
-    private static final Logger LOGGER = LoggerFactory.getLogger("io.genscope");
+    private static final Logger LOGGER = AgentLogging.logger();
 
     /** The running agent's, for an attach to the same JVM; set once installed. */
     private static volatile ConfigReload running;

@@ -8,7 +8,6 @@ import io.genscope.agent.config.GenscopeSettings;
 import io.genscope.agent.config.LoadedConfig;
 import io.genscope.agent.logging.AgentLogging;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,7 +27,7 @@ import java.util.jar.JarFile;
  */
 public record StartupConfig(Path file, GenscopeSettings settings, List<ConfigProblem> problems) {
 
-    private static final Logger LOGGER = LoggerFactory.getLogger("io.genscope");
+    private static final Logger LOGGER = AgentLogging.logger();
 
     /**
      * Reads the config named by the agent arguments, {@code -Dgenscope.config} or
