@@ -54,8 +54,11 @@ public final class BundledDefaults {
     private static BundledDefaults parse(InputStream in) throws IOException {
         try {
             return new BundledDefaults((YamlNode.Mapping) YamlTreeReader.read(withoutCommentLines(new String(
-                    in.readAllBytes(), StandardCharsets.UTF_8)), (line, field, what) -> {
-                        throw new IllegalStateException(NAME + ":" + line + " " + what);
+                    in.readAllBytes(), StandardCharsets.UTF_8)), new Complaint() {
+                        @Override
+                        public void at(int line, String field, String what) {
+                            throw new IllegalStateException(NAME + ":" + line + " " + what);
+                        }
                     }));
         } catch (YamlSyntaxException e) {
             throw new IllegalStateException(NAME + ":" + e.line() + " " + e.getMessage(), e);
