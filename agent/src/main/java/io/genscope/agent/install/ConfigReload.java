@@ -208,10 +208,16 @@ final class ConfigReload implements Reloader {
     private Map<String, ClassWeaving> weavings(List<RuleSettings> rules, List<RuleBinding> bindings,
                                                RuntimeLog log) {
         Map<String, ClassWeaving> byName = new LinkedHashMap<>();
+        RuleVariants variants = new RuleVariants() {
+            @Override
+            public int variant(int rule, int droppedCaptures) {
+                return runtime.variant(rule, droppedCaptures);
+            }
+        };
         for (int i = 0; i < rules.size(); i++) {
             RuleBinding binding = bindings.get(i);
             byName.put(rules.get(i).name(), new RuleWeaving(binding.advice(), rules.get(i), binding.diagnostics(),
-                    runtime::variant, adviceClassFiles, log));
+                    variants, adviceClassFiles, log));
         }
         return byName;
     }
@@ -223,7 +229,12 @@ final class ConfigReload implements Reloader {
             all.add(hook);
         }
         return new AdviceWeaver(ClassNameFilter.of(rules, MBeanServerHook.OWNER), all,
-                new WeavingReport(log, runtime::exposeOverJmxAtNextCall));
+                new WeavingReport(log, new Runnable() {
+                    @Override
+                    public void run() {
+                        runtime.exposeOverJmxAtNextCall();
+                    }
+                }));
     }
 
     private ReloadResult refused(Path named, List<String> problems) {

@@ -10,6 +10,7 @@ import net.bytebuddy.matcher.ElementMatcher;
 import javax.management.MBeanServerFactory;
 import java.lang.instrument.Instrumentation;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static net.bytebuddy.matcher.ElementMatchers.isStatic;
@@ -60,8 +61,11 @@ final class MBeanServerHook {
      * loads (once): most applications never load it, and reading it is start-up time.
      */
     static ClassWeaving weaving(Instrumentation instrumentation, AdviceClassFiles adviceClassFiles) {
-        ModuleLayer.boot().findModule("java.management").ifPresent(management -> instrumentation.redefineModule(
-                management, Set.of(Genscope.class.getModule()), Map.of(), Map.of(), Set.of(), Map.of()));
+        Optional<Module> management = ModuleLayer.boot().findModule("java.management");
+        if (management.isPresent()) {
+            instrumentation.redefineModule(management.get(), Set.of(Genscope.class.getModule()), Map.of(), Map.of(),
+                    Set.of(), Map.of());
+        }
         return new ClassWeaving() {
             @Override
             public ElementMatcher<? super TypeDescription> types() {
