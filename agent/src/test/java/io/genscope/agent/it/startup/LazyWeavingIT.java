@@ -5,10 +5,13 @@ import io.genscope.agent.it.SampleLaunch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -96,9 +99,16 @@ class LazyWeavingIT {
                 List.of("-cp", SampleLaunch.TEST_CLASSES.toString(), LateClassHost.class.getName(),
                         Integer.toString(calls)))) {
             assertThat(jvm.awaitExit(RUN_TIME)).as("exit status; stderr: %s", jvm.stderr()).isZero();
-            assertThat(jvm.stderr()).as("stderr").anyMatch(line -> line.contains("[genscope] INFO Genscope")
-                    && line.contains("started with"));
+            String started = "[genscope] INFO Genscope " + agentVersion() + " started with";
+            assertThat(jvm.stderr()).as("stderr, with the version of the agent jar's manifest")
+                    .anyMatch(line -> line.startsWith(started));
             return jvm.stdout();
+        }
+    }
+
+    private static String agentVersion() throws IOException {
+        try (JarFile jar = new JarFile(SampleLaunch.AGENT_JAR.toFile())) {
+            return jar.getManifest().getMainAttributes().getValue(Attributes.Name.IMPLEMENTATION_VERSION);
         }
     }
 
