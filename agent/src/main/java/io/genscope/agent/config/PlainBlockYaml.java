@@ -3,7 +3,6 @@ package io.genscope.agent.config;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -16,21 +15,10 @@ import java.util.Map;
  *
  * <p>Why: the defaults are read at every start, and the YAML scanner runs cold then; reading them
  * this way leaves the parser only the user's file (a few milliseconds of every start, issue 14).
- * Anything outside the subset (a quote, a flow mapping, a tab, a key given twice, a word YAML
- * might type differently) makes {@link #read} return {@code null}, and the caller reads the text
+ * Anything outside the subset (a quote, a flow mapping, a tab, a key given twice) makes {@link #read} return {@code null}, and the caller reads the text
  * as YAML, so a new construct in the defaults costs time, never correctness.
  */
 final class PlainBlockYaml {
-
-    /** The words YAML types as booleans or null, spelled as YAML spells them; other spellings are left to YAML. */
-    private static final Map<String, YamlNode.Scalar.Kind> TYPED_WORDS = Map.ofEntries(
-            Map.entry("true", YamlNode.Scalar.Kind.TRUE), Map.entry("True", YamlNode.Scalar.Kind.TRUE),
-            Map.entry("TRUE", YamlNode.Scalar.Kind.TRUE), Map.entry("yes", YamlNode.Scalar.Kind.TRUE),
-            Map.entry("on", YamlNode.Scalar.Kind.TRUE), Map.entry("false", YamlNode.Scalar.Kind.FALSE),
-            Map.entry("False", YamlNode.Scalar.Kind.FALSE), Map.entry("FALSE", YamlNode.Scalar.Kind.FALSE),
-            Map.entry("no", YamlNode.Scalar.Kind.FALSE), Map.entry("off", YamlNode.Scalar.Kind.FALSE),
-            Map.entry("null", YamlNode.Scalar.Kind.NULL), Map.entry("Null", YamlNode.Scalar.Kind.NULL),
-            Map.entry("NULL", YamlNode.Scalar.Kind.NULL));
 
     private final String[] lines;
     private int next;
@@ -86,14 +74,7 @@ final class PlainBlockYaml {
         if (text.equals("[]")) {
             return new YamlNode.Sequence(line, List.of());
         }
-        if (!isWord(text, true)) {
-            return null;
-        }
-        YamlNode.Scalar.Kind kind = TYPED_WORDS.get(text);
-        if (kind == null && TYPED_WORDS.containsKey(text.toLowerCase(Locale.ROOT))) {
-            return null;
-        }
-        return new YamlNode.Scalar(line, text, kind == null ? YamlNode.Scalar.Kind.OTHER : kind);
+        return isWord(text, true) ? new YamlNode.Scalar(line, text, YamlWords.kind(text)) : null;
     }
 
     /** Letters, digits and dashes; a value may also hold dots and underscores. */

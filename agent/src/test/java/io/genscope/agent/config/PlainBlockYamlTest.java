@@ -27,13 +27,13 @@ class PlainBlockYamlTest {
     void nestedKeysLinesWordsEmptyTextAndEmptyListsAreTheParsersTree() throws Exception {
         String text = "# heading\n\nfirst: 1h\nstore:\n  # note\n  window: 5m\n  auth:\n    type: none\n    user: \"\"\n"
                 + "  redact: []\n  host: 127.0.0.1\n  rate: 0.5\nflags:\n  on: true\n  off: off\n  yes: yes\n"
-                + "  no: FALSE\n  maybe: Null\nlast: 1_000\n";
+                + "  no: FALSE\n  maybe: Null\n  capital: Yes\n  mixed: tRue\nlast: 1_000\n";
 
         assertThat(PlainBlockYaml.read(text)).isNotNull().isEqualTo(yaml(text));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"a: 'x'\n", "a: {b: c}\n", "a: [x]\n", "a:\n\tb: c\n", "a: x # comment\n", "a: Yes\n",
+    @ValueSource(strings = {"a: 'x'\n", "a: {b: c}\n", "a: [x]\n", "a:\n\tb: c\n", "a: x # comment\n",
             "a: ~\n", "a:\nb: c\n", "a: 1\na: 2\n", "---\na: 1\n", "a:\n  - x\n", "a: 1\n  b: 2\n", "  a: 1\n",
             "a: x y\n", "a: &anchor x\n", "a: 1\r\n", "a:b\n", "", "# only a comment\n"})
     void anythingElseIsLeftToTheYamlParser(String text) {

@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * what it never does at start: spin a lambda class in the config reading, the agent's logging or
  * the runtime's construction (each is a class the JVM generates at its first use, about 0.25 ms
  * apiece, where a nested class loads from the agent jar in about a hundredth of that), or look up
- * SLF4J's provider (a {@code ServiceLoader} walk through the agent jar). A config whose classes
+ * SLF4J's provider (a {@code ServiceLoader} walk through the agent jar), or run Jackson's YAML
+ * parser on a usual config (SnakeYAML's events are read directly). A config whose classes
  * never load then costs about what an agent that does nothing costs (issue 14).
  */
 class LazyWeavingIT {
@@ -42,12 +43,13 @@ class LazyWeavingIT {
             "io.genscope.runtime.GenscopeRuntime", "io.genscope.runtime.Genscope$", "io.genscope.runtime.store.",
             "io.genscope.runtime.jfr.");
     private static final String SLF4J_FACTORY = "io.genscope.shaded.slf4j.LoggerFactory ";
+    private static final String JACKSON = "io.genscope.shaded.jackson.";
 
     @TempDir
     Path directory;
 
     @Test
-    void aConfigWhoseClassesNeverLoadLoadsNoByteBuddyNoCryptographyNoErrorPatternsAndSpinsNoLambda() throws Exception {
+    void aConfigWhoseClassesNeverLoadLoadsNoByteBuddyCryptographyErrorPatternsOrJacksonAndSpinsNoLambda() throws Exception {
         Path config = Files.writeString(directory.resolve("genscope.yaml"), """
                 rules:
                   - name: never-generates
@@ -71,7 +73,8 @@ class LazyWeavingIT {
                 .noneMatch(line -> CRYPTOGRAPHY.stream().anyMatch(line::contains))
                 .noneMatch(line -> ERROR_PATTERNS.stream().anyMatch(line::contains))
                 .noneMatch(line -> line.contains("$$Lambda") && LAMBDA_FREE.stream().anyMatch(line::contains))
-                .noneMatch(line -> line.contains(SLF4J_FACTORY));
+                .noneMatch(line -> line.contains(SLF4J_FACTORY))
+                .noneMatch(line -> line.contains(JACKSON));
     }
 
     @Test
