@@ -50,6 +50,15 @@ final class ValuesHostRun implements AutoCloseable {
         return start(List.of(), hostArgs);
     }
 
+    /**
+     * Runs the host without the agent but with the JVM's secured remote JMX on, as
+     * {@link #withAgent} runs it: the baseline of a heap comparison, so that what the JMX agent
+     * of the JDK itself retains is not counted as Genscope's.
+     */
+    static ValuesHostRun withRemoteJmxOnly(Path directory, String... hostArgs) throws IOException {
+        return start(new SecuredJmx(directory).jvmFlags(), hostArgs);
+    }
+
     private static ValuesHostRun start(List<String> flags, String... hostArgs) throws IOException {
         List<String> jvmArgs = new ArrayList<>(flags);
         jvmArgs.addAll(List.of("-XX:+UseSerialGC", "-Xmx1g"));
