@@ -29,7 +29,13 @@ import java.util.function.Consumer;
 public final class Genscope {
 
     private static volatile Recorder recorder = NoopRecorder.INSTANCE;
-    private static volatile Consumer<MBeanServer> platformMBeanServerCreated = server -> { };
+    private static final Consumer<MBeanServer> NO_HOOK = new Consumer<>() {
+        @Override
+        public void accept(MBeanServer server) {
+            // no runtime yet, or none any more
+        }
+    };
+    private static volatile Consumer<MBeanServer> platformMBeanServerCreated = NO_HOOK;
 
     private Genscope() {
     }
@@ -91,6 +97,6 @@ public final class Genscope {
     /** Back to no-ops, for tests that install several runtimes in one JVM. */
     public static void uninstall() {
         recorder = NoopRecorder.INSTANCE;
-        platformMBeanServerCreated = server -> { };
+        platformMBeanServerCreated = NO_HOOK;
     }
 }

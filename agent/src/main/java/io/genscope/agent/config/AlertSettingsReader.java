@@ -28,12 +28,24 @@ final class AlertSettingsReader {
     private static final ValueReader<Duration> WINDOW = Values.duration(Duration.ofMillis(1));
     private static final ValueReader<Integer> MIN_SAMPLES = Values.wholeNumber(1, 1_000_000);
     private static final ValueReader<AlertScope> SCOPE =
-            Values.oneOf("a scope", Arrays.asList(AlertScope.values()), AlertScope::configName);
-    private static final ValueReader<Threshold> FRACTION =
-            node -> new Threshold(Values.fraction().read(node), node.display());
-    private static final ValueReader<Threshold> DURATION = node -> {
-        Duration duration = Values.duration(Duration.ofMillis(1)).read(node);
-        return new Threshold(duration.toNanos() / 1_000_000.0, "'" + Durations.format(duration) + "'");
+            new Values.OneOf<>("a scope", Arrays.asList(AlertScope.values())) {
+                @Override
+                String spelling(AlertScope scope) {
+                    return scope.configName();
+                }
+            };
+    private static final ValueReader<Threshold> FRACTION = new ValueReader<>() {
+        @Override
+        public Threshold read(YamlNode node) throws InvalidValueException {
+            return new Threshold(Values.fraction().read(node), node.display());
+        }
+    };
+    private static final ValueReader<Threshold> DURATION = new ValueReader<>() {
+        @Override
+        public Threshold read(YamlNode node) throws InvalidValueException {
+            Duration duration = Values.duration(Duration.ofMillis(1)).read(node);
+            return new Threshold(duration.toNanos() / 1_000_000.0, "'" + Durations.format(duration) + "'");
+        }
     };
 
     private AlertSettingsReader() {
@@ -95,7 +107,7 @@ final class AlertSettingsReader {
                     + " lengthen the retention", "window");
             return null;
         }
-        if (scope == AlertScope.GENERATOR && rules.stream().noneMatch(rule -> rule.role() == Role.GENERATION)) {
+        if (scope == AlertScope.GENERATOR && !anyGeneration(rules)) {
             blame(alert, line, off, "scope generator watches each generation rule, and there is none; use scope"
                     + " overall", "scope");
             return null;
@@ -105,9 +117,24 @@ final class AlertSettingsReader {
 
     /** Reports {@code what} at the first of {@code keys} the user gave, else at the alert's own line. */
     private static void blame(SettingsSection alert, int alertLine, String consequence, String what, String... keys) {
-        String key = Arrays.stream(keys).filter(k -> alert.line(k) > 0).findFirst().orElse(null);
+        String key = null;
+        for (String candidate : keys) {
+            if (alert.line(candidate) > 0) {
+                key = candidate;
+                break;
+            }
+        }
         alert.problems().add(Severity.SETTING, key == null ? alertLine : alert.line(key),
                 key == null ? alert.field(keys[0]) : alert.field(key), what, consequence);
+    }
+
+    private static boolean anyGeneration(List<RuleSettings> rules) {
+        for (RuleSettings rule : rules) {
+            if (rule.role() == Role.GENERATION) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String off(String alert) {

@@ -51,12 +51,20 @@ public final class BundledDefaults {
         return OnClassPath.DEFAULTS;
     }
 
+    /** Through {@link PlainBlockYaml}, or as YAML when the file leaves its subset. */
     private static BundledDefaults parse(InputStream in) throws IOException {
+        String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        YamlNode.Mapping plain = PlainBlockYaml.read(text);
+        if (plain != null) {
+            return new BundledDefaults(plain);
+        }
         try {
-            return new BundledDefaults((YamlNode.Mapping) YamlTreeReader.read(withoutCommentLines(new String(
-                    in.readAllBytes(), StandardCharsets.UTF_8)), (line, field, what) -> {
-                        throw new IllegalStateException(NAME + ":" + line + " " + what);
-                    }));
+            return new BundledDefaults((YamlNode.Mapping) YamlTreeReader.read(withoutCommentLines(text), new Complaint() {
+                @Override
+                public void at(int line, String field, String what) {
+                    throw new IllegalStateException(NAME + ":" + line + " " + what);
+                }
+            }));
         } catch (YamlSyntaxException e) {
             throw new IllegalStateException(NAME + ":" + e.line() + " " + e.getMessage(), e);
         }

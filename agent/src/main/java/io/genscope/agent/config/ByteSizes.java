@@ -1,30 +1,53 @@
 package io.genscope.agent.config;
 
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Sizes as the config writes them: {@code 512KB}, {@code 64MB}, {@code 2GB} (binary units). */
 final class ByteSizes {
 
-    private static final Pattern SIZE = Pattern.compile("([0-9][0-9_]{0,12})\\s*([KMG])B", Pattern.CASE_INSENSITIVE);
+    /** The most digits and underscores a size's number may have. */
+    private static final int MAX_NUMBER_LENGTH = 13;
 
     private ByteSizes() {
     }
 
     /** The bytes {@code text} stands for, or {@code null} when it is not a size. */
+    /**
+     * A digit, up to 12 more digits or {@code _}, optional blanks, then {@code KB}, {@code MB} or
+     * {@code GB} in any case; {@code null} for anything else. Read by hand rather than by a regular
+     * expression: it runs at every start, where compiling one costs more than the whole read.
+     */
     static Long parse(String text) {
-        Matcher size = SIZE.matcher(text.trim());
-        if (!size.matches()) {
+        String size = text.trim();
+        int end = 0;
+        while (end < size.length() && isNumberChar(size.charAt(end), end == 0)) {
+            end++;
+        }
+        if (end == 0 || end > MAX_NUMBER_LENGTH) {
             return null;
         }
-        long number = Long.parseLong(size.group(1).replace("_", ""));
-        int shift = switch (size.group(2).toUpperCase(Locale.ROOT)) {
-            case "K" -> 10;
-            case "M" -> 20;
-            default -> 30;
+        long number = Long.parseLong(size.substring(0, end).replace("_", ""));
+        int unit = end;
+        while (unit < size.length() && isBlank(size.charAt(unit))) {
+            unit++;
+        }
+        if (unit + 2 != size.length() || Character.toUpperCase(size.charAt(unit + 1)) != 'B') {
+            return null;
+        }
+        return switch (Character.toUpperCase(size.charAt(unit))) {
+            case 'K' -> number << 10;
+            case 'M' -> number << 20;
+            case 'G' -> number << 30;
+            default -> null;
         };
-        return number << shift;
+    }
+
+    private static boolean isNumberChar(char c, boolean first) {
+        return c >= '0' && c <= '9' || !first && c == '_';
+    }
+
+    /** What a regular expression's {@code \s} matches. */
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     /** {@code bytes} in the largest unit that divides it: {@code 64MB}. */

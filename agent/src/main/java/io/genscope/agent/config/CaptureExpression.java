@@ -58,7 +58,9 @@ public record CaptureExpression(Root root, int argumentIndex, String parameterNa
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder(rootText());
-        segments.forEach(segment -> text.append('.').append(segment));
+        for (Segment segment : segments) {
+            text.append('.').append(segment);
+        }
         return text.toString();
     }
 

@@ -2,7 +2,7 @@ package io.genscope.agent.config;
 
 import io.genscope.runtime.Role;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -24,7 +24,7 @@ enum CaptureKey {
     DETECTED_DEPENDENCIES("detected-dependencies", Role.VALIDATION);
 
     /** Every key as written in the config file. */
-    static final List<String> NAMES = Arrays.stream(values()).map(CaptureKey::configName).toList();
+    static final List<String> NAMES = names();
 
     private final String configName;
     private final Role role;
@@ -36,6 +36,15 @@ enum CaptureKey {
 
     String configName() {
         return configName;
+    }
+
+    /** The config names in declaration order; a loop, not a stream: it runs at every start. */
+    private static List<String> names() {
+        List<String> names = new ArrayList<>();
+        for (CaptureKey key : values()) {
+            names.add(key.configName);
+        }
+        return List.copyOf(names);
     }
 
     /** The only role whose rules may have this capture. */

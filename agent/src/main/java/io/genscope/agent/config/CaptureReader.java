@@ -15,9 +15,9 @@ import java.util.regex.Pattern;
 final class CaptureReader {
 
     private static final String DROPPED = "capture dropped";
-    private static final ValueReader<CaptureExpression> EXPRESSION = Values.expression(CaptureExpressionParser::parse);
+    private static final ValueReader<CaptureExpression> EXPRESSION = Values.expression();
     private static final ValueReader<CaptureExpression> ELEMENT_EXPRESSION =
-            Values.expression(CaptureExpressionParser::parseElement);
+            Values.elementExpression();
     private static final ValueReader<Pattern> TYPE_PATTERN = Values.regexWithGroup();
 
     private CaptureReader() {

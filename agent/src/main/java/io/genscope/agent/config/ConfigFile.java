@@ -1,6 +1,8 @@
 package io.genscope.agent.config;
 
 import io.genscope.agent.config.ConfigProblem.Severity;
+import java.io.FileInputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -56,7 +58,7 @@ final class ConfigFile {
                 return null;
             }
             byte[] bytes;
-            try (InputStream in = Files.newInputStream(file)) {
+            try (InputStream in = open(file)) {
                 bytes = in.readNBytes(MAX_BYTES + 1);
             }
             if (bytes.length <= MAX_BYTES) {
@@ -99,6 +101,19 @@ final class ConfigFile {
             }
         }
         return line;
+    }
+
+    /**
+     * A {@code FileInputStream}: its classes are in the JDK's class-data archive, where
+     * {@code Files.newInputStream} would load some 30 channel classes cold at every start. When it
+     * cannot open the file, {@code Files.newInputStream} says why, as {@link #reason} names it.
+     */
+    private static InputStream open(Path file) throws IOException {
+        try {
+            return new FileInputStream(file.toFile());
+        } catch (FileNotFoundException e) {
+            return Files.newInputStream(file);
+        }
     }
 
     private static void refuse(Problems problems, String why) {

@@ -22,6 +22,14 @@ import java.util.List;
  */
 public final class ConfigLoader {
 
+    private static final ValueReader<LogLevel> LOG_LEVEL =
+            new Values.OneOf<>("a log level", Arrays.asList(LogLevel.values())) {
+                @Override
+                String spelling(LogLevel level) {
+                    return level.configName();
+                }
+            };
+
     private ConfigLoader() {
     }
 
@@ -81,7 +89,7 @@ public final class ConfigLoader {
         return new GenscopeSettings(
                 enabled,
                 top.value("strict", Values.bool()),
-                top.value("log-level", Values.oneOf("a log level", Arrays.asList(LogLevel.values()), LogLevel::configName)),
+                top.value("log-level", LOG_LEVEL),
                 top.value("report-on-exit", Values.bool()),
                 store,
                 MetricsSettingsReader.read(top.section("metrics")),

@@ -2,6 +2,7 @@ package io.genscope.agent.config;
 
 import java.util.Collection;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Finds keys a mapping may not have. A misspelt key would otherwise be ignored silently and its
@@ -15,11 +16,11 @@ final class Keys {
 
     /** Complains about every key of {@code mapping} that is not in {@code valid}. */
     static void check(YamlNode.Mapping mapping, String path, Collection<String> valid, Complaint complaint) {
-        mapping.entries().forEach((key, value) -> {
-            if (!valid.contains(key)) {
-                complaint.at(value.line(), YamlNode.keyPath(path, key), unknown(key, valid));
+        for (Map.Entry<String, YamlNode> entry : mapping.entries().entrySet()) {
+            if (!valid.contains(entry.getKey())) {
+                complaint.at(entry.getValue().line(), YamlNode.keyPath(path, entry.getKey()), unknown(entry.getKey(), valid));
             }
-        });
+        }
     }
 
     /** {@code unknown key 'windw' (did you mean 'window'?); valid keys here: ...} */

@@ -17,9 +17,12 @@ final class MappingFields {
     MappingFields(YamlNode.Mapping mapping, String path, Complaint complaint) {
         this.mapping = mapping;
         this.path = path;
-        this.complaint = (line, field, what) -> {
-            clean = false;
-            complaint.at(line, field, what);
+        this.complaint = new Complaint() {
+            @Override
+            public void at(int line, String field, String what) {
+                clean = false;
+                complaint.at(line, field, what);
+            }
         };
     }
 

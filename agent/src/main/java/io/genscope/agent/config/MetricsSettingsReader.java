@@ -47,22 +47,25 @@ final class MetricsSettingsReader {
     /** {@code off}, or a port number; 0 asks the system for any free port. */
     static ValueReader<Integer> port() {
         ValueReader<Integer> number = Values.wholeNumber(0, 65_535);
-        return node -> {
-            if (node instanceof YamlNode.Scalar scalar
-                    && (scalar.kind() == YamlNode.Scalar.Kind.FALSE || scalar.text().equalsIgnoreCase("off"))) {
-                return MetricsSettings.OFF;
-            }
-            try {
-                return number.read(node);
-            } catch (InvalidValueException e) {
-                throw new InvalidValueException(e.getMessage() + ", or off");
+        return new ValueReader<>() {
+            @Override
+            public Integer read(YamlNode node) throws InvalidValueException {
+                if (node instanceof YamlNode.Scalar scalar
+                        && (scalar.kind() == YamlNode.Scalar.Kind.FALSE || scalar.text().equalsIgnoreCase("off"))) {
+                    return MetricsSettings.OFF;
+                }
+                try {
+                    return number.read(node);
+                } catch (InvalidValueException e) {
+                    throw new InvalidValueException(e.getMessage() + ", or off");
+                }
             }
         };
     }
 
     /** @return empty when the authentication asked for is incomplete */
     private static Optional<Authentication> authentication(SettingsSection auth) {
-        String type = auth.value("type", Values.oneOf("an auth type", AUTH_TYPES, choice -> choice));
+        String type = auth.value("type", Values.oneOf("an auth type", AUTH_TYPES));
         String user = auth.value("user", optionalText("a user name", 200));
         Optional<Path> passwordFile = auth.value("password-file", path(auth));
         Optional<Path> tokenFile = auth.value("token-file", path(auth));
@@ -129,15 +132,18 @@ final class MetricsSettingsReader {
     static ValueReader<Optional<Path>> path(SettingsSection section) {
         ValueReader<String> text = optionalText(PATH_FORM, 4096);
         Path folder = Path.of(section.problems().file()).toAbsolutePath().getParent();
-        return node -> {
-            String given = text.read(node);
-            if (given.isEmpty()) {
-                return Optional.empty();
-            }
-            try {
-                return Optional.of(folder == null ? Path.of(given) : folder.resolve(given));
-            } catch (InvalidPathException e) {
-                throw new InvalidValueException(node.display() + " is not " + PATH_FORM + ": " + e.getReason());
+        return new ValueReader<>() {
+            @Override
+            public Optional<Path> read(YamlNode node) throws InvalidValueException {
+                String given = text.read(node);
+                if (given.isEmpty()) {
+                    return Optional.empty();
+                }
+                try {
+                    return Optional.of(folder == null ? Path.of(given) : folder.resolve(given));
+                } catch (InvalidPathException e) {
+                    throw new InvalidValueException(node.display() + " is not " + PATH_FORM + ": " + e.getReason());
+                }
             }
         };
     }
@@ -145,6 +151,11 @@ final class MetricsSettingsReader {
     /** Text that may be {@code ""}, as for a setting that is not used; surrounding whitespace is dropped. */
     private static ValueReader<String> optionalText(String form, int maxLength) {
         ValueReader<String> text = Values.text(form, maxLength);
-        return node -> node instanceof YamlNode.Scalar scalar && scalar.text().isBlank() ? "" : text.read(node).strip();
+        return new ValueReader<>() {
+            @Override
+            public String read(YamlNode node) throws InvalidValueException {
+                return node instanceof YamlNode.Scalar scalar && scalar.text().isBlank() ? "" : text.read(node).strip();
+            }
+        };
     }
 }

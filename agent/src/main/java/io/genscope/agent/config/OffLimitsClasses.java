@@ -1,7 +1,7 @@
 package io.genscope.agent.config;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The classes Genscope never instruments, whatever a rule says: the JDK's and Genscope's own.
@@ -19,10 +19,16 @@ public final class OffLimitsClasses {
     /** Package prefix of Genscope's own classes: agent, runtime, shaded libraries. */
     public static final String GENSCOPE_PREFIX = "io.genscope.";
     /** Package prefixes of binary names: the JDK's, then Genscope's. */
-    public static final List<String> PREFIXES =
-            Stream.concat(JDK_PREFIXES.stream(), Stream.of(GENSCOPE_PREFIX)).toList();
+    public static final List<String> PREFIXES = jdkThenGenscope();
 
     private OffLimitsClasses() {
+    }
+
+    /** A loop rather than a stream: it runs at every start, and streams load some 20 classes cold. */
+    private static List<String> jdkThenGenscope() {
+        List<String> prefixes = new ArrayList<>(JDK_PREFIXES);
+        prefixes.add(GENSCOPE_PREFIX);
+        return List.copyOf(prefixes);
     }
 
     /** Whether the class of this binary name ({@code java.lang.String}) is off limits. */

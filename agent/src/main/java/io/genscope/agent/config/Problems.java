@@ -11,6 +11,13 @@ final class Problems {
     /** The consequence of every {@link Severity#FATAL} problem. */
     static final String AGENT_OFF = "Genscope disabled";
 
+    private static final Comparator<ConfigProblem> BY_LINE = new Comparator<>() {
+        @Override
+        public int compare(ConfigProblem first, ConfigProblem second) {
+            return Integer.compare(first.line(), second.line());
+        }
+    };
+
     private final String file;
     private final List<ConfigProblem> found = new ArrayList<>();
 
@@ -33,7 +40,12 @@ final class Problems {
 
     /** A complaint that records a problem of this severity and consequence. */
     Complaint complaint(Severity severity, String consequence) {
-        return (line, field, what) -> add(severity, line, field, what, consequence);
+        return new Complaint() {
+            @Override
+            public void at(int line, String field, String what) {
+                add(severity, line, field, what, consequence);
+            }
+        };
     }
 
     /** Whether a problem so far makes the file unusable. */
@@ -49,7 +61,7 @@ final class Problems {
     /** The problems by line, so they read top to bottom like the file. */
     List<ConfigProblem> inFileOrder() {
         List<ConfigProblem> sorted = new ArrayList<>(found);
-        sorted.sort(Comparator.comparingInt(ConfigProblem::line));
+        sorted.sort(BY_LINE);
         return sorted;
     }
 }

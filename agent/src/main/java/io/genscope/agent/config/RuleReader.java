@@ -20,9 +20,14 @@ final class RuleReader {
     private static final List<String> KEYS =
             List.of("name", "role", "class", "implements", "method", "parameters", "annotation", "capture",
                     SuccessReader.WHEN, SuccessReader.FAILURE_TYPE);
-    private static final ValueReader<Role> ROLE = Values.oneOf("a role", Arrays.asList(Role.values()), Role::configName);
+    private static final Values.OneOf<Role> ROLE = new Values.OneOf<>("a role", Arrays.asList(Role.values())) {
+        @Override
+        String spelling(Role role) {
+            return role.configName();
+        }
+    };
     private static final String ROLE_FORM =
-            "one of " + Values.spellings(Arrays.asList(Role.values()), Role::configName);
+            "one of " + ROLE.spellings();
     private static final String SELECTOR_FORM = "class: " + Values.CLASS_FORM + ", or implements: " + Values.TYPE_FORM;
     private static final String NO_RULES = "nothing will be recorded";
     /** The longest rule name: names become MBean names and log text, so they stay short. */
@@ -70,7 +75,12 @@ final class RuleReader {
             return null;
         }
         List<Pending> pending = new ArrayList<>();
-        MappingFields fields = new MappingFields(rule, path, (line, field, what) -> pending.add(new Pending(line, field, what)));
+        MappingFields fields = new MappingFields(rule, path, new Complaint() {
+            @Override
+            public void at(int line, String field, String what) {
+                pending.add(new Pending(line, field, what));
+            }
+        });
         fields.checkKeys(KEYS);
         String explicitName = fields.optional("name", Values.text("a rule name", MAX_NAME_LENGTH));
         Role role = fields.required("role", ROLE, ROLE_FORM);

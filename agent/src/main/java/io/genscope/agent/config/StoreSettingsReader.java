@@ -20,7 +20,12 @@ final class StoreSettingsReader {
     private static final ValueReader<Integer> CAP = Values.wholeNumber(1, 100_000);
     private static final ValueReader<Pattern> REGEX = Values.regex();
     private static final ValueReader<ErrorMessages> ERROR_MESSAGES =
-            Values.oneOf("an error-messages setting", Arrays.asList(ErrorMessages.values()), ErrorMessages::configName);
+            new Values.OneOf<>("an error-messages setting", Arrays.asList(ErrorMessages.values())) {
+                @Override
+                String spelling(ErrorMessages setting) {
+                    return setting.configName();
+                }
+            };
 
     private StoreSettingsReader() {
     }

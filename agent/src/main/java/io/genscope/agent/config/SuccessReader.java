@@ -13,7 +13,7 @@ final class SuccessReader {
     static final String WHEN = "success-when";
     static final String FAILURE_TYPE = "failure-type";
     private static final String DROPPED = "dropped; the rule's generations succeed when they return normally";
-    private static final ValueReader<CaptureExpression> EXPRESSION = Values.expression(CaptureExpressionParser::parse);
+    private static final ValueReader<CaptureExpression> EXPRESSION = Values.expression();
 
     private SuccessReader() {
     }

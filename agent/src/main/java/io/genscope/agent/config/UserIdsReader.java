@@ -31,7 +31,7 @@ final class UserIdsReader {
     }
 
     static UserIds read(SettingsSection store) {
-        String keep = store.value("user-ids", Values.oneOf("a user-ids setting", List.of(PSEUDONYM, PLAIN), s -> s));
+        String keep = store.value("user-ids", Values.oneOf("a user-ids setting", List.of(PSEUDONYM, PLAIN)));
         Optional<Path> keyFile = store.value("user-id-key-file", MetricsSettingsReader.path(store));
         if (keep.equals(PLAIN)) {
             if (keyFile.isPresent()) {

@@ -79,11 +79,11 @@ sealed interface YamlNode {
      */
     static void collectLines(YamlNode node, String prefix, Map<String, Integer> lines) {
         if (node instanceof Mapping mapping) {
-            mapping.entries().forEach((key, value) -> {
-                String path = keyPath(prefix, key);
-                lines.put(path, value.line());
-                collectLines(value, path, lines);
-            });
+            for (Map.Entry<String, YamlNode> entry : mapping.entries().entrySet()) {
+                String path = keyPath(prefix, entry.getKey());
+                lines.put(path, entry.getValue().line());
+                collectLines(entry.getValue(), path, lines);
+            }
         } else if (node instanceof Sequence sequence) {
             for (int i = 0; i < sequence.items().size(); i++) {
                 YamlNode item = sequence.items().get(i);

@@ -16,7 +16,10 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads YAML (and so JSON) text into a {@link YamlNode} tree with line numbers, using Jackson's
- * streaming YAML parser because its tree model forgets where each value came from.
+ * streaming YAML parser because its tree model forgets where each value came from. The usual
+ * config (no tag, anchor or second document, no problem) is read from SnakeYAML's events by
+ * {@link YamlEventReader} into the same tree, without Jackson's parser running cold at start-up;
+ * anything else, and every problem, goes through Jackson.
  *
  * <p>A key repeated in one mapping is a syntax error here: YAML forbids it, and silently keeping
  * the last value would hide a mistake.
@@ -38,13 +41,21 @@ final class YamlTreeReader {
     /** The deepest nesting of mappings and lists read; a rule's {@code capture.errors.each} is at 5. */
     static final int MAX_DEPTH = 32;
 
-    private static final YAMLFactory FACTORY = new YAMLFactory();
 
     private final JsonParser parser;
     private int depth;
 
     private YamlTreeReader(JsonParser parser) {
         this.parser = parser;
+    }
+
+    /** Made at first use: a usual config never needs it ({@link YamlEventReader}). */
+    private static YAMLFactory factory() {
+        return Factory.INSTANCE;
+    }
+
+    private static final class Factory {
+        static final YAMLFactory INSTANCE = new YAMLFactory();
     }
 
     /**
@@ -56,7 +67,16 @@ final class YamlTreeReader {
      *                             one-line reason
      */
     static YamlNode read(String text, Complaint ignored) throws YamlSyntaxException {
-        try (JsonParser parser = FACTORY.createParser(text)) {
+        try {
+            return YamlEventReader.read(text);
+        } catch (YamlEventReader.OutsideSubset unusual) {
+            return readThroughJackson(text, ignored);
+        }
+    }
+
+    /** The same through Jackson's parser: for all text outside {@link YamlEventReader}'s subset, with every message. */
+    static YamlNode readThroughJackson(String text, Complaint ignored) throws YamlSyntaxException {
+        try (JsonParser parser = factory().createParser(text)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 return null;

@@ -4,18 +4,21 @@ import io.genscope.agent.capture.RuleCompiler;
 import io.genscope.agent.config.ConfigProblem;
 import io.genscope.agent.config.GenscopeSettings;
 import io.genscope.agent.config.RuleSettings;
+import io.genscope.agent.logging.AgentLogging;
 import io.genscope.agent.metrics.MetricsEndpoint;
 import io.genscope.runtime.GenscopeRuntime;
 import io.genscope.runtime.RuntimeLog;
 import io.genscope.runtime.rule.RuleDefinition;
 import io.genscope.runtime.time.Clock;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.jar.Attributes;
 import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 
 /**
  * The second phase of start-up, once {@link StartupConfig} has said Genscope runs: starts the
@@ -26,7 +29,7 @@ import java.util.jar.JarFile;
  */
 public final class AgentInstaller {
 
-    private static final Logger LOGGER = LoggerFactory.getLogger("io.genscope");
+    private static final Logger LOGGER = AgentLogging.logger();
 
     private AgentInstaller() {
     }
@@ -46,8 +49,9 @@ public final class AgentInstaller {
         for (RuleSettings rule : settings.rules()) {
             rules.add(RuleCompiler.compile(rule));
         }
+        String version = version(agentJar);
         GenscopeRuntime runtime = GenscopeRuntime.start(settings.store(), settings.alerts(), settings.abTest(),
-                settings.jfr().events(), rules, new Slf4jRuntimeLog(), version(), config.file().toString(), Clock.system());
+                settings.jfr().events(), rules, new Slf4jRuntimeLog(), version, config.file().toString(), Clock.system());
         RuntimeLog journal = runtime.journal();
         for (ConfigProblem problem : config.problems()) {
             journal.error(problem.describe());
@@ -68,7 +72,7 @@ public final class AgentInstaller {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> System.err.println(runtime.report()),
                     "genscope-report-on-exit"));
         }
-        LOGGER.info("Genscope {} started with {} rule(s) from {}", version(), rules.size(), config.file());
+        LOGGER.info("Genscope {} started with {} rule(s) from {}", version, rules.size(), config.file());
     }
 
     /**
@@ -85,7 +89,27 @@ public final class AgentInstaller {
 
     /** The agent's version, from the jar's manifest, as the start-up line and {@code --version} give it. */
     public static String version() {
-        String version = AgentInstaller.class.getPackage().getImplementationVersion();
+        return orDevelopment(AgentInstaller.class.getPackage().getImplementationVersion());
+    }
+
+    /**
+     * The same, read from the agent's jar, which start-up has open: asking the class's
+     * {@code Package}, the boot loader would open the jar once more through a {@code JarInputStream}.
+     */
+    private static String version(JarFile agentJar) {
+        if (agentJar == null) {
+            return version();
+        }
+        try {
+            Manifest manifest = agentJar.getManifest();
+            return orDevelopment(manifest == null ? null
+                    : manifest.getMainAttributes().getValue(Attributes.Name.IMPLEMENTATION_VERSION));
+        } catch (IOException e) {
+            return version();
+        }
+    }
+
+    private static String orDevelopment(String version) {
         return version != null ? version : "development";
     }
 }

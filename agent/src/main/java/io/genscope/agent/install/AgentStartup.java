@@ -2,8 +2,8 @@ package io.genscope.agent.install;
 
 import io.genscope.agent.config.ConfigLocator;
 import io.genscope.agent.config.ConfigProblem;
+import io.genscope.agent.logging.AgentLogging;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
@@ -21,7 +21,7 @@ import java.util.jar.JarFile;
  */
 public final class AgentStartup {
 
-    private static final Logger LOGGER = LoggerFactory.getLogger("io.genscope");
+    private static final Logger LOGGER = AgentLogging.logger();
 
     private AgentStartup() {
     }

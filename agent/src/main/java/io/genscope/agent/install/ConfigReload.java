@@ -17,7 +17,6 @@ import io.genscope.runtime.reload.RuleBinding;
 import io.genscope.runtime.reload.RuleSlots;
 import io.genscope.runtime.rule.RuleDefinition;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
@@ -51,7 +50,7 @@ import java.util.jar.JarFile;
  */
 final class ConfigReload implements Reloader {
 
-    private static final Logger LOGGER = LoggerFactory.getLogger("io.genscope");
+    private static final Logger LOGGER = AgentLogging.logger();
 
     /** The running agent's, for an attach to the same JVM; set once installed. */
     private static volatile ConfigReload running;
@@ -209,10 +208,16 @@ final class ConfigReload implements Reloader {
     private Map<String, ClassWeaving> weavings(List<RuleSettings> rules, List<RuleBinding> bindings,
                                                RuntimeLog log) {
         Map<String, ClassWeaving> byName = new LinkedHashMap<>();
+        RuleVariants variants = new RuleVariants() {
+            @Override
+            public int variant(int rule, int droppedCaptures) {
+                return runtime.variant(rule, droppedCaptures);
+            }
+        };
         for (int i = 0; i < rules.size(); i++) {
             RuleBinding binding = bindings.get(i);
             byName.put(rules.get(i).name(), new RuleWeaving(binding.advice(), rules.get(i), binding.diagnostics(),
-                    runtime::variant, adviceClassFiles, log));
+                    variants, adviceClassFiles, log));
         }
         return byName;
     }
@@ -224,7 +229,12 @@ final class ConfigReload implements Reloader {
             all.add(hook);
         }
         return new AdviceWeaver(ClassNameFilter.of(rules, MBeanServerHook.OWNER), all,
-                new WeavingReport(log, runtime::exposeOverJmxAtNextCall));
+                new WeavingReport(log, new Runnable() {
+                    @Override
+                    public void run() {
+                        runtime.exposeOverJmxAtNextCall();
+                    }
+                }));
     }
 
     private ReloadResult refused(Path named, List<String> problems) {

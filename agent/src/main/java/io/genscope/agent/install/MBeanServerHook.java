@@ -10,6 +10,7 @@ import net.bytebuddy.matcher.ElementMatcher;
 import javax.management.MBeanServerFactory;
 import java.lang.instrument.Instrumentation;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static net.bytebuddy.matcher.ElementMatchers.isStatic;
@@ -38,12 +39,21 @@ final class MBeanServerHook {
      * hook then needs the class retransformed, and the server may even exist.
      */
     static boolean ownerLoaded(Instrumentation instrumentation) {
+        Optional<Module> management = management();
+        if (management.isEmpty()) {
+            return false;
+        }
         for (Class<?> loaded : instrumentation.getInitiatedClasses(null)) {
-            if (loaded.getName().equals(OWNER)) {
+            // the module first: a field read, where getName is a native call for each of some 1,000 boot classes
+            if (loaded.getModule() == management.get() && loaded.getName().equals(OWNER)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static Optional<Module> management() {
+        return ModuleLayer.boot().findModule("java.management");
     }
 
     /**
@@ -55,13 +65,12 @@ final class MBeanServerHook {
     }
 
     /**
-     * The hook's weaving. {@code java.management} is a named module, so it is first given read
-     * access to the runtime that the inlined advice calls. The advice is read only when the class
-     * loads (once): most applications never load it, and reading it is start-up time.
+     * The hook's weaving. {@code java.management} is a named module, so as the class is woven the
+     * module is given read access to the runtime that the inlined advice calls. The module and the
+     * advice are touched only when the class loads (once): most applications never load it, and
+     * each is start-up time.
      */
     static ClassWeaving weaving(Instrumentation instrumentation, AdviceClassFiles adviceClassFiles) {
-        ModuleLayer.boot().findModule("java.management").ifPresent(management -> instrumentation.redefineModule(
-                management, Set.of(Genscope.class.getModule()), Map.of(), Map.of(), Set.of(), Map.of()));
         return new ClassWeaving() {
             @Override
             public ElementMatcher<? super TypeDescription> types() {
@@ -70,6 +79,11 @@ final class MBeanServerHook {
 
             @Override
             public DynamicType.Builder<?> weave(DynamicType.Builder<?> builder, TypeDescription type) {
+                Optional<Module> management = management();
+                if (management.isPresent()) {
+                    instrumentation.redefineModule(management.get(), Set.of(Genscope.class.getModule()), Map.of(),
+                            Map.of(), Set.of(), Map.of());
+                }
                 return builder.visit(adviceClassFiles.advice(MBeanServerAdvice.class, Advice.withCustomMapping())
                         .on(named("getPlatformMBeanServer").and(isStatic()).and(takesNoArguments())));
             }

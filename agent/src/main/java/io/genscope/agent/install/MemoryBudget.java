@@ -4,12 +4,12 @@ import io.genscope.agent.capture.RuleCompiler;
 import io.genscope.agent.config.ConfigProblem;
 import io.genscope.agent.config.GenscopeSettings;
 import io.genscope.agent.config.RuleSettings;
+import io.genscope.agent.logging.AgentLogging;
 import io.genscope.runtime.Role;
 import io.genscope.runtime.store.BreakdownDimension;
 import io.genscope.runtime.store.StoreFootprint;
 import io.genscope.runtime.store.TelemetrySettings;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -23,7 +23,7 @@ import java.util.Set;
  */
 final class MemoryBudget {
 
-    private static final Logger LOGGER = LoggerFactory.getLogger("io.genscope");
+    private static final Logger LOGGER = AgentLogging.logger();
 
     private MemoryBudget() {
     }

@@ -34,7 +34,12 @@ final class MissingClasses {
      */
     static Optional<String> note(Path file, List<RuleSettings> rules) {
         ClassLoader application = ClassLoader.getSystemClassLoader();
-        return note(file, rules, resource -> application.getResource(resource) != null);
+        return note(file, rules, new Predicate<>() {
+            @Override
+            public boolean test(String resource) {
+                return application.getResource(resource) != null;
+            }
+        });
     }
 
     /**
@@ -48,7 +53,8 @@ final class MissingClasses {
                     : rule.classSelector() instanceof ClassSelector.SubtypeOf subtype ? subtype.typeName()
                     : null;
             if (name != null && !visible.test(name.replace('.', '/') + ".class")) {
-                rulesByClass.computeIfAbsent(name, key -> new ArrayList<>()).add(rule.origin().path());
+                rulesByClass.putIfAbsent(name, new ArrayList<>());
+                rulesByClass.get(name).add(rule.origin().path());
             }
         }
         if (rulesByClass.isEmpty()) {

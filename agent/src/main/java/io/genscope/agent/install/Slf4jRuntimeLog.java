@@ -1,13 +1,13 @@
 package io.genscope.agent.install;
 
+import io.genscope.agent.logging.AgentLogging;
 import io.genscope.runtime.RuntimeLog;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** The runtime's problems and news, printed through the agent's own logging. */
 final class Slf4jRuntimeLog implements RuntimeLog {
 
-    private final Logger logger = LoggerFactory.getLogger("io.genscope");
+    private final Logger logger = AgentLogging.logger();
 
     @Override
     public void warn(String message) {

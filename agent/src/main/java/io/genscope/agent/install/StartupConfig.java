@@ -8,12 +8,12 @@ import io.genscope.agent.config.GenscopeSettings;
 import io.genscope.agent.config.LoadedConfig;
 import io.genscope.agent.logging.AgentLogging;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.jar.JarFile;
 
 /**
@@ -28,7 +28,7 @@ import java.util.jar.JarFile;
  */
 public record StartupConfig(Path file, GenscopeSettings settings, List<ConfigProblem> problems) {
 
-    private static final Logger LOGGER = LoggerFactory.getLogger("io.genscope");
+    private static final Logger LOGGER = AgentLogging.logger();
 
     /**
      * Reads the config named by the agent arguments, {@code -Dgenscope.config} or
@@ -49,7 +49,13 @@ public record StartupConfig(Path file, GenscopeSettings settings, List<ConfigPro
      */
     public static Optional<StartupConfig> read(String arguments, JarFile agentJar) {
         List<ConfigProblem> problems = new ArrayList<>();
-        Optional<Path> file = ConfigLocator.locate(arguments, System.getProperties(), System.getenv(), problems::add);
+        Optional<Path> file = ConfigLocator.locate(arguments, System.getProperties(), System.getenv(),
+                new Consumer<>() {
+                    @Override
+                    public void accept(ConfigProblem problem) {
+                        problems.add(problem);
+                    }
+                });
         LoadedConfig config = file.isPresent() ? ConfigLoader.load(file.get(), BundledDefaults.of(agentJar)) : null;
         problems.addAll(config == null ? List.of() : config.problems());
         if (config == null || config.hasFatal() || config.settings().strict() && !problems.isEmpty()) {
@@ -67,7 +73,10 @@ public record StartupConfig(Path file, GenscopeSettings settings, List<ConfigPro
             problems.add(overBudget.get());
             return off(file, problems, settings.strict());
         }
-        MissingClasses.note(file.get(), settings.rules()).ifPresent(LOGGER::info);
+        Optional<String> missing = MissingClasses.note(file.get(), settings.rules());
+        if (missing.isPresent()) {
+            LOGGER.info(missing.get());
+        }
         return Optional.of(new StartupConfig(file.get(), settings, List.copyOf(problems)));
     }
 

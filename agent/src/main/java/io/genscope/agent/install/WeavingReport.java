@@ -1,8 +1,8 @@
 package io.genscope.agent.install;
 
+import io.genscope.agent.logging.AgentLogging;
 import io.genscope.runtime.RuntimeLog;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Reports what {@link AdviceWeaver} did: a class it failed to instrument is an agent error (the
@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
  */
 final class WeavingReport {
 
-    private static final Logger LOGGER = LoggerFactory.getLogger(WeavingReport.class);
+    private static final Logger LOGGER = AgentLogging.logger();
 
     private final RuntimeLog log;
     private final Runnable mBeanServerHookFailed;

@@ -7,17 +7,16 @@ import org.slf4j.helpers.NOPMDCAdapter;
 import org.slf4j.spi.MDCAdapter;
 import org.slf4j.spi.SLF4JServiceProvider;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The SLF4J binding of the agent's own (relocated) SLF4J: found through the relocated
  * {@code META-INF/services} entry, so it can never be picked up by, or pick up, the host's SLF4J.
+ * The agent's own classes skip the lookup ({@link AgentLogging#logger()}); every name gets that
+ * same logger here.
  */
 public final class StderrLoggerProvider implements SLF4JServiceProvider {
 
-    private final Map<String, StderrLogger> loggers = new ConcurrentHashMap<>();
-    private final ILoggerFactory loggerFactory = name -> loggers.computeIfAbsent(name, StderrLogger::new);
+    private final ILoggerFactory loggerFactory = name -> AgentLogging.logger();
     private final IMarkerFactory markerFactory = new BasicMarkerFactory();
     private final MDCAdapter mdcAdapter = new NOPMDCAdapter();
 

@@ -1,10 +1,10 @@
 package io.genscope.agent.metrics;
 
 import io.genscope.agent.config.MetricsSettings;
+import io.genscope.agent.logging.AgentLogging;
 import io.genscope.runtime.RuntimeLog;
 import io.genscope.runtime.metrics.MetricsSource;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.BindException;
@@ -29,7 +29,7 @@ public final class MetricsEndpoint {
     public static final String THREAD_NAME = "genscope-metrics";
     /** The name the JDK's HTTP server gives its dispatcher thread. */
     private static final String JDK_DISPATCHER = "HTTP-Dispatcher";
-    private static final Logger LOGGER = LoggerFactory.getLogger("io.genscope");
+    private static final Logger LOGGER = AgentLogging.logger();
 
     private MetricsEndpoint() {
     }

@@ -16,7 +16,12 @@ import io.genscope.runtime.RuntimeLog;
 public interface Timeline {
 
     /** No events: what the recorder uses when {@code jfr.events} is off or the JVM has no Flight Recorder. */
-    Timeline NONE = () -> ThreadTimeline.NONE;
+    Timeline NONE = new Timeline() {
+        @Override
+        public ThreadTimeline forThread() {
+            return ThreadTimeline.NONE;
+        }
+    };
 
     /** The state of one recording thread, owned by that thread. */
     ThreadTimeline forThread();

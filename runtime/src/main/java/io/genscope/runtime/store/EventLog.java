@@ -34,8 +34,13 @@ final class EventLog {
     static final int RINGS_PER_SWEEP = 16;
 
     /** Newest first; the same order within a thread (by sequence) when two events share a time. */
-    static final Comparator<TelemetryEvent> NEWEST_FIRST =
-            Comparator.comparingLong(TelemetryEvent::nanos).thenComparingLong(TelemetryEvent::sequence).reversed();
+    static final Comparator<TelemetryEvent> NEWEST_FIRST = new Comparator<>() {
+        @Override
+        public int compare(TelemetryEvent first, TelemetryEvent second) {
+            int byTime = Long.compare(second.nanos(), first.nanos());
+            return byTime != 0 ? byTime : Long.compare(second.sequence(), first.sequence());
+        }
+    };
 
     private final int capacity;
     private final List<ThreadEvents> rings = new CopyOnWriteArrayList<>();

@@ -4,6 +4,7 @@ import io.genscope.runtime.privacy.ErrorMessages;
 import io.genscope.runtime.privacy.UserIds;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -97,11 +98,21 @@ public record TelemetrySettings(
         if (resolution.toMillis() <= 0 || retention.compareTo(window) < 0) {
             throw new IllegalArgumentException("need 0 < resolution and window <= retention: " + this);
         }
-        if (windows.size() > MAX_WINDOWS || windows.stream().distinct().count() < windows.size()
-                || windows.stream().anyMatch(w -> w.compareTo(resolution) < 0 || w.compareTo(retention) > 0)) {
+        if (windows.size() > MAX_WINDOWS || new HashSet<>(windows).size() < windows.size()
+                || anyOutside(windows, resolution, retention)) {
             throw new IllegalArgumentException("need at most " + MAX_WINDOWS + " distinct windows, each within resolution "
                     + resolution + " and retention " + retention + ": " + windows);
         }
+    }
+
+    /** Whether a window is shorter than the resolution or longer than the retention (a loop: checked at every start). */
+    private static boolean anyOutside(List<Duration> windows, Duration resolution, Duration retention) {
+        for (Duration window : windows) {
+            if (window.compareTo(resolution) < 0 || window.compareTo(retention) > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Settings with the default breakdown caps, and user ids pseudonymised with a random key. */

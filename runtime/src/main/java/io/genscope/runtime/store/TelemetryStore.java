@@ -74,9 +74,15 @@ public final class TelemetryStore {
         this.settings = settings;
         this.clock = clock;
         this.rules = rules;
-        this.settled = new SettledTotals(settings, rules);
+        SettledTotals settled = new SettledTotals(settings, rules);
+        this.settled = settled;
         this.sinceStart = new SinceStart(settings, rules);
-        this.slices = new SliceRing(settings, rules, models, settled::forget, sinceStart);
+        this.slices = new SliceRing(settings, rules, models, new Runnable() {
+            @Override
+            public void run() {
+                settled.forget();
+            }
+        }, sinceStart);
         this.events = new EventLog(settings.eventRingSize());
         this.errorTypes = new ErrorTypes(Redactor.withBuiltIns(settings.redact()));
         this.messages = new MessageSanitizer(settings.errorMessages(), settings.errorMessageLength(), settings.redact());
@@ -84,8 +90,12 @@ public final class TelemetryStore {
         this.originWallNanos = clock.wallMillis() * 1_000_000L;
         this.resolutionNanos = settings.resolution().toNanos();
         this.retentionNanos = settings.retention().toNanos();
-        this.threads = ThreadLocal.withInitial(
-                () -> new ThreadSlice(rules, settings.maxDependencies(), Thread.currentThread()));
+        this.threads = new ThreadLocal<>() {
+            @Override
+            protected ThreadSlice initialValue() {
+                return new ThreadSlice(rules, settings.maxDependencies(), Thread.currentThread());
+            }
+        };
     }
 
     public TelemetrySettings settings() {
