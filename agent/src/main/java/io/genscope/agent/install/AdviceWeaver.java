@@ -1,13 +1,7 @@
 package io.genscope.agent.install;
 
-import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
-import net.bytebuddy.dynamic.DynamicType;
-import net.bytebuddy.dynamic.TypeResolutionStrategy;
-import net.bytebuddy.dynamic.scaffold.MethodGraph;
-import net.bytebuddy.dynamic.scaffold.TypeValidation;
-import net.bytebuddy.implementation.Implementation;
 import net.bytebuddy.pool.TypePool;
 
 import java.lang.instrument.ClassFileTransformer;
@@ -17,13 +11,13 @@ import java.util.List;
 
 /**
  * The agent's class file transformer: reads each class a {@link ClassWeaving} may select (from its
- * class file, through a Byte Buddy type pool, so nothing is loaded or initialised), and inlines
- * the advice into it with Byte Buddy's decoration, which changes method bodies and nothing else
- * (no new members, so retransformation works too).
+ * class file, through a Byte Buddy type pool, so nothing is loaded or initialised), and has each
+ * weaving that selects it write its code in, changing method bodies and nothing else (no new
+ * members, so retransformation works too).
  *
- * <p>This is the part of Byte Buddy's {@code AgentBuilder} the agent needs, written out: the
- * builder generated a class for itself when installed and set up class injection the advice never
- * uses, which together cost a hello-world JVM about 160 ms of start-up (median of 7 runs).
+ * <p>This replaces Byte Buddy's {@code AgentBuilder}: the builder generated a class for itself
+ * when installed and set up class injection the advice never uses, which together cost a
+ * hello-world JVM about 160 ms of start-up (median of 7 runs).
  *
  * <p>Nothing of Byte Buddy is loaded until a class that {@link ClassNameFilter} lets through
  * arrives: the weavings too make their matchers and read their advice then.
@@ -84,17 +78,17 @@ final class AdviceWeaver implements ClassFileTransformer {
         if (type.isSynthetic()) {
             return null;
         }
-        DynamicType.Builder<?> original = Decorator.BYTE_BUDDY.decorate(type, classFiles);
-        DynamicType.Builder<?> builder = original;
-        for (ClassWeaving weaving : weavings) {
+        byte[] woven = classFile;
+        // the last weaving's code goes in first, so that the first rule's calls enclose the others'
+        for (int i = weavings.size() - 1; i >= 0; i--) {
+            ClassWeaving weaving = weavings.get(i);
             if (weaving.types().matches(type)) {
-                builder = weaving.weave(builder, type);
+                woven = weaving.weave(woven, type, classFiles, types);
             }
         }
-        if (builder == original) {
+        if (woven == classFile) {
             return null;
         }
-        byte[] woven = builder.make(TypeResolutionStrategy.Disabled.INSTANCE, types).getBytes();
         report.woven(name);
         return woven;
     }
@@ -131,18 +125,6 @@ final class AdviceWeaver implements ClassFileTransformer {
             }
         }
         return retransformed;
-    }
-
-    /**
-     * Byte Buddy's entry point, made when the first class to weave arrives (the JVM initialises a
-     * nested class on first use, once): until then, weaving has loaded no class of Byte Buddy.
-     */
-    private static final class Decorator {
-
-        static final ByteBuddy BYTE_BUDDY = new ByteBuddy()
-                .with(TypeValidation.DISABLED)
-                .with(Implementation.Context.Disabled.Factory.INSTANCE)
-                .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE);
     }
 
     private static boolean selected(Class<?> loaded, List<ClassWeaving> weavings) {
