@@ -1,8 +1,7 @@
 package io.genscope.agent.install;
 
 import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.ClassFileLocator;
-import net.bytebuddy.pool.TypePool;
+import net.bytebuddy.jar.asm.Opcodes;
 
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
@@ -11,9 +10,10 @@ import java.util.List;
 
 /**
  * The agent's class file transformer: reads each class a {@link ClassWeaving} may select (from its
- * class file, through a Byte Buddy type pool, so nothing is loaded or initialised), and has each
- * weaving that selects it write its code in, changing method bodies and nothing else (no new
- * members, so retransformation works too).
+ * class file, so nothing is loaded or initialised: its outline at once, its Byte Buddy type
+ * description when a weaving needs one, see {@link ArrivingClass}), and has each weaving that
+ * selects it write its code in, changing method bodies and nothing else (no new members, so
+ * retransformation works too).
  *
  * <p>This replaces Byte Buddy's {@code AgentBuilder}: the builder generated a class for itself
  * when installed and set up class injection the advice never uses, which together cost a
@@ -61,29 +61,18 @@ final class AdviceWeaver implements ClassFileTransformer {
         }
     }
 
-    /**
-     * The woven class file, or {@code null} when no weaving applies to the class. Every type is
-     * read from its class file, {@code java.lang.Object} too: a type pool that starts with the
-     * loaded {@code Object} (Byte Buddy's {@code withObjectType()}) describes its methods by
-     * reflection, through dispatchers that Byte Buddy builds as dynamic proxies, about 20 ms of the
-     * first weave. The JDK's class files come from the boot loader when the class's loader does not
-     * serve them as resources.
-     */
+    /** The woven class file, or {@code null} when no weaving applies to the class. */
     private byte[] weave(String name, ClassLoader loader, byte[] classFile) {
-        ClassFileLocator classFiles = new ClassFileLocator.Compound(ClassFileLocator.Simple.of(name, classFile),
-                ClassFileLocator.ForClassLoader.of(loader), ClassFileLocator.ForClassLoader.ofBootLoader());
-        TypePool types = new TypePool.Default.WithLazyResolution(new TypePool.CacheProvider.Simple(),
-                classFiles, TypePool.Default.ReaderMode.FAST);
-        TypeDescription type = types.describe(name).resolve();
-        if (type.isSynthetic()) {
+        ArrivingClass arriving = new ArrivingClass(name, loader, classFile);
+        if (arriving.outline().is(Opcodes.ACC_SYNTHETIC)) {
             return null;
         }
         byte[] woven = classFile;
         // the last weaving's code goes in first, so that the first rule's calls enclose the others'
         for (int i = weavings.size() - 1; i >= 0; i--) {
             ClassWeaving weaving = weavings.get(i);
-            if (weaving.types().matches(type)) {
-                woven = weaving.weave(woven, type, classFiles, types);
+            if (weaving.selects(arriving)) {
+                woven = weaving.weave(woven, arriving);
             }
         }
         if (woven == classFile) {

@@ -8,7 +8,6 @@ import net.bytebuddy.dynamic.TypeResolutionStrategy;
 import net.bytebuddy.dynamic.scaffold.MethodGraph;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
 import net.bytebuddy.implementation.Implementation;
-import net.bytebuddy.pool.TypePool;
 
 /**
  * Byte Buddy's decoration of a class file, for the weavings whose advice Byte Buddy inlines (the
@@ -25,13 +24,14 @@ final class ByteBuddyDecoration {
     }
 
     /** {@code classFile} with {@code weaving}'s advice, or {@code classFile} itself when it adds none. */
-    static byte[] weave(ClassWeaving weaving, byte[] classFile, TypeDescription type, ClassFileLocator classFiles,
-                        TypePool types) {
+    static byte[] weave(ClassWeaving weaving, byte[] classFile, ArrivingClass arriving) {
+        TypeDescription type = arriving.type();
         ClassFileLocator current = new ClassFileLocator.Compound(ClassFileLocator.Simple.of(type.getName(), classFile),
-                classFiles);
+                arriving.classFiles());
         DynamicType.Builder<?> original = Decorator.BYTE_BUDDY.decorate(type, current);
         DynamicType.Builder<?> builder = weaving.weave(original, type);
-        return builder == original ? classFile : builder.make(TypeResolutionStrategy.Disabled.INSTANCE, types).getBytes();
+        return builder == original ? classFile
+                : builder.make(TypeResolutionStrategy.Disabled.INSTANCE, arriving.types()).getBytes();
     }
 
     /**

@@ -1,10 +1,8 @@
 package io.genscope.agent.install;
 
 import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.matcher.ElementMatcher;
-import net.bytebuddy.pool.TypePool;
 
 /**
  * What {@link AdviceWeaver} weaves into which classes: a rule's calls into the runtime, written
@@ -16,23 +14,26 @@ interface ClassWeaving {
     /** The classes this weaving looks into; they are read from class files, never loaded. */
     ElementMatcher<? super TypeDescription> types();
 
+    /** Whether {@code arriving} is one of {@link #types()}; by default asked of its type description. */
+    default boolean selects(ArrivingClass arriving) {
+        return types().matches(arriving.type());
+    }
+
     /**
-     * {@code classFile} with this weaving's code in, for {@code type}, one of {@link #types()};
-     * by default through Byte Buddy's decoration with {@link #weave(DynamicType.Builder, TypeDescription)}.
+     * {@code classFile} with this weaving's code in, for {@code arriving}, which it {@linkplain
+     * #selects selects}; by default through Byte Buddy's decoration with {@link
+     * #weave(DynamicType.Builder, TypeDescription)}.
      *
-     * @param classFile  the class file as woven so far (the weavings of a class are applied in turn)
-     * @param type       the class, as first read
-     * @param classFiles where the class file of any type comes from
-     * @param types      the type pool {@code type} comes from
-     * @return {@code classFile} itself when no method of {@code type} is to be instrumented
+     * @param classFile the class file as woven so far (the weavings of a class are applied in turn)
+     * @return {@code classFile} itself when no method is to be instrumented
      */
-    default byte[] weave(byte[] classFile, TypeDescription type, ClassFileLocator classFiles, TypePool types) {
-        return ByteBuddyDecoration.weave(this, classFile, type, classFiles, types);
+    default byte[] weave(byte[] classFile, ArrivingClass arriving) {
+        return ByteBuddyDecoration.weave(this, classFile, arriving);
     }
 
     /**
      * Adds this weaving's advice to {@code builder} for {@code type}, for the default
-     * {@link #weave(byte[], TypeDescription, ClassFileLocator, TypePool)}.
+     * {@link #weave(byte[], ArrivingClass)}.
      *
      * @return {@code builder} itself when no method of {@code type} is to be instrumented (the default)
      */

@@ -69,6 +69,11 @@ final class MBeanServerHook {
             }
 
             @Override
+            public boolean selects(ArrivingClass arriving) {
+                return arriving.outline().name().equals(OWNER);
+            }
+
+            @Override
             public DynamicType.Builder<?> weave(DynamicType.Builder<?> builder, TypeDescription type) {
                 return builder.visit(adviceClassFiles.advice(MBeanServerAdvice.class, Advice.withCustomMapping())
                         .on(named("getPlatformMBeanServer").and(isStatic()).and(takesNoArguments())));

@@ -3,6 +3,7 @@ package io.genscope.agent.install;
 import io.genscope.agent.capture.CaptureChecker;
 import io.genscope.agent.capture.MethodNames;
 import io.genscope.agent.config.RuleSettings;
+import io.genscope.agent.matching.ClassOutline;
 import io.genscope.agent.matching.RuleMatchers;
 import io.genscope.agent.weave.CallWeaver;
 import io.genscope.agent.weave.WovenCall;
@@ -15,9 +16,9 @@ import io.genscope.runtime.diagnostics.RuleDiagnostics;
 import io.genscope.runtime.rule.RuleCaptures;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.ClassFileLocator;
+import net.bytebuddy.jar.asm.Opcodes;
+import net.bytebuddy.jar.asm.Type;
 import net.bytebuddy.matcher.ElementMatcher;
-import net.bytebuddy.pool.TypePool;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,8 +38,8 @@ import java.util.function.IntFunction;
  * loaded before or after, keep it. A selected class where no method matches is reported too
  * ({@link UnmatchedClasses}).
  *
- * <p>Its matchers are made when the first class the rule's name filter lets through arrives
- * ({@link OnFirstUse}), so a rule whose classes never load costs no Byte Buddy.
+ * <p>Its Byte Buddy matchers are made when the first class that needs them arrives ({@link
+ * OnFirstUse}); a rule that selects by names and declarations and captures nothing needs none.
  *
  * <p>Thread-safe: classes load concurrently; the state is a concurrent set of reported problems.
  */
@@ -85,8 +86,8 @@ final class RuleWeaving implements ClassWeaving {
      * is a reference that may be a future. Only a primitive result nobody reads is left out, so
      * it is never boxed.
      */
-    private static boolean needsResult(MethodDescription method, RuleCaptures captures) {
-        if (!method.getReturnType().isPrimitive()) {
+    private static boolean needsResult(Candidate method, RuleCaptures captures) {
+        if (!method.primitiveResult()) {
             return true;
         }
         for (PropertyPath path : captures.callPaths().values()) {
@@ -111,8 +112,43 @@ final class RuleWeaving implements ClassWeaving {
         return selectors.get().types();
     }
 
+    /** By name when the rule's class selector is a name or glob, else by the class's type description. */
     @Override
-    public byte[] weave(byte[] classFile, TypeDescription type, ClassFileLocator classFiles, TypePool types) {
+    public boolean selects(ArrivingClass arriving) {
+        return RuleMatchers.selectsByName(settings, arriving.outline()).orElseGet(() -> types().matches(arriving.type()));
+    }
+
+    /**
+     * Selects the methods from the class's outline and weaves them with the whole rule when
+     * nothing needs declared types (no capture to check, no annotation selector), so a simple
+     * rule's first class costs no Byte Buddy type description; else from its description.
+     */
+    @Override
+    public byte[] weave(byte[] classFile, ArrivingClass arriving) {
+        if (!RuleMatchers.methodsByDeclaration(settings) || !diagnostics.rule().captures().callPaths().isEmpty()) {
+            return weave(classFile, arriving.type());
+        }
+        ClassOutline outline = arriving.outline();
+        List<Candidate> candidates = new ArrayList<>();
+        if (!outline.is(Opcodes.ACC_INTERFACE)) {
+            for (ClassOutline.Method method : outline.methods()) {
+                if (RuleMatchers.selects(settings, method)) {
+                    candidates.add(new Candidate(method.name() + method.descriptor(),
+                            MethodNames.of(outline.name(), method.name(), method.descriptor()),
+                            Type.getReturnType(method.descriptor()).getSort() < Type.ARRAY));
+                }
+            }
+        }
+        if (candidates.isEmpty()) {
+            unmatched.noMethodMatched(arriving.type(), diagnostics.hasMatched());
+            return classFile;
+        }
+        Map<String, WovenCall> calls = new LinkedHashMap<>();
+        plan(calls, candidates, 0);
+        return calls.isEmpty() ? classFile : CallWeaver.weave(classFile, calls);
+    }
+
+    private byte[] weave(byte[] classFile, TypeDescription type) {
         List<MethodDescription> candidates = type.isInterface() ? List.of()
                 : List.copyOf(type.getDeclaredMethods().filter(selectors.get().methods()));
         if (candidates.isEmpty()) {
@@ -120,40 +156,52 @@ final class RuleWeaving implements ClassWeaving {
             return classFile;
         }
         Map<MethodDescription, Integer> dropped = woven(candidates);
-        Map<Integer, List<MethodDescription>> byDropped = new LinkedHashMap<>();
+        Map<Integer, List<Candidate>> byDropped = new LinkedHashMap<>();
         for (Map.Entry<MethodDescription, Integer> method : dropped.entrySet()) {
-            byDropped.computeIfAbsent(method.getValue(), key -> new ArrayList<>()).add(method.getKey());
+            MethodDescription described = method.getKey();
+            byDropped.computeIfAbsent(method.getValue(), key -> new ArrayList<>()).add(new Candidate(
+                    described.getInternalName() + described.getDescriptor(), MethodNames.of(described),
+                    described.getReturnType().isPrimitive()));
         }
         Map<String, WovenCall> calls = new LinkedHashMap<>();
-        for (Map.Entry<Integer, List<MethodDescription>> group : byDropped.entrySet()) {
+        for (Map.Entry<Integer, List<Candidate>> group : byDropped.entrySet()) {
             plan(calls, group.getValue(), group.getKey());
         }
         return calls.isEmpty() ? classFile : CallWeaver.weave(classFile, calls);
     }
 
     /**
+     * A method to instrument.
+     *
+     * @param key             its name and descriptor, as {@link CallWeaver} takes them
+     * @param name            its readable signature ({@link MethodNames})
+     * @param primitiveResult whether it returns a primitive or nothing
+     */
+    private record Candidate(String key, String name, boolean primitiveResult) {
+    }
+
+    /**
      * Adds to {@code calls} (by method name and descriptor) {@code methods} with the rule less the
      * captures {@code dropped} (bits of {@link RuleCaptures#bit}).
      */
-    private void plan(Map<String, WovenCall> calls, List<MethodDescription> methods, int dropped) {
+    private void plan(Map<String, WovenCall> calls, List<Candidate> methods, int dropped) {
         RuleCaptures captures = diagnostics.rule().captures().without(dropped);
         int[] positions;
         try {
             positions = ArgumentSlots.positions(captures);
         } catch (IllegalStateException tooMany) {
-            for (MethodDescription method : methods) {
-                report(method, new CaptureChecker.Problem("capture", tooMany.getMessage()));
+            for (Candidate method : methods) {
+                report(method.name(), new CaptureChecker.Problem("capture", tooMany.getMessage()));
             }
             return;
         }
         int ruleIndex = variants.variant(index, dropped);
         boolean exitReadsCall = diagnostics.rule().readsCallAtExit();
         for (boolean returned : new boolean[] {false, true}) { // the order the diagnostics have always listed them in
-            for (MethodDescription method : methods) {
+            for (Candidate method : methods) {
                 if (needsResult(method, captures) == returned) {
-                    diagnostics.matched(MethodNames.of(method));
-                    calls.put(method.getInternalName() + method.getDescriptor(),
-                            new WovenCall(ruleIndex, positions, returned, exitReadsCall));
+                    diagnostics.matched(method.name());
+                    calls.put(method.key(), new WovenCall(ruleIndex, positions, returned, exitReadsCall));
                 }
             }
         }
@@ -181,7 +229,7 @@ final class RuleWeaving implements ClassWeaving {
             MethodDescription method = checked.getKey();
             if (someFit && !checked.getValue().isEmpty()) {
                 for (CaptureChecker.Problem problem : checked.getValue()) {
-                    report(method, problem);
+                    report(MethodNames.of(method), problem);
                 }
                 continue;
             }
@@ -237,9 +285,9 @@ final class RuleWeaving implements ClassWeaving {
                 ? ", whose generations success-when finds failed now have the type " + RuleCaptures.UNSUCCESSFUL : "";
     }
 
-    private void report(MethodDescription method, CaptureChecker.Problem problem) {
+    private void report(String method, CaptureChecker.Problem problem) {
         String line = settings.origin().at(problem.field()) + ": " + problem.message() + " (rule '" + settings.name()
-                + "' does not instrument " + MethodNames.of(method) + ")";
+                + "' does not instrument " + method + ")";
         if (reported.add(line)) {
             log.error(line);
         }
