@@ -46,8 +46,6 @@ final class CallCode extends MethodVisitor {
             + "Ljava/lang/Object;Ljava/lang/Throwable;)V";
     private static final String THROWABLE = "java/lang/Throwable";
     private static final String OBJECT = "java/lang/Object";
-    /** The deepest stack the inserted code needs: the exit's arguments, the last boxed from a {@code long}. */
-    private static final int MAX_STACK = 9;
 
     private final MethodShape shape;
     private final WovenCall call;
@@ -175,7 +173,23 @@ final class CallCode extends MethodVisitor {
                 super.visitInsn(shape.returnType().getOpcode(Opcodes.IRETURN));
             });
         }
-        super.visitMaxs(Math.max(maxStack, MAX_STACK), maxLocals);
+        super.visitMaxs(Math.max(maxStack, insertedStack()), maxLocals);
+    }
+
+    /**
+     * The deepest operand stack the inserted code needs, no deeper: an interpreted or C1-compiled
+     * frame of the method grows with it, which a recursive generator pays per level.
+     */
+    private int insertedStack() {
+        int enter = 2 + WovenCall.SLOTS; // the rule, the receiver and the slots
+        for (int i = 0; i < call.slots().length && slotLocals.length == 0; i++) {
+            // an argument loaded (two slots for a long or double) above those pushed before it, then boxed
+            enter = Math.max(enter, 2 + i + shape.parameters()[call.slots()[i]].getSize());
+        }
+        // the rule and the token, the receiver and slots when the exit reads the call, then the result
+        // (loaded, two slots for a long or double, then boxed) and the exception
+        int exit = 3 + (call.exitReadsCall() ? 1 + WovenCall.SLOTS : 0) + 2;
+        return Math.max(enter, exit);
     }
 
     /**

@@ -3,6 +3,8 @@ package io.genscope.agent.weave;
 import fixture.weave.CallShapes;
 import io.genscope.runtime.Genscope;
 import io.genscope.runtime.recording.Recorder;
+import net.bytebuddy.jar.asm.ClassReader;
+import net.bytebuddy.jar.asm.ClassVisitor;
 import net.bytebuddy.jar.asm.ClassWriter;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
@@ -158,6 +160,41 @@ class CallWeaverTest {
         assertThatThrownBy(() -> CallWeaver.weave(writer.toByteArray(), Map.of("junk()I",
                 new WovenCall(0, new int[0], true, false))))
                 .isInstanceOf(IllegalStateException.class).hasMessage("a return leaves 2 slots on the stack");
+    }
+
+    /**
+     * An interpreted or C1-compiled frame grows with the method's maximum stack, which a recursive
+     * generator pays per level: the inserted code asks for what it needs (the exit's arguments)
+     * and no more.
+     */
+    @Test
+    void theInsertedCodeAsksForNoDeeperStackThanItNeeds() throws Exception {
+        Method recursive = CallShapes.class.getMethod("recursive", int.class);
+        Map<String, Integer> unwoven = maxStacks(classFile());
+
+        assertThat(maxStacks(CallWeaver.weave(classFile(), Map.of(key(recursive),
+                new WovenCall(0, new int[0], false, false)))).get("recursive"))
+                .isEqualTo(Math.max(unwoven.get("recursive"), 5)); // rule, token, result, exception
+        assertThat(maxStacks(CallWeaver.weave(classFile(), Map.of(key(recursive),
+                new WovenCall(0, new int[] {0}, true, true)))).get("recursive"))
+                .isEqualTo(9); // rule, token, receiver, three slots, result, exception
+    }
+
+    private static Map<String, Integer> maxStacks(byte[] classFile) {
+        Map<String, Integer> maxStacks = new LinkedHashMap<>();
+        new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                                             String[] exceptions) {
+                return new MethodVisitor(Opcodes.ASM9) {
+                    @Override
+                    public void visitMaxs(int maxStack, int maxLocals) {
+                        maxStacks.put(name, maxStack);
+                    }
+                };
+            }
+        }, 0);
+        return maxStacks;
     }
 
     @Test
