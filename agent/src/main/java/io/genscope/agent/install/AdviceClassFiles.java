@@ -8,7 +8,8 @@ import net.bytebuddy.pool.TypePool;
 import java.util.jar.JarFile;
 
 /**
- * Where Byte Buddy reads the advice classes' bytecode from, to inline it: the agent's own jar.
+ * Where Byte Buddy reads the bytecode of the advice it inlines (the MBean server hook's) from:
+ * the agent's own jar.
  * Not through a class loader: the boot loader, which loads the advice classes, cannot see the
  * resources of a jar appended to the bootstrap class path, and the system loader looks on the
  * application's class path first, where another copy of Genscope (another version, say) would
@@ -48,12 +49,6 @@ final class AdviceClassFiles {
     Advice advice(Class<?> advice, Advice.WithCustomMapping mapping) {
         Reading read = reading.get();
         return mapping.to(read.describe(advice), read.classFiles());
-    }
-
-    /** Advice whose entry comes from {@code enter} and whose exit comes from {@code exit}. */
-    Advice advice(Class<?> enter, Class<?> exit, Advice.WithCustomMapping mapping) {
-        Reading read = reading.get();
-        return mapping.to(read.describe(enter), read.describe(exit), read.classFiles());
     }
 
     private record Reading(ClassFileLocator classFiles, TypePool types) {

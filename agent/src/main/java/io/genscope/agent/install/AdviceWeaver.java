@@ -1,14 +1,7 @@
 package io.genscope.agent.install;
 
-import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.ClassFileLocator;
-import net.bytebuddy.dynamic.DynamicType;
-import net.bytebuddy.dynamic.TypeResolutionStrategy;
-import net.bytebuddy.dynamic.scaffold.MethodGraph;
-import net.bytebuddy.dynamic.scaffold.TypeValidation;
-import net.bytebuddy.implementation.Implementation;
-import net.bytebuddy.pool.TypePool;
+import net.bytebuddy.jar.asm.Opcodes;
 
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
@@ -17,13 +10,14 @@ import java.util.List;
 
 /**
  * The agent's class file transformer: reads each class a {@link ClassWeaving} may select (from its
- * class file, through a Byte Buddy type pool, so nothing is loaded or initialised), and inlines
- * the advice into it with Byte Buddy's decoration, which changes method bodies and nothing else
- * (no new members, so retransformation works too).
+ * class file, so nothing is loaded or initialised: its outline at once, its Byte Buddy type
+ * description when a weaving needs one, see {@link ArrivingClass}), and has each weaving that
+ * selects it write its code in, changing method bodies and nothing else (no new members, so
+ * retransformation works too).
  *
- * <p>This is the part of Byte Buddy's {@code AgentBuilder} the agent needs, written out: the
- * builder generated a class for itself when installed and set up class injection the advice never
- * uses, which together cost a hello-world JVM about 160 ms of start-up (median of 7 runs).
+ * <p>This replaces Byte Buddy's {@code AgentBuilder}: the builder generated a class for itself
+ * when installed and set up class injection the advice never uses, which together cost a
+ * hello-world JVM about 160 ms of start-up (median of 7 runs).
  *
  * <p>Nothing of Byte Buddy is loaded until a class that {@link ClassNameFilter} lets through
  * arrives: the weavings too make their matchers and read their advice then.
@@ -67,34 +61,23 @@ final class AdviceWeaver implements ClassFileTransformer {
         }
     }
 
-    /**
-     * The woven class file, or {@code null} when no weaving applies to the class. Every type is
-     * read from its class file, {@code java.lang.Object} too: a type pool that starts with the
-     * loaded {@code Object} (Byte Buddy's {@code withObjectType()}) describes its methods by
-     * reflection, through dispatchers that Byte Buddy builds as dynamic proxies, about 20 ms of the
-     * first weave. The JDK's class files come from the boot loader when the class's loader does not
-     * serve them as resources.
-     */
+    /** The woven class file, or {@code null} when no weaving applies to the class. */
     private byte[] weave(String name, ClassLoader loader, byte[] classFile) {
-        ClassFileLocator classFiles = new ClassFileLocator.Compound(ClassFileLocator.Simple.of(name, classFile),
-                ClassFileLocator.ForClassLoader.of(loader), ClassFileLocator.ForClassLoader.ofBootLoader());
-        TypePool types = new TypePool.Default.WithLazyResolution(new TypePool.CacheProvider.Simple(),
-                classFiles, TypePool.Default.ReaderMode.FAST);
-        TypeDescription type = types.describe(name).resolve();
-        if (type.isSynthetic()) {
+        ArrivingClass arriving = new ArrivingClass(name, loader, classFile);
+        if (arriving.outline().is(Opcodes.ACC_SYNTHETIC)) {
             return null;
         }
-        DynamicType.Builder<?> original = Decorator.BYTE_BUDDY.decorate(type, classFiles);
-        DynamicType.Builder<?> builder = original;
-        for (ClassWeaving weaving : weavings) {
-            if (weaving.types().matches(type)) {
-                builder = weaving.weave(builder, type);
+        byte[] woven = classFile;
+        // the last weaving's code goes in first, so that the first rule's calls enclose the others'
+        for (int i = weavings.size() - 1; i >= 0; i--) {
+            ClassWeaving weaving = weavings.get(i);
+            if (weaving.selects(arriving)) {
+                woven = weaving.weave(woven, arriving);
             }
         }
-        if (builder == original) {
+        if (woven == classFile) {
             return null;
         }
-        byte[] woven = builder.make(TypeResolutionStrategy.Disabled.INSTANCE, types).getBytes();
         report.woven(name);
         return woven;
     }
@@ -131,18 +114,6 @@ final class AdviceWeaver implements ClassFileTransformer {
             }
         }
         return retransformed;
-    }
-
-    /**
-     * Byte Buddy's entry point, made when the first class to weave arrives (the JVM initialises a
-     * nested class on first use, once): until then, weaving has loaded no class of Byte Buddy.
-     */
-    private static final class Decorator {
-
-        static final ByteBuddy BYTE_BUDDY = new ByteBuddy()
-                .with(TypeValidation.DISABLED)
-                .with(Implementation.Context.Disabled.Factory.INSTANCE)
-                .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE);
     }
 
     private static boolean selected(Class<?> loaded, List<ClassWeaving> weavings) {

@@ -71,7 +71,7 @@ public final class ClassPathCheck {
             RuntimeLog log = new CollectedLog();
             List<RuleDiagnostics> diagnostics = rules.stream().map(RuleCompiler::compile).map(RuleDiagnostics::new).toList();
             AdviceWeaver weaver = new AdviceWeaver(ClassNameFilter.of(rules, MBeanServerHook.OWNER),
-                    RuleWeaving.forRules(rules, diagnostics::get, (rule, dropped) -> rule, AdviceClassFiles.of(null), log),
+                    RuleWeaving.forRules(rules, diagnostics::get, (rule, dropped) -> rule, log),
                     new WeavingReport(log, () -> { }));
             for (Path entry : classPath) {
                 weaveAll(entry, weaver, loader);

@@ -58,7 +58,6 @@ final class ConfigReload implements Reloader {
     private final GenscopeRuntime runtime;
     private final Instrumentation instrumentation;
     private final JarFile agentJar;
-    private final AdviceClassFiles adviceClassFiles;
     /** The MBean server hook every weaver includes, or {@code null} when attached (the MBeans went up at once). */
     private final ClassWeaving hook;
     private final CurrentWeaver transformer;
@@ -77,8 +76,7 @@ final class ConfigReload implements Reloader {
         this.runtime = runtime;
         this.instrumentation = instrumentation;
         this.agentJar = agentJar;
-        this.adviceClassFiles = AdviceClassFiles.of(agentJar);
-        this.hook = attached ? null : MBeanServerHook.weaving(instrumentation, adviceClassFiles);
+        this.hook = attached ? null : MBeanServerHook.weaving(instrumentation, AdviceClassFiles.of(agentJar));
         this.file = config.file();
         this.settings = config.settings();
         RuleSlots slots = runtime.rules();
@@ -217,7 +215,7 @@ final class ConfigReload implements Reloader {
         for (int i = 0; i < rules.size(); i++) {
             RuleBinding binding = bindings.get(i);
             byName.put(rules.get(i).name(), new RuleWeaving(binding.advice(), rules.get(i), binding.diagnostics(),
-                    variants, adviceClassFiles, log));
+                    variants, log));
         }
         return byName;
     }

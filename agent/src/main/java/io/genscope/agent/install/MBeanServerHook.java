@@ -78,6 +78,11 @@ final class MBeanServerHook {
             }
 
             @Override
+            public boolean selects(ArrivingClass arriving) {
+                return arriving.outline().name().equals(OWNER);
+            }
+
+            @Override
             public DynamicType.Builder<?> weave(DynamicType.Builder<?> builder, TypeDescription type) {
                 Optional<Module> management = management();
                 if (management.isPresent()) {

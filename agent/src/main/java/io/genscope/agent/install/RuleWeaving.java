@@ -1,16 +1,12 @@
 package io.genscope.agent.install;
 
-import io.genscope.agent.advice.CallAdvice;
-import io.genscope.agent.advice.ResultExitAdvice;
-import io.genscope.agent.advice.Returned;
-import io.genscope.agent.advice.RuleIndex;
-import io.genscope.agent.advice.Slot0;
-import io.genscope.agent.advice.Slot1;
-import io.genscope.agent.advice.Slot2;
 import io.genscope.agent.capture.CaptureChecker;
 import io.genscope.agent.capture.MethodNames;
 import io.genscope.agent.config.RuleSettings;
+import io.genscope.agent.matching.ClassOutline;
 import io.genscope.agent.matching.RuleMatchers;
+import io.genscope.agent.weave.CallWeaver;
+import io.genscope.agent.weave.WovenCall;
 import io.genscope.runtime.Role;
 import io.genscope.runtime.RuntimeLog;
 import io.genscope.runtime.capture.ArgumentSlots;
@@ -18,17 +14,13 @@ import io.genscope.runtime.capture.PathRoot;
 import io.genscope.runtime.capture.PropertyPath;
 import io.genscope.runtime.diagnostics.RuleDiagnostics;
 import io.genscope.runtime.rule.RuleCaptures;
-import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.DynamicType;
-import net.bytebuddy.implementation.bytecode.assign.Assigner;
-import net.bytebuddy.implementation.bytecode.constant.IntegerConstant;
-import net.bytebuddy.implementation.bytecode.constant.NullConstant;
+import net.bytebuddy.jar.asm.Opcodes;
+import net.bytebuddy.jar.asm.Type;
 import net.bytebuddy.matcher.ElementMatcher;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,20 +28,18 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntFunction;
 
-import static net.bytebuddy.matcher.ElementMatchers.anyOf;
-
 /**
  * Instruments the methods one rule selects in a class being loaded: checks the rule's captures
- * against each method, inlines {@link CallAdvice} with the rule's index into those that pass,
- * and records them in the rule's diagnostics. A capture that cannot work is reported once, with
+ * against each method, writes the calls into the runtime with the rule's index into those that
+ * pass ({@link CallWeaver}), and records them in the rule's diagnostics. A capture that cannot work is reported once, with
  * the config file's line, and costs its method (when another method of the class fits) or
  * itself on that method only (when none does): the method is woven with the index of a
  * {@linkplain RuleVariants variant} of the rule without it, so other classes the rule selects,
  * loaded before or after, keep it. A selected class where no method matches is reported too
  * ({@link UnmatchedClasses}).
  *
- * <p>Its matchers are made, and its advice read, when the first class the rule's name filter lets
- * through arrives ({@link OnFirstUse}), so a rule whose classes never load costs no Byte Buddy.
+ * <p>Its Byte Buddy matchers are made when the first class that needs them arrives ({@link
+ * OnFirstUse}); a rule that selects by names and declarations and captures nothing needs none.
  *
  * <p>Thread-safe: classes load concurrently; the state is a concurrent set of reported problems.
  */
@@ -62,20 +52,17 @@ final class RuleWeaving implements ClassWeaving {
     private final RuleSettings settings;
     private final RuleDiagnostics diagnostics;
     private final RuleVariants variants;
-    private final AdviceClassFiles adviceClassFiles;
     private final OnFirstUse<Selectors> selectors;
     private final RuntimeLog log;
     private final UnmatchedClasses unmatched;
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
-    private final Map<String, Advice> advice = new ConcurrentHashMap<>();
 
     RuleWeaving(int index, RuleSettings settings, RuleDiagnostics diagnostics, RuleVariants variants,
-                AdviceClassFiles adviceClassFiles, RuntimeLog log) {
+                RuntimeLog log) {
         this.index = index;
         this.settings = settings;
         this.diagnostics = diagnostics;
         this.variants = variants;
-        this.adviceClassFiles = adviceClassFiles;
         this.selectors = new OnFirstUse<>(() -> Selectors.of(settings));
         this.unmatched = new UnmatchedClasses(settings, log);
         this.log = log;
@@ -86,39 +73,21 @@ final class RuleWeaving implements ClassWeaving {
      * what the agent installs, and what {@link ClassPathCheck} runs offline.
      */
     static List<ClassWeaving> forRules(List<RuleSettings> rules, IntFunction<RuleDiagnostics> diagnostics,
-                                       RuleVariants variants, AdviceClassFiles adviceClassFiles, RuntimeLog log) {
+                                       RuleVariants variants, RuntimeLog log) {
         List<ClassWeaving> weavings = new ArrayList<>();
         for (int i = 0; i < rules.size(); i++) {
-            weavings.add(new RuleWeaving(i, rules.get(i), diagnostics.apply(i), variants, adviceClassFiles, log));
+            weavings.add(new RuleWeaving(i, rules.get(i), diagnostics.apply(i), variants, log));
         }
         return weavings;
     }
 
     /**
-     * The advice for the rule (or variant) at {@code ruleIndex}, with the arguments its captures
-     * read bound to the slots. Known only once the captures have been checked against a method,
-     * which binds named parameters.
-     */
-    private Advice advice(int ruleIndex, int[] positions, boolean returned) {
-        Class<?> exit = diagnostics.rule().readsCallAtExit() ? CallAdvice.class : ResultExitAdvice.class;
-        return advice.computeIfAbsent(ruleIndex + Arrays.toString(positions) + returned, key -> adviceClassFiles.advice(
-                CallAdvice.class, exit, Advice.withCustomMapping()
-                        .bind(RuleIndex.class, IntegerConstant.forValue(ruleIndex), Mappings.INT)
-                        .bind(Slot0.class, slot(positions, 0))
-                        .bind(Slot1.class, slot(positions, 1))
-                        .bind(Slot2.class, slot(positions, 2))
-                        .bind(Returned.class, returned
-                                ? new Advice.OffsetMapping.ForReturnValue(Mappings.OBJECT, true, Assigner.Typing.DYNAMIC)
-                                : Mappings.NULL)));
-    }
-
-    /**
-     * Whether the advice must hand over the method's result: when a capture reads it, or when it
+     * Whether the exit must hand over the method's result: when a capture reads it, or when it
      * is a reference that may be a future. Only a primitive result nobody reads is left out, so
      * it is never boxed.
      */
-    private static boolean needsResult(MethodDescription method, RuleCaptures captures) {
-        if (!method.getReturnType().isPrimitive()) {
+    private static boolean needsResult(Candidate method, RuleCaptures captures) {
+        if (!method.primitiveResult()) {
             return true;
         }
         for (PropertyPath path : captures.callPaths().values()) {
@@ -127,14 +96,6 @@ final class RuleWeaving implements ClassWeaving {
             }
         }
         return false;
-    }
-
-    /** The argument at the slot's position, boxed if primitive, or {@code null} for an unused slot. */
-    private static Advice.OffsetMapping slot(int[] positions, int slot) {
-        return slot < positions.length
-                ? new Advice.OffsetMapping.ForArgument.Unresolved(Mappings.OBJECT, true, Assigner.Typing.DYNAMIC,
-                        positions[slot])
-                : Mappings.NULL;
     }
 
     /** The rule's class and method selectors as Byte Buddy matchers. */
@@ -146,72 +107,104 @@ final class RuleWeaving implements ClassWeaving {
         }
     }
 
-    /**
-     * Byte Buddy constants of the advice's bindings, made with the first advice (a nested class
-     * initialises on first use). The rule index is bound as a stack manipulation of a known type:
-     * bound as a plain value, Byte Buddy would first look for the JDK's constant descriptions
-     * among its types, which builds ten reflection proxies, about 15 ms of the first weave.
-     */
-    private static final class Mappings {
-
-        static final TypeDescription.Generic INT = TypeDescription.Generic.OfNonGenericType.ForLoadedType.of(int.class);
-        static final TypeDescription.Generic OBJECT = TypeDescription.Generic.OBJECT;
-        static final Advice.OffsetMapping NULL =
-                new Advice.OffsetMapping.ForStackManipulation(NullConstant.INSTANCE, OBJECT, OBJECT, Assigner.Typing.STATIC);
-    }
-
     @Override
     public ElementMatcher<? super TypeDescription> types() {
         return selectors.get().types();
     }
 
+    /** By name when the rule's class selector is a name or glob, else by the class's type description. */
     @Override
-    public DynamicType.Builder<?> weave(DynamicType.Builder<?> builder, TypeDescription type) {
+    public boolean selects(ArrivingClass arriving) {
+        return RuleMatchers.selectsByName(settings, arriving.outline()).orElseGet(() -> types().matches(arriving.type()));
+    }
+
+    /**
+     * Selects the methods from the class's outline and weaves them with the whole rule when
+     * nothing needs declared types (no capture to check, no annotation selector), so a simple
+     * rule's first class costs no Byte Buddy type description; else from its description.
+     */
+    @Override
+    public byte[] weave(byte[] classFile, ArrivingClass arriving) {
+        if (!RuleMatchers.methodsByDeclaration(settings) || !diagnostics.rule().captures().callPaths().isEmpty()) {
+            return weave(classFile, arriving.type());
+        }
+        ClassOutline outline = arriving.outline();
+        List<Candidate> candidates = new ArrayList<>();
+        if (!outline.is(Opcodes.ACC_INTERFACE)) {
+            for (ClassOutline.Method method : outline.methods()) {
+                if (RuleMatchers.selects(settings, method)) {
+                    candidates.add(new Candidate(method.name() + method.descriptor(),
+                            MethodNames.of(outline.name(), method.name(), method.descriptor()),
+                            Type.getReturnType(method.descriptor()).getSort() < Type.ARRAY));
+                }
+            }
+        }
+        if (candidates.isEmpty()) {
+            unmatched.noMethodMatched(arriving.type(), diagnostics.hasMatched());
+            return classFile;
+        }
+        Map<String, WovenCall> calls = new LinkedHashMap<>();
+        plan(calls, candidates, 0);
+        return calls.isEmpty() ? classFile : CallWeaver.weave(classFile, calls);
+    }
+
+    private byte[] weave(byte[] classFile, TypeDescription type) {
         List<MethodDescription> candidates = type.isInterface() ? List.of()
                 : List.copyOf(type.getDeclaredMethods().filter(selectors.get().methods()));
         if (candidates.isEmpty()) {
             unmatched.noMethodMatched(type, diagnostics.hasMatched());
-            return builder;
+            return classFile;
         }
         Map<MethodDescription, Integer> dropped = woven(candidates);
-        Map<Integer, List<MethodDescription>> byDropped = new LinkedHashMap<>();
+        Map<Integer, List<Candidate>> byDropped = new LinkedHashMap<>();
         for (Map.Entry<MethodDescription, Integer> method : dropped.entrySet()) {
-            byDropped.computeIfAbsent(method.getValue(), key -> new ArrayList<>()).add(method.getKey());
+            MethodDescription described = method.getKey();
+            byDropped.computeIfAbsent(method.getValue(), key -> new ArrayList<>()).add(new Candidate(
+                    described.getInternalName() + described.getDescriptor(), MethodNames.of(described),
+                    described.getReturnType().isPrimitive()));
         }
-        DynamicType.Builder<?> visited = builder;
-        for (Map.Entry<Integer, List<MethodDescription>> group : byDropped.entrySet()) {
-            visited = weave(visited, group.getValue(), group.getKey());
+        Map<String, WovenCall> calls = new LinkedHashMap<>();
+        for (Map.Entry<Integer, List<Candidate>> group : byDropped.entrySet()) {
+            plan(calls, group.getValue(), group.getKey());
         }
-        return visited;
+        return calls.isEmpty() ? classFile : CallWeaver.weave(classFile, calls);
     }
 
-    /** Weaves {@code methods} with the rule less the captures {@code dropped} (bits of {@link RuleCaptures#bit}). */
-    private DynamicType.Builder<?> weave(DynamicType.Builder<?> builder, List<MethodDescription> methods, int dropped) {
+    /**
+     * A method to instrument.
+     *
+     * @param key             its name and descriptor, as {@link CallWeaver} takes them
+     * @param name            its readable signature ({@link MethodNames})
+     * @param primitiveResult whether it returns a primitive or nothing
+     */
+    private record Candidate(String key, String name, boolean primitiveResult) {
+    }
+
+    /**
+     * Adds to {@code calls} (by method name and descriptor) {@code methods} with the rule less the
+     * captures {@code dropped} (bits of {@link RuleCaptures#bit}).
+     */
+    private void plan(Map<String, WovenCall> calls, List<Candidate> methods, int dropped) {
         RuleCaptures captures = diagnostics.rule().captures().without(dropped);
         int[] positions;
         try {
             positions = ArgumentSlots.positions(captures);
         } catch (IllegalStateException tooMany) {
-            for (MethodDescription method : methods) {
-                report(method, new CaptureChecker.Problem("capture", tooMany.getMessage()));
+            for (Candidate method : methods) {
+                report(method.name(), new CaptureChecker.Problem("capture", tooMany.getMessage()));
             }
-            return builder;
+            return;
         }
         int ruleIndex = variants.variant(index, dropped);
-        DynamicType.Builder<?> visited = builder;
-        for (boolean returned : new boolean[] {false, true}) {
-            List<MethodDescription> group = new ArrayList<>();
-            for (MethodDescription method : methods) {
+        boolean exitReadsCall = diagnostics.rule().readsCallAtExit();
+        for (boolean returned : new boolean[] {false, true}) { // the order the diagnostics have always listed them in
+            for (Candidate method : methods) {
                 if (needsResult(method, captures) == returned) {
-                    group.add(method);
-                    diagnostics.matched(MethodNames.of(method));
+                    diagnostics.matched(method.name());
+                    calls.put(method.key(), new WovenCall(ruleIndex, positions, returned, exitReadsCall));
                 }
             }
-            if (!group.isEmpty()) {
-                visited = visited.visit(advice(ruleIndex, positions, returned).on(anyOf(group)));
-            }
         }
-        return visited;
     }
 
     /**
@@ -236,7 +229,7 @@ final class RuleWeaving implements ClassWeaving {
             MethodDescription method = checked.getKey();
             if (someFit && !checked.getValue().isEmpty()) {
                 for (CaptureChecker.Problem problem : checked.getValue()) {
-                    report(method, problem);
+                    report(MethodNames.of(method), problem);
                 }
                 continue;
             }
@@ -292,9 +285,9 @@ final class RuleWeaving implements ClassWeaving {
                 ? ", whose generations success-when finds failed now have the type " + RuleCaptures.UNSUCCESSFUL : "";
     }
 
-    private void report(MethodDescription method, CaptureChecker.Problem problem) {
+    private void report(String method, CaptureChecker.Problem problem) {
         String line = settings.origin().at(problem.field()) + ": " + problem.message() + " (rule '" + settings.name()
-                + "' does not instrument " + MethodNames.of(method) + ")";
+                + "' does not instrument " + method + ")";
         if (reported.add(line)) {
             log.error(line);
         }

@@ -6,9 +6,13 @@ import io.genscope.agent.config.RuleSettings;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDefinition;
 import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.jar.asm.Opcodes;
+import net.bytebuddy.jar.asm.Type;
 import net.bytebuddy.matcher.ElementMatcher;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
@@ -24,7 +28,9 @@ import static net.bytebuddy.matcher.ElementMatchers.not;
 
 /**
  * Byte Buddy matchers for a rule's class and method selectors. They work on type descriptions
- * read from class files, so matching never loads or initialises a class of the host.
+ * read from class files, so matching never loads or initialises a class of the host. Where a
+ * class's name and its methods' declarations decide, the same answers come from a {@link
+ * ClassOutline} too, without a type description.
  */
 public final class RuleMatchers {
 
@@ -67,6 +73,49 @@ public final class RuleMatchers {
             methods = methods.and(isAnnotatedWith(named(rule.annotation())));
         }
         return methods;
+    }
+
+    /**
+     * What {@link #types} answers for {@code type}, when its name and modifiers decide it ({@code
+     * class:} and globs); empty when the supertypes do ({@code implements:}).
+     */
+    public static Optional<Boolean> selectsByName(RuleSettings rule, ClassOutline type) {
+        ClassSelector selector = rule.classSelector();
+        boolean selected;
+        if (selector instanceof ClassSelector.Named named) {
+            selected = type.name().equals(named.className());
+        } else if (selector instanceof ClassSelector.Glob glob) {
+            selected = glob.matches(type.name()) && !type.is(Opcodes.ACC_INTERFACE);
+        } else {
+            return Optional.empty();
+        }
+        return Optional.of(selected && !OffLimitsClasses.contains(type.name()));
+    }
+
+    /**
+     * Whether {@link #methods} can be answered from a method's name, descriptor and modifiers:
+     * not when the rule selects by annotation.
+     */
+    public static boolean methodsByDeclaration(RuleSettings rule) {
+        return rule.annotation() == null;
+    }
+
+    /** What {@link #methods} answers for {@code method}, for a rule {@link #methodsByDeclaration selecting by declaration}. */
+    public static boolean selects(RuleSettings rule, ClassOutline.Method method) {
+        if (method.name().equals("<init>") || method.name().equals("<clinit>")
+                || method.is(Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE | Opcodes.ACC_BRIDGE | Opcodes.ACC_SYNTHETIC)
+                || !rule.matchesMethodName(method.name())) {
+            return false;
+        }
+        if (rule.parameterTypes() == null) {
+            return true;
+        }
+        Type[] parameters = Type.getArgumentTypes(method.descriptor());
+        List<String> names = new ArrayList<>(parameters.length);
+        for (Type parameter : parameters) {
+            names.add(parameter.getClassName());
+        }
+        return rule.parameterTypes().equals(names);
     }
 
     private static <T> ElementMatcher.Junction<T> where(Predicate<T> test) {

@@ -261,8 +261,7 @@ class WeavingRulesTest {
                 log(), "test", "genscope.yaml", Clock.system());
         List<ClassWeaving> weavings = new ArrayList<>();
         for (int i = 0; i < settings.size(); i++) {
-            weavings.add(new RuleWeaving(i, settings.get(i), runtime.rule(i), runtime::variant,
-                    AdviceClassFiles.of(null), log()));
+            weavings.add(new RuleWeaving(i, settings.get(i), runtime.rule(i), runtime::variant, log()));
         }
         return new AdviceWeaver(ClassNameFilter.of(settings, MBeanServerHook.OWNER), weavings,
                 new WeavingReport(log(), () -> { }));
