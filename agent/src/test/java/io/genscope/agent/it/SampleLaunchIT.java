@@ -101,8 +101,8 @@ class SampleLaunchIT {
     }
 
     /**
-     * A jar with other content under the names of the agent's advice classes and bundled
-     * defaults, as an application carrying another Genscope version would have: advice read from
+     * A jar with other content under the name of the agent's advice class (the MBean server
+     * hook's, the one read as a class file) and bundled defaults, as an application carrying another Genscope version would have: advice read from
      * it would not even parse, nor would the defaults.
      */
     private Path decoyJar() throws IOException {
@@ -110,11 +110,9 @@ class SampleLaunchIT {
                 SampleLaunch.TEST_CLASSES.resolve("io/genscope/agent/it/launch/EarlierAgent.class"));
         Path jar = directory.resolve("decoy-genscope.jar");
         try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file)) {
-            for (String advice : List.of("CallAdvice", "MBeanServerAdvice")) {
-                out.putNextEntry(new JarEntry("io/genscope/agent/advice/" + advice + ".class"));
-                out.write(otherClass);
-                out.closeEntry();
-            }
+            out.putNextEntry(new JarEntry("io/genscope/agent/advice/MBeanServerAdvice.class"));
+            out.write(otherClass);
+            out.closeEntry();
             out.putNextEntry(new JarEntry("io/genscope/agent/config/defaults.yaml"));
             out.write("enabled: [not, the, defaults\n".getBytes(StandardCharsets.UTF_8));
             out.closeEntry();
