@@ -11,6 +11,7 @@ import io.genscope.runtime.jfr.Timeline;
 import io.genscope.runtime.privacy.UserIds;
 import io.genscope.runtime.rule.RuleCaptures;
 import io.genscope.runtime.diagnostics.RuleDiagnostics;
+import io.genscope.runtime.store.ThreadCallCounts;
 import io.genscope.runtime.store.ErrorInfo;
 import io.genscope.runtime.store.GenerationRecord;
 import io.genscope.runtime.store.RequestTotals;
@@ -76,6 +77,8 @@ public final class TelemetryRecorder implements Recorder {
     private final RuntimeLog log;
     private final CaptureReader captures;
     private final ThreadLocal<ThreadScope> scopes;
+    /** Each rule's calls, counted by slot in each thread's own table (Diagnostics' {@code calls}). */
+    private final ThreadCallCounts calls;
     private final AtomicReference<Runnable> atNextCall = new AtomicReference<>();
     /** For failures of calls whose rule index names no rule (a weaving bug). */
     private final ProblemThrottle unknownRules = new ProblemThrottle();
@@ -98,8 +101,10 @@ public final class TelemetryRecorder implements Recorder {
     public TelemetryRecorder(List<RuleDiagnostics> rules, TelemetryStore store, RuntimeLog log,
                              RequestTotals requests, Timeline timeline) {
         this.variants = new RuleVariant[rules.size()];
+        this.calls = new ThreadCallCounts(rules.size());
         for (int i = 0; i < rules.size(); i++) {
             variants[i] = new RuleVariant(i, rules.get(i), rules.get(i).rule().captures(), true);
+            rules.get(i).countsCallsIn(calls, i);
         }
         this.store = store;
         this.clock = store.clock();
@@ -110,7 +115,8 @@ public final class TelemetryRecorder implements Recorder {
         this.userIds = store.settings().userIds();
         boolean withRequests = requests != null;
         this.scopes = ThreadLocal.withInitial(
-                () -> new ThreadScope(store.currentThread(), maxElements, withRequests, timeline.forThread()));
+                () -> new ThreadScope(store.currentThread(), calls.register(), maxElements, withRequests,
+                        timeline.forThread()));
     }
 
     @Override
@@ -202,6 +208,7 @@ public final class TelemetryRecorder implements Recorder {
      * @throws IllegalStateException when {@link #MAX_INDEXES} are given out already
      */
     public synchronized int define(int slot, RuleDiagnostics diagnostics) {
+        diagnostics.countsCallsIn(calls, slot);
         return append(new RuleVariant(slot, diagnostics, diagnostics.rule().captures(), true));
     }
 
@@ -251,7 +258,7 @@ public final class TelemetryRecorder implements Recorder {
                     task.run();
                 }
             }
-            rule.diagnostics.called();
+            scope.calls.increment(rule.rule);
             switch (rule.role) {
                 case GENERATION -> {
                     token = ++scope.depth;

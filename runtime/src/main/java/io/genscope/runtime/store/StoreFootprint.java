@@ -174,6 +174,13 @@ public record StoreFootprint(long slices, long perSliceBytes, long perSliceDepen
     }
 
     /** Object and array sizes of this JVM's layout. */
+    /**
+     * The fields of a {@link GenerationRecord}: 10 references, 7 ints, 3 longs and 2 booleans
+     * ({@code StoreFootprintTest} checks them against the class).
+     */
+    static final int GENERATION_RECORD_REFERENCES = 10;
+    static final int GENERATION_RECORD_PRIMITIVE_BYTES = 4 * 7 + 8 * 3 + 2;
+
     record Sizes(int reference) {
 
         private static final int HEADER = 12;
@@ -429,17 +436,23 @@ public record StoreFootprint(long slices, long perSliceBytes, long perSliceDepen
          * names they hold, the buffer a collection is read into, and at their longest (each read of
          * {@code max-elements}) the record's dependency names, the validation's detected names
          * and, while a validation is recorded, its errors (with a message for the
-         * {@code event-elements} an event keeps).
+         * {@code event-elements} an event keeps); and its counts of calls per rule.
          */
         private long captureBuffers() {
-            long scope = sizes.contended(7, 4 + 1) + sizes.references(MAX_ARGUMENTS)
+            long scope = sizes.contended(8, 4 + 1) + sizes.references(MAX_ARGUMENTS)
                     + sizes.object(1, 4 * 3) + sizes.references(settings.maxElements());
-            return generationRecord() + validationRecord() + scope;
+            return generationRecord() + validationRecord() + scope + callCounts();
+        }
+
+        /** The thread's table of calls per rule ({@link ThreadCallCounts}), grown to every slot, with its weak owner. */
+        private long callCounts() {
+            return sizes.object(2, 0) + sizes.object(4, 0) + sizes.array(8, ThreadCallCounts.tableLength((int) slots()));
         }
 
         /** A {@link GenerationRecord} holding its names and dependency list at their longest. */
         private long generationRecord() {
-            return sizes.contended(7, 4 * 7 + 8 * 3 + 1) + 4 * name() + nameList(settings.maxElements());
+            return sizes.contended(GENERATION_RECORD_REFERENCES, GENERATION_RECORD_PRIMITIVE_BYTES) + 4 * name()
+                    + nameList(settings.maxElements());
         }
 
         /** A {@link ValidationRecord} holding its errors (with a message for those an event keeps) and detected names. */

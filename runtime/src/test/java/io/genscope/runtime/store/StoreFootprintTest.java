@@ -9,6 +9,8 @@ import io.genscope.runtime.time.ManualClock;
 import org.junit.jupiter.api.Test;
 
 import java.lang.management.ManagementFactory;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.lang.management.MemoryMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,6 +57,32 @@ class StoreFootprintTest {
                 .isGreaterThan(footprint.totalBytes() / FACTOR);
         assertThat(store.events(1)).hasSize(1); // keeps the store reachable until measured
         assertThat(captureBuffers).hasSize(3);
+    }
+
+    /**
+     * The heap test above has a factor of slack, so a record that gains a field would not fail it:
+     * the fields the estimate counts for a {@link GenerationRecord} are checked against the class.
+     */
+    @Test
+    void aGenerationRecordIsCountedWithEveryFieldItHas() {
+        int references = 0;
+        int primitiveBytes = 0;
+        for (Field field : GenerationRecord.class.getDeclaredFields()) {
+            if (Modifier.isStatic(field.getModifiers())) {
+                continue;
+            }
+            Class<?> type = field.getType();
+            if (!type.isPrimitive()) {
+                references++;
+            } else {
+                primitiveBytes += type == long.class || type == double.class ? 8
+                        : type == int.class || type == float.class ? 4
+                        : type == short.class || type == char.class ? 2 : 1;
+            }
+        }
+        assertThat(StoreFootprint.GENERATION_RECORD_REFERENCES).as("reference fields").isEqualTo(references);
+        assertThat(StoreFootprint.GENERATION_RECORD_PRIMITIVE_BYTES).as("bytes of primitive fields")
+                .isEqualTo(primitiveBytes);
     }
 
     @Test
