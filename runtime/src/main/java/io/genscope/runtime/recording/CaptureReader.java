@@ -10,6 +10,8 @@ import io.genscope.runtime.diagnostics.RuleDiagnostics;
 import io.genscope.runtime.store.NameList;
 import io.genscope.runtime.time.Clock;
 
+import jdk.internal.vm.annotation.ForceInline;
+
 import java.util.function.Function;
 
 /**
@@ -20,7 +22,10 @@ import java.util.function.Function;
  * type only ({@link CapturedValues}) and collections with a bound ({@link CapturedElements}).
  *
  * <p>Each read walks its path at its field's own call site ({@link CaptureField}), where the JIT
- * inlines the path's compiled walk.
+ * inlines the path's compiled walk. The reads of single values are {@link ForceInline} (honoured
+ * for classes of the boot class path, where the agent puts the runtime): compiled on their own
+ * first, as they are while the recorder warms up, they grew past the size the JIT inlines again,
+ * and every capture stayed a call ("already compiled into a big method").
  *
  * <p>The call's receiver, arguments, result and exception come as parameters rather than in a
  * holder reused from call to call, which had to be filled and emptied around every read (each
@@ -37,6 +42,7 @@ final class CaptureReader {
         this.clock = clock;
     }
 
+    @ForceInline
     Object value(RuleDiagnostics rule, CaptureField field, PropertyPath path,
                  Object self, Object[] args, Object returned, Throwable thrown) {
         try {
@@ -48,17 +54,20 @@ final class CaptureReader {
     }
 
     /** Reads {@code path} at {@code field}'s own call site (see {@link CaptureField}). */
+    @ForceInline
     private static Object walk(CaptureField field, PropertyPath path,
                                Object self, Object[] args, Object returned, Throwable thrown) throws Throwable {
         return field.site().walk(path.walker(), path.start(self, args, returned, thrown));
     }
 
+    @ForceInline
     String name(RuleDiagnostics rule, CaptureField field, PropertyPath path,
                 Object self, Object[] args, Object returned, Throwable thrown) {
         return converted(rule, field, path, value(rule, field, path, self, args, returned, thrown),
                 CapturedValues::name, null);
     }
 
+    @ForceInline
     int length(RuleDiagnostics rule, CaptureField field, PropertyPath path,
                Object self, Object[] args, Object returned, Throwable thrown) {
         try {
@@ -125,6 +134,7 @@ final class CaptureReader {
         }
     }
 
+    @ForceInline
     Boolean flag(RuleDiagnostics rule, CaptureField field, PropertyPath path,
                  Object self, Object[] args, Object returned, Throwable thrown) {
         return converted(rule, field, path, value(rule, field, path, self, args, returned, thrown),
@@ -146,6 +156,7 @@ final class CaptureReader {
     }
 
     /** Converts a value the path read; a conversion that fails counts as a failed capture. */
+    @ForceInline
     private <T> T converted(RuleDiagnostics rule, CaptureField field, PropertyPath path, Object value,
                             Function<Object, T> conversion, T absent) {
         try {
