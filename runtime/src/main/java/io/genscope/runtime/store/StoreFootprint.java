@@ -180,6 +180,9 @@ public record StoreFootprint(long slices, long perSliceBytes, long perSliceDepen
      */
     static final int GENERATION_RECORD_REFERENCES = 10;
     static final int GENERATION_RECORD_PRIMITIVE_BYTES = 4 * 7 + 8 * 3 + 2;
+    /** The fields of a {@link ThreadSlice}: 8 references, 4 longs and 2 ints (checked the same way). */
+    static final int THREAD_SLICE_REFERENCES = 8;
+    static final int THREAD_SLICE_PRIMITIVE_BYTES = 8 * 4 + 4 * 2;
 
     record Sizes(int reference) {
 
@@ -295,7 +298,8 @@ public record StoreFootprint(long slices, long perSliceBytes, long perSliceDepen
                 long threadTables = rows * sizes.object(3, 4 + 1) + sizes.references(rows);
                 bytes += rows * row + Math.max(sliceTables, threadTables);
             }
-            return bytes == 0 ? 0 : bytes + sizes.object(2, 0) + 2 * sizes.references(BreakdownDimension.values().length);
+            // the thread's table object and per dimension its table, last value and last row
+            return bytes == 0 ? 0 : bytes + sizes.object(4, 0) + 4 * sizes.references(BreakdownDimension.values().length);
         }
 
         /**
@@ -397,7 +401,8 @@ public record StoreFootprint(long slices, long perSliceBytes, long perSliceDepen
          */
         private long thread() {
             long pairs = dimensions() - 1;
-            return sizes.contended(5, 8 * 4 + 4) + sizes.object(1, 0) + sizes.references(slots())
+            return sizes.contended(THREAD_SLICE_REFERENCES, THREAD_SLICE_PRIMITIVE_BYTES) + sizes.object(1, 0)
+                    + sizes.references(slots())
                     + dimensions() * (counts() + sizes.object(3, 1)) + rules * sizes.references(0)
                     + sizes.references(pairs) + slice() + breakdownRows();
         }
