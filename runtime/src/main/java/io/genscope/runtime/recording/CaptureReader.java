@@ -12,6 +12,8 @@ import io.genscope.runtime.time.Clock;
 
 import jdk.internal.vm.annotation.ForceInline;
 
+import java.util.List;
+import java.util.RandomAccess;
 import java.util.function.Function;
 
 /**
@@ -86,14 +88,13 @@ final class CaptureReader {
      */
     CapturedElements elements(RuleDiagnostics rule, CaptureField field, PropertyPath path, CapturedElements into,
                               Object self, Object[] args, Object returned, Throwable thrown) {
-        readInto(rule, field, path, into, self, args, returned, thrown);
+        readInto(rule, field, path, into, value(rule, field, path, self, args, returned, thrown));
         return into;
     }
 
-    /** {@link #elements}, telling whether the read was whole (a failure was counted when not). */
+    /** Reads {@code value}'s elements into {@code into}, telling whether the read was whole (a failure was counted when not). */
     private boolean readInto(RuleDiagnostics rule, CaptureField field, PropertyPath path, CapturedElements into,
-                             Object self, Object[] args, Object returned, Throwable thrown) {
-        Object value = value(rule, field, path, self, args, returned, thrown);
+                             Object value) {
         try {
             into.read(value);
             return true;
@@ -115,7 +116,47 @@ final class CaptureReader {
     void names(RuleDiagnostics rule, CaptureField field, PropertyPath path, CapturedElements elements, NameList into,
                Object self, Object[] args, Object returned, Throwable thrown) {
         into.clear();
-        boolean whole = readInto(rule, field, path, elements, self, args, returned, thrown);
+        Object value = value(rule, field, path, self, args, returned, thrown);
+        if (value instanceof List<?> list && value instanceof RandomAccess) {
+            listNames(rule, field, path, list, elements.max(), into);
+        } else {
+            collectionNames(rule, field, path, value, elements, into);
+        }
+    }
+
+    /**
+     * The names of a list with random access (the usual case), read by index straight into
+     * {@code into}, with the bound, total and failures of a read through the thread's buffer
+     * ({@link CapturedElements#read}): without copying the host's elements there first and
+     * clearing them after, which cost the validation rule's two dependencies about as much as
+     * their counting. A list that fails part-way keeps the names read before the failure.
+     */
+    private void listNames(RuleDiagnostics rule, CaptureField field, PropertyPath path, List<?> list, int max,
+                           NameList into) {
+        int total = CapturedElements.UNKNOWN;
+        try {
+            int size = list.size();
+            for (int i = 0, n = Math.min(size, max); i < n; i++) {
+                String name = CapturedValues.name(list.get(i));
+                if (name != null) {
+                    into.append(name);
+                }
+            }
+            total = size;
+        } catch (CaptureException refused) {
+            into.clear();
+            failed(rule, field.key(), path, refused);
+            return;
+        } catch (Throwable failure) {
+            failed(rule, field.key(), path, failure);
+        }
+        into.total(total == CapturedElements.UNKNOWN || total > max ? total : into.size());
+    }
+
+    /** The names of any other collection, array or single value, read through the thread's buffer {@code elements}. */
+    private void collectionNames(RuleDiagnostics rule, CaptureField field, PropertyPath path, Object value,
+                                 CapturedElements elements, NameList into) {
+        boolean whole = readInto(rule, field, path, elements, value);
         try {
             for (int i = 0, n = elements.size(); i < n; i++) {
                 String name = CapturedValues.name(elements.get(i));
