@@ -97,6 +97,11 @@ public final class CapturedElements {
         return size;
     }
 
+    /** The most elements one {@link #read} takes. */
+    public int max() {
+        return max;
+    }
+
     public Object get(int index) {
         return elements[index];
     }

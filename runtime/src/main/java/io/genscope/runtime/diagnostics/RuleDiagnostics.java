@@ -2,6 +2,7 @@ package io.genscope.runtime.diagnostics;
 
 import io.genscope.runtime.rule.RuleDefinition;
 import io.genscope.runtime.store.BreakdownDimension;
+import io.genscope.runtime.store.ThreadCallCounts;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.concurrent.atomic.LongAdder;
  * captures failed. Feeds the Diagnostics MBean, so a rule that matched nothing or a capture that
  * never resolves is visible without reading logs.
  *
- * <p>Thread-safe. Counters are striped; {@link #captureFailed} and {@link #internalError} count
+ * <p>Thread-safe. Calls are counted per thread ({@link ThreadCallCounts}), the rest striped; {@link #captureFailed} and {@link #internalError} count
  * every problem and say which to log ({@link ProblemThrottle}), so a broken capture on a hot
  * method does not flood the log.
  */
@@ -30,14 +31,15 @@ public final class RuleDiagnostics {
     private final RuleDefinition rule;
     private final Set<String> matchedMethods = ConcurrentHashMap.newKeySet();
     private final ProblemThrottle problems = new ProblemThrottle();
-    private final LongAdder calls;
+    /** Shared with the diagnostics of the rule's later definitions, so its count goes on. */
+    private final CallTally calls;
     private final LongAdder captureFailures;
     private final LongAdder internalErrors;
     private volatile String lastCaptureFailure;
 
     public RuleDiagnostics(RuleDefinition rule) {
         this.rule = rule;
-        this.calls = new LongAdder();
+        this.calls = new CallTally();
         this.captureFailures = new LongAdder();
         this.internalErrors = new LongAdder();
         this.lastCaptureFailure = "";
@@ -65,8 +67,12 @@ public final class RuleDiagnostics {
         matchedMethods.add(method);
     }
 
-    public void called() {
-        calls.increment();
+    /**
+     * This rule's calls are counted in {@code counts}, at the rule's store slot {@code slot}, by
+     * the recording threads (see {@link ThreadCallCounts}); until then {@link #calls()} is 0.
+     */
+    public void countsCallsIn(ThreadCallCounts counts, int slot) {
+        calls.bind(counts, slot);
     }
 
     /**
@@ -101,7 +107,7 @@ public final class RuleDiagnostics {
     }
 
     public long calls() {
-        return calls.sum();
+        return calls.count();
     }
 
     public long captureFailures() {

@@ -10,6 +10,10 @@ import io.genscope.runtime.diagnostics.RuleDiagnostics;
 import io.genscope.runtime.store.NameList;
 import io.genscope.runtime.time.Clock;
 
+import jdk.internal.vm.annotation.ForceInline;
+
+import java.util.List;
+import java.util.RandomAccess;
 import java.util.function.Function;
 
 /**
@@ -20,7 +24,10 @@ import java.util.function.Function;
  * type only ({@link CapturedValues}) and collections with a bound ({@link CapturedElements}).
  *
  * <p>Each read walks its path at its field's own call site ({@link CaptureField}), where the JIT
- * inlines the path's compiled walk.
+ * inlines the path's compiled walk. The reads of single values are {@link ForceInline} (honoured
+ * for classes of the boot class path, where the agent puts the runtime): compiled on their own
+ * first, as they are while the recorder warms up, they grew past the size the JIT inlines again,
+ * and every capture stayed a call ("already compiled into a big method").
  *
  * <p>The call's receiver, arguments, result and exception come as parameters rather than in a
  * holder reused from call to call, which had to be filled and emptied around every read (each
@@ -37,6 +44,7 @@ final class CaptureReader {
         this.clock = clock;
     }
 
+    @ForceInline
     Object value(RuleDiagnostics rule, CaptureField field, PropertyPath path,
                  Object self, Object[] args, Object returned, Throwable thrown) {
         try {
@@ -48,17 +56,20 @@ final class CaptureReader {
     }
 
     /** Reads {@code path} at {@code field}'s own call site (see {@link CaptureField}). */
+    @ForceInline
     private static Object walk(CaptureField field, PropertyPath path,
                                Object self, Object[] args, Object returned, Throwable thrown) throws Throwable {
         return field.site().walk(path.walker(), path.start(self, args, returned, thrown));
     }
 
+    @ForceInline
     String name(RuleDiagnostics rule, CaptureField field, PropertyPath path,
                 Object self, Object[] args, Object returned, Throwable thrown) {
         return converted(rule, field, path, value(rule, field, path, self, args, returned, thrown),
                 CapturedValues::name, null);
     }
 
+    @ForceInline
     int length(RuleDiagnostics rule, CaptureField field, PropertyPath path,
                Object self, Object[] args, Object returned, Throwable thrown) {
         try {
@@ -77,14 +88,13 @@ final class CaptureReader {
      */
     CapturedElements elements(RuleDiagnostics rule, CaptureField field, PropertyPath path, CapturedElements into,
                               Object self, Object[] args, Object returned, Throwable thrown) {
-        readInto(rule, field, path, into, self, args, returned, thrown);
+        readInto(rule, field, path, into, value(rule, field, path, self, args, returned, thrown));
         return into;
     }
 
-    /** {@link #elements}, telling whether the read was whole (a failure was counted when not). */
+    /** Reads {@code value}'s elements into {@code into}, telling whether the read was whole (a failure was counted when not). */
     private boolean readInto(RuleDiagnostics rule, CaptureField field, PropertyPath path, CapturedElements into,
-                             Object self, Object[] args, Object returned, Throwable thrown) {
-        Object value = value(rule, field, path, self, args, returned, thrown);
+                             Object value) {
         try {
             into.read(value);
             return true;
@@ -106,7 +116,47 @@ final class CaptureReader {
     void names(RuleDiagnostics rule, CaptureField field, PropertyPath path, CapturedElements elements, NameList into,
                Object self, Object[] args, Object returned, Throwable thrown) {
         into.clear();
-        boolean whole = readInto(rule, field, path, elements, self, args, returned, thrown);
+        Object value = value(rule, field, path, self, args, returned, thrown);
+        if (value instanceof List<?> list && value instanceof RandomAccess) {
+            listNames(rule, field, path, list, elements.max(), into);
+        } else {
+            collectionNames(rule, field, path, value, elements, into);
+        }
+    }
+
+    /**
+     * The names of a list with random access (the usual case), read by index straight into
+     * {@code into}, with the bound, total and failures of a read through the thread's buffer
+     * ({@link CapturedElements#read}): without copying the host's elements there first and
+     * clearing them after, which cost the validation rule's two dependencies about as much as
+     * their counting. A list that fails part-way keeps the names read before the failure.
+     */
+    private void listNames(RuleDiagnostics rule, CaptureField field, PropertyPath path, List<?> list, int max,
+                           NameList into) {
+        int total = CapturedElements.UNKNOWN;
+        try {
+            int size = list.size();
+            for (int i = 0, n = Math.min(size, max); i < n; i++) {
+                String name = CapturedValues.name(list.get(i));
+                if (name != null) {
+                    into.append(name);
+                }
+            }
+            total = size;
+        } catch (CaptureException refused) {
+            into.clear();
+            failed(rule, field.key(), path, refused);
+            return;
+        } catch (Throwable failure) {
+            failed(rule, field.key(), path, failure);
+        }
+        into.total(total == CapturedElements.UNKNOWN || total > max ? total : into.size());
+    }
+
+    /** The names of any other collection, array or single value, read through the thread's buffer {@code elements}. */
+    private void collectionNames(RuleDiagnostics rule, CaptureField field, PropertyPath path, Object value,
+                                 CapturedElements elements, NameList into) {
+        boolean whole = readInto(rule, field, path, elements, value);
         try {
             for (int i = 0, n = elements.size(); i < n; i++) {
                 String name = CapturedValues.name(elements.get(i));
@@ -125,6 +175,7 @@ final class CaptureReader {
         }
     }
 
+    @ForceInline
     Boolean flag(RuleDiagnostics rule, CaptureField field, PropertyPath path,
                  Object self, Object[] args, Object returned, Throwable thrown) {
         return converted(rule, field, path, value(rule, field, path, self, args, returned, thrown),
@@ -146,6 +197,7 @@ final class CaptureReader {
     }
 
     /** Converts a value the path read; a conversion that fails counts as a failed capture. */
+    @ForceInline
     private <T> T converted(RuleDiagnostics rule, CaptureField field, PropertyPath path, Object value,
                             Function<Object, T> conversion, T absent) {
         try {

@@ -31,12 +31,30 @@ final class RuleVariant {
      */
     final Role role;
     final String name;
+    /** The generation captures, as bits of {@link #readAtEntry} and {@link #readAtExit}. */
+    static final int PROJECT_ID = 1;
+    static final int MODEL = 1 << 1;
+    static final int FUNCTION_NAME = 1 << 2;
+    static final int PROMPT_LENGTH = 1 << 3;
+    /** Read at exit only, and only when the call returned. */
+    static final int CODE_LENGTH = 1 << 4;
+    static final int DEPENDENCIES = 1 << 5;
+    static final int SUCCESS_WHEN = 1 << 6;
+    /** The breakdown captures, read by a method of their own. */
+    static final int VARIANT = 1 << 7;
+    static final int USER_ID = 1 << 8;
+    static final int PROMPT_CATEGORY = 1 << 9;
+    static final int BREAKDOWNS = VARIANT | USER_ID | PROMPT_CATEGORY;
+    /** What is read at exit only when the call returned. */
+    static final int ON_RETURN = CODE_LENGTH | DEPENDENCIES | SUCCESS_WHEN;
+
     /**
-     * Whether a generation of this variant has anything to read when it starts, and when it
-     * ends: a rule that only times its calls skips the captures altogether.
+     * The generation captures a call of this variant reads when it starts, and when it ends
+     * (bits above, worked out once here rather than path by path on every call): a rule that only
+     * times its calls has none and skips the captures altogether.
      */
-    final boolean readsAtEntry;
-    final boolean readsAtExit;
+    final int readAtEntry;
+    final int readAtExit;
     private Slots slots;
 
     RuleVariant(int rule, RuleDiagnostics diagnostics, RuleCaptures captures, boolean base) {
@@ -46,26 +64,33 @@ final class RuleVariant {
         this.base = base;
         this.role = diagnostics.rule().role();
         this.name = diagnostics.rule().name();
-        this.readsAtEntry = reads(captures, false);
-        this.readsAtExit = reads(captures, true);
+        this.readAtEntry = reads(captures, false);
+        this.readAtExit = reads(captures, true);
     }
 
     /**
-     * Whether a generation capture is read at that end of the call: at exit, those on the result
-     * or exception, the code length and dependencies (read only then) and {@code success-when}.
+     * The generation captures read at that end of the call: at exit, those on the result or
+     * exception, the code length and dependencies (read only then) and {@code success-when}.
      */
-    private static boolean reads(RuleCaptures captures, boolean atExit) {
+    private static int reads(RuleCaptures captures, boolean atExit) {
         RuleCaptures.BreakdownCaptures breakdowns = captures.breakdowns();
-        boolean any = due(captures.projectId(), atExit) || due(captures.model(), atExit)
-                || due(captures.functionName(), atExit) || due(captures.promptLength(), atExit)
-                || due(breakdowns.variant(), atExit) || due(breakdowns.userId(), atExit)
-                || due(breakdowns.promptCategory(), atExit);
-        return atExit ? any || captures.codeLength() != null || captures.dependencies() != null
-                || captures.successWhen() != null : any;
+        int due = (due(captures.projectId(), atExit) ? PROJECT_ID : 0)
+                | (due(captures.model(), atExit) ? MODEL : 0)
+                | (due(captures.functionName(), atExit) ? FUNCTION_NAME : 0)
+                | (due(captures.promptLength(), atExit) ? PROMPT_LENGTH : 0)
+                | (due(breakdowns.variant(), atExit) ? VARIANT : 0)
+                | (due(breakdowns.userId(), atExit) ? USER_ID : 0)
+                | (due(breakdowns.promptCategory(), atExit) ? PROMPT_CATEGORY : 0);
+        if (!atExit) {
+            return due;
+        }
+        return due | (captures.codeLength() != null ? CODE_LENGTH : 0)
+                | (captures.dependencies() != null ? DEPENDENCIES : 0)
+                | (captures.successWhen() != null ? SUCCESS_WHEN : 0);
     }
 
     /** Whether {@code path} is there and read at that end of the call. */
-    static boolean due(PropertyPath path, boolean atExit) {
+    private static boolean due(PropertyPath path, boolean atExit) {
         return path != null && path.root().availableOnlyAtExit() == atExit;
     }
 

@@ -11,6 +11,7 @@ import io.genscope.runtime.jfr.Timeline;
 import io.genscope.runtime.privacy.UserIds;
 import io.genscope.runtime.rule.RuleCaptures;
 import io.genscope.runtime.diagnostics.RuleDiagnostics;
+import io.genscope.runtime.store.ThreadCallCounts;
 import io.genscope.runtime.store.ErrorInfo;
 import io.genscope.runtime.store.GenerationRecord;
 import io.genscope.runtime.store.RequestTotals;
@@ -18,6 +19,7 @@ import io.genscope.runtime.store.TelemetryStore;
 import io.genscope.runtime.store.ThreadSlice;
 import io.genscope.runtime.store.ValidationRecord;
 import io.genscope.runtime.time.Clock;
+import jdk.internal.vm.annotation.ForceInline;
 
 import java.util.Arrays;
 import java.util.HashMap;
@@ -28,7 +30,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 
-import static io.genscope.runtime.recording.RuleVariant.due;
 
 /**
  * Turns intercepted calls into generations, retries and validations, following the semantics
@@ -76,6 +77,8 @@ public final class TelemetryRecorder implements Recorder {
     private final RuntimeLog log;
     private final CaptureReader captures;
     private final ThreadLocal<ThreadScope> scopes;
+    /** Each rule's calls, counted by slot in each thread's own table (Diagnostics' {@code calls}). */
+    private final ThreadCallCounts calls;
     private final AtomicReference<Runnable> atNextCall = new AtomicReference<>();
     /** For failures of calls whose rule index names no rule (a weaving bug). */
     private final ProblemThrottle unknownRules = new ProblemThrottle();
@@ -98,8 +101,10 @@ public final class TelemetryRecorder implements Recorder {
     public TelemetryRecorder(List<RuleDiagnostics> rules, TelemetryStore store, RuntimeLog log,
                              RequestTotals requests, Timeline timeline) {
         this.variants = new RuleVariant[rules.size()];
+        this.calls = new ThreadCallCounts(rules.size());
         for (int i = 0; i < rules.size(); i++) {
             variants[i] = new RuleVariant(i, rules.get(i), rules.get(i).rule().captures(), true);
+            rules.get(i).countsCallsIn(calls, i);
         }
         this.store = store;
         this.clock = store.clock();
@@ -110,7 +115,8 @@ public final class TelemetryRecorder implements Recorder {
         this.userIds = store.settings().userIds();
         boolean withRequests = requests != null;
         this.scopes = ThreadLocal.withInitial(
-                () -> new ThreadScope(store.currentThread(), maxElements, withRequests, timeline.forThread()));
+                () -> new ThreadScope(store.currentThread(), calls.register(), maxElements, withRequests,
+                        timeline.forThread()));
     }
 
     @Override
@@ -202,6 +208,7 @@ public final class TelemetryRecorder implements Recorder {
      * @throws IllegalStateException when {@link #MAX_INDEXES} are given out already
      */
     public synchronized int define(int slot, RuleDiagnostics diagnostics) {
+        diagnostics.countsCallsIn(calls, slot);
         return append(new RuleVariant(slot, diagnostics, diagnostics.rule().captures(), true));
     }
 
@@ -251,7 +258,7 @@ public final class TelemetryRecorder implements Recorder {
                     task.run();
                 }
             }
-            rule.diagnostics.called();
+            scope.calls.increment(rule.rule);
             switch (rule.role) {
                 case GENERATION -> {
                     token = ++scope.depth;
@@ -312,10 +319,10 @@ public final class TelemetryRecorder implements Recorder {
     private void startGeneration(ThreadScope scope, RuleVariant rule, Object self, Object[] args, long start) {
         GenerationRecord generation = scope.generation;
         generation.begin(rule.rule, rule.name, start);
-        if (rule.readsAtEntry) {
+        if (rule.readAtEntry != 0) {
             scope.capturing = true;
             try {
-                readGenerationCaptures(generation, rule, scope.elements, self, args, null, null, false);
+                readGenerationCaptures(generation, rule, rule.readAtEntry, scope.elements, self, args, null, null);
             } finally {
                 scope.capturing = false;
             }
@@ -392,7 +399,7 @@ public final class TelemetryRecorder implements Recorder {
         generation.durationNanos = end - generation.startNanos;
         // a class name is cut like any name: the store keeps it as a failure type
         generation.failureType = thrown == null ? null : CapturedValues.name(thrown.getClass());
-        if (rule.readsAtExit) {
+        if (rule.readAtExit != 0) {
             readAtExit(scope, generation, rule, self, args, returned, thrown);
         }
         if (scope != null && scope.inRequest()) {
@@ -415,8 +422,9 @@ public final class TelemetryRecorder implements Recorder {
         try {
             // a future completing on another thread has no scope: its rare completion gets its own buffer
             CapturedElements elements = scope != null ? scope.elements : new CapturedElements(maxElements);
-            readGenerationCaptures(generation, rule, elements, self, args, returned, thrown, true);
-            if (thrown == null && rule.captures.successWhen() != null) {
+            int due = thrown == null ? rule.readAtExit : rule.readAtExit & ~RuleVariant.ON_RETURN;
+            readGenerationCaptures(generation, rule, due, elements, self, args, returned, thrown);
+            if ((due & RuleVariant.SUCCESS_WHEN) != 0) {
                 judge(generation, rule, returned);
             }
         } finally {
@@ -446,53 +454,66 @@ public final class TelemetryRecorder implements Recorder {
     }
 
     /**
-     * Reads the generation captures whose root is available now: at entry those on {@code this}
-     * and the arguments, at exit those on the result or exception.
+     * Reads the generation captures {@code due} names ({@link RuleVariant} bits): at entry those on
+     * {@code this} and the arguments, at exit those on the result or exception.
+     *
+     * <p>{@link ForceInline}: called at entry and at exit, each time with the few captures its end
+     * of the call has; inlined there, the JIT keeps only the reads of the fields the benchmark's or
+     * application's rules have. As a call it was too big to inline (415 bytes of bytecode before the
+     * masks) and every field's read stayed a call of its own.
      */
-    private void readGenerationCaptures(GenerationRecord generation, RuleVariant variant, CapturedElements elements,
-                                        Object self, Object[] args, Object returned, Throwable thrown, boolean atExit) {
+    @ForceInline
+    private void readGenerationCaptures(GenerationRecord generation, RuleVariant variant, int due,
+                                        CapturedElements elements, Object self, Object[] args, Object returned,
+                                        Throwable thrown) {
         RuleDiagnostics rule = variant.diagnostics;
         RuleCaptures paths = variant.captures;
-        if (due(paths.projectId(), atExit)) {
+        if ((due & RuleVariant.PROJECT_ID) != 0) {
             generation.projectId = captures.name(rule, CaptureField.PROJECT_ID, paths.projectId(),
                     self, args, returned, thrown);
         }
-        if (due(paths.model(), atExit)) {
+        if ((due & RuleVariant.MODEL) != 0) {
             generation.model = captures.name(rule, CaptureField.MODEL, paths.model(), self, args, returned, thrown);
         }
-        if (due(paths.functionName(), atExit)) {
+        if ((due & RuleVariant.FUNCTION_NAME) != 0) {
             generation.functionName = captures.name(rule, CaptureField.FUNCTION_NAME, paths.functionName(),
                     self, args, returned, thrown);
         }
-        RuleCaptures.BreakdownCaptures breakdowns = paths.breakdowns();
-        if (due(breakdowns.variant(), atExit)) {
+        if ((due & RuleVariant.BREAKDOWNS) != 0) {
+            readBreakdownCaptures(generation, rule, paths.breakdowns(), due, self, args, returned, thrown);
+        }
+        if ((due & RuleVariant.PROMPT_LENGTH) != 0) {
+            generation.promptLength = captures.length(rule, CaptureField.PROMPT_LENGTH, paths.promptLength(),
+                    self, args, returned, thrown);
+        }
+        if ((due & RuleVariant.CODE_LENGTH) != 0) {
+            generation.codeLength = captures.length(rule, CaptureField.CODE_LENGTH, paths.codeLength(),
+                    self, args, returned, thrown);
+        }
+        if ((due & RuleVariant.DEPENDENCIES) != 0) {
+            captures.names(rule, CaptureField.DEPENDENCIES, paths.dependencies(), elements,
+                    generation.dependencyNames, self, args, returned, thrown);
+            ValidationAttribution.useOwnDependencies(generation);
+            generation.dependenciesFromGeneration = true;
+        }
+    }
+
+    /** The breakdown captures {@code due} names, read apart: few rules have them. */
+    private void readBreakdownCaptures(GenerationRecord generation, RuleDiagnostics rule,
+                                       RuleCaptures.BreakdownCaptures breakdowns, int due,
+                                       Object self, Object[] args, Object returned, Throwable thrown) {
+        if ((due & RuleVariant.VARIANT) != 0) {
             generation.variant = captures.name(rule, CaptureField.VARIANT, breakdowns.variant(),
                     self, args, returned, thrown);
         }
-        if (due(breakdowns.userId(), atExit)) {
+        if ((due & RuleVariant.USER_ID) != 0) {
             // only the pseudonym is stored: the raw id goes no further than this line
             generation.userId = userIds.kept(captures.name(rule, CaptureField.USER_ID, breakdowns.userId(),
                     self, args, returned, thrown));
         }
-        if (due(breakdowns.promptCategory(), atExit)) {
+        if ((due & RuleVariant.PROMPT_CATEGORY) != 0) {
             generation.promptCategory = captures.name(rule, CaptureField.PROMPT_CATEGORY, breakdowns.promptCategory(),
                     self, args, returned, thrown);
-        }
-        if (due(paths.promptLength(), atExit)) {
-            generation.promptLength = captures.length(rule, CaptureField.PROMPT_LENGTH, paths.promptLength(),
-                    self, args, returned, thrown);
-        }
-        if (atExit && thrown == null) {
-            if (paths.codeLength() != null) {
-                generation.codeLength = captures.length(rule, CaptureField.CODE_LENGTH, paths.codeLength(),
-                        self, args, returned, thrown);
-            }
-            if (paths.dependencies() != null) {
-                captures.names(rule, CaptureField.DEPENDENCIES, paths.dependencies(), elements,
-                        generation.dependencyNames, self, args, returned, thrown);
-                ValidationAttribution.useOwnDependencies(generation);
-                generation.dependenciesFromGeneration = true;
-            }
         }
     }
 

@@ -1,6 +1,7 @@
 package io.genscope.runtime.recording;
 
 import io.genscope.runtime.capture.CapturedElements;
+import io.genscope.runtime.store.ThreadCallCounts;
 import io.genscope.runtime.jfr.ThreadTimeline;
 import io.genscope.runtime.store.GenerationRecord;
 import io.genscope.runtime.store.ThreadSlice;
@@ -39,6 +40,8 @@ final class ThreadScope {
     final CapturedElements elements;
     /** This thread's state in the store, kept here to save the store its own thread-local lookup. */
     final ThreadSlice store;
+    /** This thread's counts of calls per rule (Diagnostics' {@code calls}). */
+    final ThreadCallCounts.Cells calls;
     /** This thread's request; {@code null} when the config has no {@code request} rule. */
     final RequestScope request;
     /** This thread's JFR events in progress. */
@@ -75,8 +78,10 @@ final class ThreadScope {
         }
     }
 
-    ThreadScope(ThreadSlice store, int maxElements, boolean requests, ThreadTimeline timeline) {
+    ThreadScope(ThreadSlice store, ThreadCallCounts.Cells calls, int maxElements, boolean requests,
+                ThreadTimeline timeline) {
         this.store = store;
+        this.calls = calls;
         this.request = requests ? new RequestScope() : null;
         this.timeline = timeline;
         this.elements = new CapturedElements(maxElements);

@@ -174,6 +174,16 @@ public record StoreFootprint(long slices, long perSliceBytes, long perSliceDepen
     }
 
     /** Object and array sizes of this JVM's layout. */
+    /**
+     * The fields of a {@link GenerationRecord}: 10 references, 7 ints, 3 longs and 2 booleans
+     * ({@code StoreFootprintTest} checks them against the class).
+     */
+    static final int GENERATION_RECORD_REFERENCES = 10;
+    static final int GENERATION_RECORD_PRIMITIVE_BYTES = 4 * 7 + 8 * 3 + 2;
+    /** The fields of a {@link ThreadSlice}: 8 references, 4 longs and 2 ints (checked the same way). */
+    static final int THREAD_SLICE_REFERENCES = 8;
+    static final int THREAD_SLICE_PRIMITIVE_BYTES = 8 * 4 + 4 * 2;
+
     record Sizes(int reference) {
 
         private static final int HEADER = 12;
@@ -288,7 +298,8 @@ public record StoreFootprint(long slices, long perSliceBytes, long perSliceDepen
                 long threadTables = rows * sizes.object(3, 4 + 1) + sizes.references(rows);
                 bytes += rows * row + Math.max(sliceTables, threadTables);
             }
-            return bytes == 0 ? 0 : bytes + sizes.object(2, 0) + 2 * sizes.references(BreakdownDimension.values().length);
+            // the thread's table object and per dimension its table, last value and last row
+            return bytes == 0 ? 0 : bytes + sizes.object(4, 0) + 4 * sizes.references(BreakdownDimension.values().length);
         }
 
         /**
@@ -390,7 +401,8 @@ public record StoreFootprint(long slices, long perSliceBytes, long perSliceDepen
          */
         private long thread() {
             long pairs = dimensions() - 1;
-            return sizes.contended(5, 8 * 4 + 4) + sizes.object(1, 0) + sizes.references(slots())
+            return sizes.contended(THREAD_SLICE_REFERENCES, THREAD_SLICE_PRIMITIVE_BYTES) + sizes.object(1, 0)
+                    + sizes.references(slots())
                     + dimensions() * (counts() + sizes.object(3, 1)) + rules * sizes.references(0)
                     + sizes.references(pairs) + slice() + breakdownRows();
         }
@@ -429,17 +441,23 @@ public record StoreFootprint(long slices, long perSliceBytes, long perSliceDepen
          * names they hold, the buffer a collection is read into, and at their longest (each read of
          * {@code max-elements}) the record's dependency names, the validation's detected names
          * and, while a validation is recorded, its errors (with a message for the
-         * {@code event-elements} an event keeps).
+         * {@code event-elements} an event keeps); and its counts of calls per rule.
          */
         private long captureBuffers() {
-            long scope = sizes.contended(7, 4 + 1) + sizes.references(MAX_ARGUMENTS)
+            long scope = sizes.contended(8, 4 + 1) + sizes.references(MAX_ARGUMENTS)
                     + sizes.object(1, 4 * 3) + sizes.references(settings.maxElements());
-            return generationRecord() + validationRecord() + scope;
+            return generationRecord() + validationRecord() + scope + callCounts();
+        }
+
+        /** The thread's table of calls per rule ({@link ThreadCallCounts}), grown to every slot, with its weak owner. */
+        private long callCounts() {
+            return sizes.object(2, 0) + sizes.object(4, 0) + sizes.array(8, ThreadCallCounts.tableLength((int) slots()));
         }
 
         /** A {@link GenerationRecord} holding its names and dependency list at their longest. */
         private long generationRecord() {
-            return sizes.contended(7, 4 * 7 + 8 * 3 + 1) + 4 * name() + nameList(settings.maxElements());
+            return sizes.contended(GENERATION_RECORD_REFERENCES, GENERATION_RECORD_PRIMITIVE_BYTES) + 4 * name()
+                    + nameList(settings.maxElements());
         }
 
         /** A {@link ValidationRecord} holding its errors (with a message for those an event keeps) and detected names. */

@@ -28,6 +28,13 @@ final class ThreadBreakdowns {
     private static final BreakdownDimension[] DIMENSIONS = BreakdownDimension.values();
 
     private final AtomicReferenceArray<Entry[]> byDimension = new AtomicReferenceArray<>(DIMENSIONS.length);
+    /**
+     * Per dimension, the row last counted into and the value it was found for: consecutive
+     * generations mostly have the same values, and find their rows without hashing and scanning.
+     * The owner's only; forgotten with the slice.
+     */
+    private final String[] lastValues = new String[DIMENSIONS.length];
+    private final Entry[] lastEntries = new Entry[DIMENSIONS.length];
 
     /** Counts {@code generation}, completed, under each value it has, in {@code slice}. */
     void completed(TimeSlice slice, GenerationRecord generation) {
@@ -40,6 +47,23 @@ final class ThreadBreakdowns {
     }
 
     private Entry entry(TimeSlice slice, BreakdownDimension dimension, String value) {
+        int index = dimension.ordinal();
+        Entry last = lastEntries[index];
+        if (last != null && lastValues[index] == value) {
+            return last;
+        }
+        Entry found = find(slice, dimension, value);
+        // each stored only when it changes: see EventSlot on write barriers
+        if (lastValues[index] != value) {
+            lastValues[index] = value;
+        }
+        if (last != found) {
+            lastEntries[index] = found;
+        }
+        return found;
+    }
+
+    private Entry find(TimeSlice slice, BreakdownDimension dimension, String value) {
         int index = dimension.ordinal();
         Entry[] current = byDimension.getPlain(index);
         if (current == null) {
@@ -113,6 +137,8 @@ final class ThreadBreakdowns {
 
     /** Forgets every row for the next slice (admission is per slice). */
     void clear() {
+        java.util.Arrays.fill(lastEntries, null);
+        java.util.Arrays.fill(lastValues, null);
         for (int i = 0; i < DIMENSIONS.length; i++) {
             if (byDimension.getPlain(i) != null) {
                 byDimension.setRelease(i, null);

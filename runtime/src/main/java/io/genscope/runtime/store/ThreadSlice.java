@@ -60,6 +60,14 @@ public final class ThreadSlice {
     private final int maxDependencies;
     /** Per rule, its pairs counted in the current slice; {@code null} for a rule not yet counted. */
     private final AtomicReferenceArray<PairCounts[]> byRule;
+    /**
+     * The pair last found, with the rule and model it was found for: the next call is mostly of
+     * the same, and finds it without a scan of the rule's table (a generation looks its pair up
+     * when it starts and again when it completes). The owner's only; forgotten with the slice.
+     */
+    private int lastRule;
+    private String lastModel;
+    private PairCounts lastPair;
 
     ThreadSlice(int rules, int maxDependencies, Thread owner) {
         this.owner = owner;
@@ -88,6 +96,22 @@ public final class ThreadSlice {
     }
 
     private PairCounts entry(int rule, String model) {
+        PairCounts last = lastPair;
+        if (last != null && rule == lastRule && model == lastModel) {
+            return last;
+        }
+        PairCounts found = find(rule, model);
+        lastRule = rule;
+        if (lastModel != model) {
+            lastModel = model; // stored only when it changes: see EventSlot on write barriers
+        }
+        if (last != found) {
+            lastPair = found;
+        }
+        return found;
+    }
+
+    private PairCounts find(int rule, String model) {
         String key = model == null ? TimeSlice.UNKNOWN_MODEL : model;
         PairCounts[] current = byRule.getPlain(rule);
         if (current == null) {
@@ -161,6 +185,8 @@ public final class ThreadSlice {
 
     /** Empties the counts for the next slice; the pair tables start afresh (admission is per slice). */
     void clear() {
+        lastPair = null;
+        lastModel = null;
         unattributed.clear();
         breakdowns.clear();
         for (int rule = 0; rule < byRule.length(); rule++) {

@@ -3,6 +3,7 @@ package io.genscope.runtime.diagnostics;
 import io.genscope.runtime.Role;
 import io.genscope.runtime.rule.RuleCaptures;
 import io.genscope.runtime.rule.RuleDefinition;
+import io.genscope.runtime.store.ThreadCallCounts;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,14 +56,19 @@ class RuleDiagnosticsTest {
 
     @Test
     void resetClearsCountersAndLetsAFieldBeReportedAgainButKeepsWhatWasMatched() {
+        ThreadCallCounts calls = new ThreadCallCounts(1);
+        ThreadCallCounts.Cells thisThread = calls.register();
+        rule.countsCallsIn(calls, 0);
         rule.matched("a.Gen#run()");
-        rule.called();
+        thisThread.increment(0);
         rule.captureFailed("model", "boom", 0);
         rule.internalError("enter", 0);
 
         rule.reset();
 
         assertThat(rule.calls()).isZero();
+        thisThread.increment(0);
+        assertThat(rule.calls()).as("counts on from the reset").isEqualTo(1);
         assertThat(rule.captureFailures()).isZero();
         assertThat(rule.lastCaptureFailure()).isEmpty();
         assertThat(rule.internalErrors()).isZero();

@@ -56,6 +56,26 @@ class BreakdownTest {
         return store.breakdown(Duration.ofMinutes(5), dimension);
     }
 
+    /**
+     * A thread finds its row (and its pair of rule and model) again without a scan while its values
+     * stay the same; moving on to the next slice must forget the rows of the one it left, also for
+     * a generation with no model (a rule that only times its calls).
+     */
+    @Test
+    void theSameValuesInTheNextSliceAreCountedThereToo() {
+        generation("v1", "u1", 100, 10, true);
+        Records.success(store, null, Duration.ofMillis(5));
+        clock.advance(SLICE);
+        generation("v1", "u1", 100, 10, true);
+        generation("v1", "u1", 100, 10, true);
+        Records.success(store, null, Duration.ofMillis(5));
+
+        assertThat(rows(BreakdownDimension.VARIANT).get("v1").generations()).isEqualTo(3);
+        assertThat(rows(BreakdownDimension.USER).get("u1").generations()).isEqualTo(3);
+        assertThat(store.totals(Duration.ofMinutes(5), Dimension.model("m")).successes()).isEqualTo(3);
+        assertThat(store.totals(Duration.ofMinutes(5), Dimension.all()).successes()).isEqualTo(5);
+    }
+
     @Test
     void countsEachCompletedGenerationUnderItsValueOfEachDimension() {
         generation("v1", "u1", 100, 10, true, true);

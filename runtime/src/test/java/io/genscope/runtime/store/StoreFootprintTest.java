@@ -9,6 +9,8 @@ import io.genscope.runtime.time.ManualClock;
 import org.junit.jupiter.api.Test;
 
 import java.lang.management.ManagementFactory;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.lang.management.MemoryMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,6 +57,39 @@ class StoreFootprintTest {
                 .isGreaterThan(footprint.totalBytes() / FACTOR);
         assertThat(store.events(1)).hasSize(1); // keeps the store reachable until measured
         assertThat(captureBuffers).hasSize(3);
+    }
+
+    /**
+     * The heap test above has a factor of slack, so a record that gains a field would not fail it:
+     * the fields the estimate counts for the objects kept per thread are checked against the classes.
+     */
+    @Test
+    void theObjectsKeptPerThreadAreCountedWithEveryFieldTheyHave() {
+        assertThat(fields(GenerationRecord.class)).as("GenerationRecord: references, bytes of primitives")
+                .containsExactly(StoreFootprint.GENERATION_RECORD_REFERENCES,
+                        StoreFootprint.GENERATION_RECORD_PRIMITIVE_BYTES);
+        assertThat(fields(ThreadSlice.class)).as("ThreadSlice: references, bytes of primitives")
+                .containsExactly(StoreFootprint.THREAD_SLICE_REFERENCES, StoreFootprint.THREAD_SLICE_PRIMITIVE_BYTES);
+    }
+
+    /** The instance fields {@code type} declares: how many references, and how many bytes of primitives. */
+    private static int[] fields(Class<?> type) {
+        int references = 0;
+        int primitiveBytes = 0;
+        for (Field field : type.getDeclaredFields()) {
+            if (Modifier.isStatic(field.getModifiers())) {
+                continue;
+            }
+            Class<?> kind = field.getType();
+            if (!kind.isPrimitive()) {
+                references++;
+            } else {
+                primitiveBytes += kind == long.class || kind == double.class ? 8
+                        : kind == int.class || kind == float.class ? 4
+                        : kind == short.class || kind == char.class ? 2 : 1;
+            }
+        }
+        return new int[] {references, primitiveBytes};
     }
 
     @Test
