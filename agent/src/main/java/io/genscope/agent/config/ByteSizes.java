@@ -10,9 +10,8 @@ final class ByteSizes {
     private ByteSizes() {
     }
 
-    /** The bytes {@code text} stands for, or {@code null} when it is not a size. */
     /**
-     * A digit, up to 12 more digits or {@code _}, optional blanks, then {@code KB}, {@code MB} or
+     * The bytes {@code text} stands for: a digit, up to 12 more digits or {@code _}, optional blanks, then {@code KB}, {@code MB} or
      * {@code GB} in any case; {@code null} for anything else. Read by hand rather than by a regular
      * expression: it runs at every start, where compiling one costs more than the whole read.
      */

@@ -34,7 +34,6 @@ public final class Durations {
         }
     }
 
-    /** Whether {@code whole} is a whole number (zero included) of {@code part}s. */
     /**
      * {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, {@code 2d}, or {@code null} for another
      * unit. Read by hand rather than by a regular expression: it runs at every start, where
@@ -51,6 +50,7 @@ public final class Durations {
         };
     }
 
+    /** Whether {@code whole} is a whole number (zero included) of {@code part}s. */
     static boolean isMultiple(Duration whole, Duration part) {
         return whole.minus(part.multipliedBy(whole.dividedBy(part))).isZero();
     }

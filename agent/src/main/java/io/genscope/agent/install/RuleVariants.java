@@ -2,8 +2,8 @@ package io.genscope.agent.install;
 
 /**
  * Where the weaving gets the index of a rule less some captures, for the methods those captures
- * cannot work on: the runtime's {@code GenscopeRuntime.variant}. The index goes into the advice
- * as its {@code @RuleIndex} constant; its figures count under the rule.
+ * cannot work on: the runtime's {@code GenscopeRuntime.variant}. The index goes into the woven
+ * code as a constant of its calls into the runtime; its figures count under the rule.
  */
 @FunctionalInterface
 interface RuleVariants {

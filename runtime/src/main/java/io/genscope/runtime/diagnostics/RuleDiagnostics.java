@@ -15,9 +15,9 @@ import java.util.concurrent.atomic.LongAdder;
  * captures failed. Feeds the Diagnostics MBean, so a rule that matched nothing or a capture that
  * never resolves is visible without reading logs.
  *
- * <p>Thread-safe. Calls are counted per thread ({@link ThreadCallCounts}), the rest striped; {@link #captureFailed} and {@link #internalError} count
- * every problem and say which to log ({@link ProblemThrottle}), so a broken capture on a hot
- * method does not flood the log.
+ * <p>Thread-safe. Calls are counted per thread ({@link ThreadCallCounts}), the rest striped;
+ * {@link #captureFailed} and {@link #internalError} count every problem and say which to log
+ * ({@link ProblemThrottle}), so a broken capture on a hot method does not flood the log.
  */
 public final class RuleDiagnostics {
 

@@ -173,7 +173,6 @@ public record StoreFootprint(long slices, long perSliceBytes, long perSliceDepen
         return (numerator + unit / 2) / unit;
     }
 
-    /** Object and array sizes of this JVM's layout. */
     /**
      * The fields of a {@link GenerationRecord}: 10 references, 7 ints, 3 longs and 2 booleans
      * ({@code StoreFootprintTest} checks them against the class).
@@ -184,6 +183,7 @@ public record StoreFootprint(long slices, long perSliceBytes, long perSliceDepen
     static final int THREAD_SLICE_REFERENCES = 8;
     static final int THREAD_SLICE_PRIMITIVE_BYTES = 8 * 4 + 4 * 2;
 
+    /** Object and array sizes of this JVM's layout. */
     record Sizes(int reference) {
 
         private static final int HEADER = 12;
