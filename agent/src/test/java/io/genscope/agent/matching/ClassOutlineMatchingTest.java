@@ -43,6 +43,20 @@ class ClassOutlineMatchingTest {
             "class: fixture.weave.MatchShapes\n    method: generate\n    parameters: []",
             "class: 'fixture.*Shapes'\n    method: '*s'");
 
+    /**
+     * A nested class's modifiers are those of its own {@code InnerClasses} entry, in place of the
+     * class file's (which has {@code public} for a {@code protected} class, and never {@code static}),
+     * as in Byte Buddy's description.
+     */
+    @Test
+    void theOutlineHasTheModifiersTheDescriptionHas() throws IOException {
+        TypePool pool = TypePool.Default.of(ClassFileLocator.ForClassLoader.of(getClass().getClassLoader()));
+        for (Class<?> type : CLASSES) {
+            assertThat(ClassOutline.read(classFile(type)).access()).as(type.getName())
+                    .isEqualTo(pool.describe(type.getName()).resolve().getModifiers());
+        }
+    }
+
     @Test
     void theOutlineSelectsWhatTheDescriptionSelects() throws IOException {
         TypePool pool = TypePool.Default.of(ClassFileLocator.ForClassLoader.of(getClass().getClassLoader()));
