@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,10 +52,16 @@ class ClassOutlineMatchingTest {
     @Test
     void theOutlineHasTheModifiersTheDescriptionHas() throws IOException {
         TypePool pool = TypePool.Default.of(ClassFileLocator.ForClassLoader.of(getClass().getClassLoader()));
-        for (Class<?> type : CLASSES) {
+        List<Class<?>> types = new ArrayList<>(CLASSES);
+        types.add(Guarded.class);
+        for (Class<?> type : types) {
             assertThat(ClassOutline.read(classFile(type)).access()).as(type.getName())
                     .isEqualTo(pool.describe(type.getName()).resolve().getModifiers());
         }
+    }
+
+    /** A {@code protected} nested class: its class file says {@code public}. */
+    protected static final class Guarded {
     }
 
     @Test
