@@ -20,7 +20,7 @@ import java.util.List;
  * hello-world JVM about 160 ms of start-up (median of 7 runs).
  *
  * <p>Nothing of Byte Buddy is loaded until a class that {@link ClassNameFilter} lets through
- * arrives: the weavings too make their matchers and read their advice then.
+ * arrives: the weavings too make their matchers then (and the MBean server hook reads its advice).
  *
  * <p>Thread-safe: classes load concurrently; all state is per call. A class that loads while
  * another is being woven on the same thread never reaches this transformer (the JVM does not

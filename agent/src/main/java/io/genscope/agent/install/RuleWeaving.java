@@ -31,7 +31,9 @@ import java.util.function.IntFunction;
 /**
  * Instruments the methods one rule selects in a class being loaded: checks the rule's captures
  * against each method, writes the calls into the runtime with the rule's index into those that
- * pass ({@link CallWeaver}), and records them in the rule's diagnostics. A capture that cannot work is reported once, with
+ * pass ({@link CallWeaver}), and records those woven in the rule's diagnostics; a method whose
+ * code cannot take the calls (see {@link CallWeaver#weave}) is reported once and costs only
+ * itself. A capture that cannot work is reported once, with
  * the config file's line, and costs its method (when another method of the class fits) or
  * itself on that method only (when none does): the method is woven with the index of a
  * {@linkplain RuleVariants variant} of the rule without it, so other classes the rule selects,
@@ -143,9 +145,9 @@ final class RuleWeaving implements ClassWeaving {
             unmatched.noMethodMatched(arriving.type(), diagnostics.hasMatched());
             return classFile;
         }
-        Map<String, WovenCall> calls = new LinkedHashMap<>();
-        plan(calls, candidates, 0);
-        return calls.isEmpty() ? classFile : CallWeaver.weave(classFile, calls);
+        Map<String, Planned> planned = new LinkedHashMap<>();
+        plan(planned, candidates, 0);
+        return weave(classFile, planned);
     }
 
     private byte[] weave(byte[] classFile, TypeDescription type) {
@@ -163,11 +165,34 @@ final class RuleWeaving implements ClassWeaving {
                     described.getInternalName() + described.getDescriptor(), MethodNames.of(described),
                     described.getReturnType().isPrimitive()));
         }
-        Map<String, WovenCall> calls = new LinkedHashMap<>();
+        Map<String, Planned> planned = new LinkedHashMap<>();
         for (Map.Entry<Integer, List<Candidate>> group : byDropped.entrySet()) {
-            plan(calls, group.getValue(), group.getKey());
+            plan(planned, group.getValue(), group.getKey());
         }
-        return calls.isEmpty() ? classFile : CallWeaver.weave(classFile, calls);
+        return weave(classFile, planned);
+    }
+
+    /**
+     * Writes the planned calls in, and records the methods woven in the rule's diagnostics, in the
+     * order planned; a method whose code cannot take them is reported once and left as it is.
+     */
+    private byte[] weave(byte[] classFile, Map<String, Planned> planned) {
+        if (planned.isEmpty()) {
+            return classFile;
+        }
+        Map<String, WovenCall> calls = new LinkedHashMap<>();
+        planned.forEach((key, method) -> calls.put(key, method.call()));
+        CallWeaver.Woven woven = CallWeaver.weave(classFile, calls);
+        planned.forEach((key, method) -> {
+            String refusal = woven.refused().get(key);
+            if (refusal == null) {
+                diagnostics.matched(method.name());
+            } else {
+                report(method.name(), new CaptureChecker.Problem("method",
+                        "the method's code cannot be woven: " + refusal));
+            }
+        });
+        return woven.classFile();
     }
 
     /**
@@ -180,11 +205,15 @@ final class RuleWeaving implements ClassWeaving {
     private record Candidate(String key, String name, boolean primitiveResult) {
     }
 
+    /** A method's calls to write in, with its readable signature ({@link MethodNames}). */
+    private record Planned(String name, WovenCall call) {
+    }
+
     /**
-     * Adds to {@code calls} (by method name and descriptor) {@code methods} with the rule less the
+     * Adds to {@code planned} (by method name and descriptor) {@code methods} with the rule less the
      * captures {@code dropped} (bits of {@link RuleCaptures#bit}).
      */
-    private void plan(Map<String, WovenCall> calls, List<Candidate> methods, int dropped) {
+    private void plan(Map<String, Planned> planned, List<Candidate> methods, int dropped) {
         RuleCaptures captures = diagnostics.rule().captures().without(dropped);
         int[] positions;
         try {
@@ -200,8 +229,8 @@ final class RuleWeaving implements ClassWeaving {
         for (boolean returned : new boolean[] {false, true}) { // the order the diagnostics have always listed them in
             for (Candidate method : methods) {
                 if (needsResult(method, captures) == returned) {
-                    diagnostics.matched(method.name());
-                    calls.put(method.key(), new WovenCall(ruleIndex, positions, returned, exitReadsCall));
+                    planned.put(method.key(), new Planned(method.name(),
+                            new WovenCall(ruleIndex, positions, returned, exitReadsCall)));
                 }
             }
         }

@@ -1,6 +1,5 @@
 package io.genscope.agent.weave;
 
-import net.bytebuddy.jar.asm.ConstantDynamic;
 import net.bytebuddy.jar.asm.Handle;
 import net.bytebuddy.jar.asm.Label;
 import net.bytebuddy.jar.asm.MethodVisitor;
@@ -31,9 +30,9 @@ import java.util.List;
  * <p>The inserted locals come after the method's own ({@link MethodShape#maxLocals}), so the
  * body's code is copied unchanged; its stack map frames are copied with the inserted locals
  * appended, and the inserted code's frames are written out, so no class is ever loaded to
- * compute one. A return that leaves more than its value on the stack, which javac never writes
- * but the shared exit could not take, and a subroutine ({@code jsr}) make the method unweavable:
- * an {@link IllegalStateException}, and the class loads unchanged.
+ * compute one. The method's code has been found weavable first ({@link CodeSurvey}): each
+ * return leaves only its value on the stack, which the shared exit takes, and there is no
+ * subroutine.
  *
  * <p>Not thread-safe: one per method being woven.
  */
@@ -49,7 +48,8 @@ final class CallCode extends MethodVisitor {
 
     private final MethodShape shape;
     private final WovenCall call;
-    private final StackHeight stack = new StackHeight();
+    /** The call's argument positions ({@link WovenCall#slots()}), read once. */
+    private final int[] slots;
     private final Label bodyStart = new Label();
     private final Label bodyEnd = new Label();
     private final Label bodyHandler = new Label();
@@ -64,19 +64,23 @@ final class CallCode extends MethodVisitor {
     private boolean begun;
     private boolean returns;
     /**
-     * Whether the body starts here, right after the entry code's frame: a frame of the body's own
-     * at its first instruction then needs a {@code nop} before it, as two frames cannot share an offset.
+     * The frame where the body starts, as the entry code leaves the locals, until the body's first
+     * instruction; {@code null} from then on. A frame of the body's own at its first instruction
+     * (a loop back to the start) takes its place, as jumps there must be checked against it: the
+     * entry state, the method's own with the inserted locals after it, fits it as it fitted the
+     * method unwoven.
      */
-    private boolean frameHere;
+    private List<Object> bodyStartFrame;
 
     CallCode(MethodVisitor method, MethodShape shape, WovenCall call) {
         super(Opcodes.ASM9, method);
         this.shape = shape;
         this.call = call;
+        this.slots = call.slots();
         int local = shape.maxLocals();
         boolean copies = call.exitReadsCall();
         selfLocal = copies && !shape.isStatic() ? local++ : -1;
-        slotLocals = new int[copies ? call.slots().length : 0];
+        slotLocals = new int[copies ? slots.length : 0];
         for (int i = 0; i < slotLocals.length; i++) {
             slotLocals[i] = local++;
         }
@@ -107,7 +111,7 @@ final class CallCode extends MethodVisitor {
         }
         super.visitLabel(enterStart);
         for (int i = 0; i < slotLocals.length; i++) {
-            loadArgument(call.slots()[i]);
+            loadArgument(slots[i]);
             super.visitVarInsn(Opcodes.ASTORE, slotLocals[i]);
         }
         pushInt(call.rule());
@@ -117,12 +121,12 @@ final class CallCode extends MethodVisitor {
             super.visitVarInsn(Opcodes.ALOAD, 0);
         }
         for (int i = 0; i < WovenCall.SLOTS; i++) {
-            if (i >= call.slots().length) {
+            if (i >= slots.length) {
                 super.visitInsn(Opcodes.ACONST_NULL);
             } else if (slotLocals.length > 0) {
                 super.visitVarInsn(Opcodes.ALOAD, slotLocals[i]);
             } else {
-                loadArgument(call.slots()[i]);
+                loadArgument(slots[i]);
             }
         }
         super.visitMethodInsn(Opcodes.INVOKESTATIC, RUNTIME, "enter", ENTER, false);
@@ -138,8 +142,7 @@ final class CallCode extends MethodVisitor {
         super.visitVarInsn(Opcodes.LSTORE, tokenLocal);
         super.visitLabel(bodyStart);
         entry.add(Opcodes.LONG);
-        frame(entry);
-        frameHere = true;
+        bodyStartFrame = entry;
     }
 
     /** Ends the body and writes the exits after it: the exceptional one, and the one every return goes to. */
@@ -182,9 +185,9 @@ final class CallCode extends MethodVisitor {
      */
     private int insertedStack() {
         int enter = 2 + WovenCall.SLOTS; // the rule, the receiver and the slots
-        for (int i = 0; i < call.slots().length && slotLocals.length == 0; i++) {
+        for (int i = 0; i < slots.length && slotLocals.length == 0; i++) {
             // an argument loaded (two slots for a long or double) above those pushed before it, then boxed
-            enter = Math.max(enter, 2 + i + shape.parameters()[call.slots()[i]].getSize());
+            enter = Math.max(enter, 2 + i + shape.parameters()[slots[i]].getSize());
         }
         // the rule and the token, the receiver and slots when the exit reads the call, then the result
         // (loaded, two slots for a long or double, then boxed) and the exception
@@ -318,10 +321,13 @@ final class CallCode extends MethodVisitor {
         }
     }
 
-    /** The body's own instructions from here on: the entry code first, and no frame at the offset any more. */
+    /** The body's own instructions from here on: the entry code first, and the body's start has its frame. */
     private void instruction() {
         begin();
-        frameHere = false;
+        if (bodyStartFrame != null) {
+            frame(bodyStartFrame);
+            bodyStartFrame = null;
+        }
     }
 
     @Override
@@ -330,24 +336,17 @@ final class CallCode extends MethodVisitor {
         if (type != Opcodes.F_NEW) {
             throw new IllegalStateException("frames must be expanded");
         }
-        if (frameHere) {
-            super.visitInsn(Opcodes.NOP);
-        }
+        bodyStartFrame = null;
         List<Object> locals = padded(new ArrayList<>(Arrays.asList(local).subList(0, numLocal)), shape.maxLocals());
         locals.addAll(copies());
         locals.add(Opcodes.LONG);
         frame(locals, Arrays.copyOf(stackTypes, numStack));
-        stack.frame(numStack, stackTypes);
     }
 
     @Override
     public void visitInsn(int opcode) {
         instruction();
         if (opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) {
-            if (stack.height() != shape.returnType().getSize()) {
-                throw new IllegalStateException("a return leaves " + (stack.height() == StackHeight.UNKNOWN
-                        ? "an unknown number of" : String.valueOf(stack.height())) + " slots on the stack");
-            }
             if (shape.returnType().getSize() > 0) {
                 super.visitVarInsn(shape.returnType().getOpcode(Opcodes.ISTORE), resultLocal);
             }
@@ -356,61 +355,47 @@ final class CallCode extends MethodVisitor {
         } else {
             super.visitInsn(opcode);
         }
-        stack.instruction(opcode);
     }
 
     @Override
     public void visitIntInsn(int opcode, int operand) {
         instruction();
-        stack.instruction(opcode);
         super.visitIntInsn(opcode, operand);
     }
 
     @Override
     public void visitVarInsn(int opcode, int varIndex) {
         instruction();
-        if (opcode == Opcodes.RET) {
-            throw new IllegalStateException("a subroutine (ret)");
-        }
-        stack.instruction(opcode);
         super.visitVarInsn(opcode, varIndex);
     }
 
     @Override
     public void visitTypeInsn(int opcode, String type) {
         instruction();
-        stack.instruction(opcode);
         super.visitTypeInsn(opcode, type);
     }
 
     @Override
     public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
         instruction();
-        stack.field(opcode, descriptor);
         super.visitFieldInsn(opcode, owner, name, descriptor);
     }
 
     @Override
     public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
         instruction();
-        stack.invocation(descriptor, opcode != Opcodes.INVOKESTATIC);
         super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
     }
 
     @Override
     public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrap, Object... arguments) {
         instruction();
-        stack.invocation(descriptor, false);
         super.visitInvokeDynamicInsn(name, descriptor, bootstrap, arguments);
     }
 
     @Override
     public void visitJumpInsn(int opcode, Label label) {
         instruction();
-        if (opcode == Opcodes.JSR) {
-            throw new IllegalStateException("a subroutine (jsr)");
-        }
-        stack.instruction(opcode);
         super.visitJumpInsn(opcode, label);
     }
 
@@ -423,8 +408,6 @@ final class CallCode extends MethodVisitor {
     @Override
     public void visitLdcInsn(Object value) {
         instruction();
-        stack.constant(value instanceof ConstantDynamic constant
-                ? Type.getType(constant.getDescriptor()).getSize() : value instanceof Long || value instanceof Double ? 2 : 1);
         super.visitLdcInsn(value);
     }
 
@@ -437,21 +420,18 @@ final class CallCode extends MethodVisitor {
     @Override
     public void visitTableSwitchInsn(int min, int max, Label dflt, Label... labels) {
         instruction();
-        stack.instruction(Opcodes.TABLESWITCH);
         super.visitTableSwitchInsn(min, max, dflt, labels);
     }
 
     @Override
     public void visitLookupSwitchInsn(Label dflt, int[] keys, Label[] labels) {
         instruction();
-        stack.instruction(Opcodes.LOOKUPSWITCH);
         super.visitLookupSwitchInsn(dflt, keys, labels);
     }
 
     @Override
     public void visitMultiANewArrayInsn(String descriptor, int numDimensions) {
         instruction();
-        stack.multiDimensionalArray(numDimensions);
         super.visitMultiANewArrayInsn(descriptor, numDimensions);
     }
 }

@@ -1,23 +1,34 @@
 package io.genscope.agent.weave;
 
+import net.bytebuddy.jar.asm.ConstantDynamic;
+import net.bytebuddy.jar.asm.Handle;
+import net.bytebuddy.jar.asm.Label;
+import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
 import net.bytebuddy.jar.asm.Type;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * The height of the operand stack (in slots: a {@code long} or {@code double} takes two) along a
- * method's code, followed instruction by instruction from the last stack map frame. The woven
- * code moves a method's returns to one shared exit, which the verifier accepts only when nothing
- * but the returned value is on the stack; this says whether that holds where a return is met.
+ * method's code, followed instruction by instruction as a class reader visits it. The woven code
+ * moves a method's returns to one shared exit, which the verifier accepts only when nothing but
+ * the returned value is on the stack; this says whether that holds where a return is met.
  *
  * <p>After an unconditional jump, a switch, a return or a throw the height is unknown until the
- * next frame, which the class file must give for any instruction reached only by a jump. A class
- * file without frames (before Java 6) leaves it unknown there too.
+ * next instruction that a jump, a switch or an exception handler (one slot: the exception) was
+ * seen to reach, or a stack map frame. A class file without frames (before Java 6) thus loses
+ * the height only in code reached by a backward jump alone: the body of a loop whose test an old
+ * compiler put after it (javac does so no more), where a return is then refused ({@link
+ * CodeSurvey}). Code reached by falling through keeps the height it had. Frames may be expanded
+ * or not.
  *
- * <p>Not thread-safe: one per method being woven.
+ * <p>Not thread-safe: one per method being read.
  */
-final class StackHeight {
+class StackHeight extends MethodVisitor {
 
-    /** What follows an unconditional transfer of control, until a frame says. */
+    /** What follows an unconditional transfer of control, until a frame or a known jump target says. */
     static final int UNKNOWN = -1;
 
     /**
@@ -32,41 +43,91 @@ final class StackHeight {
             + "DCDCDCDCDCDCDCDCEEEEDDDDDDDCDCDCEFEFDDEEFFDEDEEEBD" // 100-149: arithmetic, conversions, compares
             + "DBBDDDDDDCCCCCCCCEFEDDDCDCDE?????????FEEEDEEDD??DD"; // 150-199: jumps, returns, objects
 
+    /** The height at each jump target and exception handler seen so far, as the jump or handler leaves it. */
+    private final Map<Label, Integer> targets = new HashMap<>();
     private int height;
 
     /** The height at the method's start: empty. */
     StackHeight() {
-        height = 0;
+        super(Opcodes.ASM9);
     }
 
     int height() {
         return height;
     }
 
-    /** A stack map frame: its stack, in ASM's expanded form (a {@code long} or {@code double} is one entry). */
-    void frame(int count, Object[] stack) {
+    /** A frame's stack; {@code numStack} counts a {@code long} or {@code double} once, in every form of frame. */
+    @Override
+    public void visitFrame(int type, int numLocal, Object[] local, int numStack, Object[] stack) {
         int slots = 0;
-        for (int i = 0; i < count; i++) {
+        for (int i = 0; i < numStack; i++) {
             slots += stack[i] == Opcodes.LONG || stack[i] == Opcodes.DOUBLE ? 2 : 1;
         }
         height = slots;
     }
 
-    /** An instruction whose stack change its opcode gives (all but fields, invocations, {@code ldc}, {@code multianewarray}). */
-    void instruction(int opcode) {
-        char delta = DELTAS.charAt(opcode);
-        if (delta == '?') {
-            throw new IllegalArgumentException("opcode " + opcode + " takes its stack change from its operands");
+    /** A class reader visits a method's exception handlers before its code. */
+    @Override
+    public void visitTryCatchBlock(Label start, Label end, Label handler, String type) {
+        targets.put(handler, 1);
+    }
+
+    @Override
+    public void visitLabel(Label label) {
+        Integer reached = targets.get(label);
+        if (height == UNKNOWN && reached != null) {
+            height = reached;
         }
-        change(delta - 'E');
-        if (opcode == Opcodes.GOTO || opcode == Opcodes.RET || opcode == Opcodes.TABLESWITCH
-                || opcode == Opcodes.LOOKUPSWITCH || opcode == Opcodes.ATHROW
-                || opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) {
+    }
+
+    @Override
+    public void visitInsn(int opcode) {
+        instruction(opcode);
+        if (opcode == Opcodes.ATHROW || opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) {
             height = UNKNOWN;
         }
     }
 
-    void field(int opcode, String descriptor) {
+    @Override
+    public void visitIntInsn(int opcode, int operand) {
+        instruction(opcode);
+    }
+
+    /** A {@code ret} ends a subroutine: what follows is unknown, as after a {@code goto}. */
+    @Override
+    public void visitVarInsn(int opcode, int varIndex) {
+        instruction(opcode);
+        if (opcode == Opcodes.RET) {
+            height = UNKNOWN;
+        }
+    }
+
+    @Override
+    public void visitTypeInsn(int opcode, String type) {
+        instruction(opcode);
+    }
+
+    @Override
+    public void visitJumpInsn(int opcode, Label label) {
+        instruction(opcode);
+        reaches(label);
+        if (opcode == Opcodes.GOTO) {
+            height = UNKNOWN;
+        }
+    }
+
+    @Override
+    public void visitTableSwitchInsn(int min, int max, Label dflt, Label... labels) {
+        switches(dflt, labels);
+    }
+
+    @Override
+    public void visitLookupSwitchInsn(Label dflt, int[] keys, Label[] labels) {
+        switches(dflt, labels);
+    }
+
+    @Override
+    public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
         int size = Type.getType(descriptor).getSize();
         change(switch (opcode) {
             case Opcodes.GETSTATIC -> size;
@@ -76,20 +137,58 @@ final class StackHeight {
         });
     }
 
+    @Override
+    public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
+        invocation(descriptor, opcode != Opcodes.INVOKESTATIC);
+    }
+
+    @Override
+    public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrap, Object... arguments) {
+        invocation(descriptor, false);
+    }
+
+    @Override
+    public void visitLdcInsn(Object value) {
+        change(value instanceof ConstantDynamic constant ? Type.getType(constant.getDescriptor()).getSize()
+                : value instanceof Long || value instanceof Double ? 2 : 1);
+    }
+
+    @Override
+    public void visitMultiANewArrayInsn(String descriptor, int numDimensions) {
+        change(1 - numDimensions);
+    }
+
+    /** An instruction whose stack change its opcode gives. */
+    private void instruction(int opcode) {
+        char delta = DELTAS.charAt(opcode);
+        if (delta == '?') {
+            throw new IllegalArgumentException("opcode " + opcode + " takes its stack change from its operands");
+        }
+        change(delta - 'E');
+    }
+
+    /** A switch pops its key and goes to one of its labels, never to the next instruction. */
+    private void switches(Label dflt, Label[] labels) {
+        change(-1);
+        reaches(dflt);
+        for (Label label : labels) {
+            reaches(label);
+        }
+        height = UNKNOWN;
+    }
+
+    /** A jump or switch to {@code label} with the height it leaves. */
+    private void reaches(Label label) {
+        if (height != UNKNOWN) {
+            targets.putIfAbsent(label, height);
+        }
+    }
+
     /** An invocation; {@code receiver} when it pops an object reference besides the arguments. */
-    void invocation(String descriptor, boolean receiver) {
+    private void invocation(String descriptor, boolean receiver) {
         int sizes = Type.getArgumentsAndReturnSizes(descriptor);
         // the argument sizes count one slot for an implicit receiver
         change((sizes & 0x3) - (sizes >> 2) + (receiver ? 0 : 1));
-    }
-
-    /** An {@code ldc} of a constant taking {@code size} slots. */
-    void constant(int size) {
-        change(size);
-    }
-
-    void multiDimensionalArray(int dimensions) {
-        change(1 - dimensions);
     }
 
     private void change(int delta) {

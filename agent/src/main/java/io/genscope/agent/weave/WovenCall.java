@@ -6,7 +6,9 @@ package io.genscope.agent.weave;
  *
  * @param rule          the index the runtime knows the rule or variant by, a constant in the code
  * @param slots         the positions of the arguments handed over in the runtime's three slots,
- *                      in slot order (at most three; unused slots are {@code null})
+ *                      in slot order: at most three, fewer when fewer arguments are handed over (the
+ *                      runtime's remaining slots then get {@code null}); kept as a copy, and handed
+ *                      out as one
  * @param passesResult  whether the exit hands over the method's result (boxed if primitive), else
  *                      {@code null}: a primitive result nobody reads is never boxed
  * @param exitReadsCall whether the exit hands over the receiver and the slots again, as they were
@@ -23,5 +25,10 @@ public record WovenCall(int rule, int[] slots, boolean passesResult, boolean exi
             throw new IllegalArgumentException("at most " + SLOTS + " argument slots, got " + slots.length);
         }
         slots = slots.clone();
+    }
+
+    @Override
+    public int[] slots() {
+        return slots.clone();
     }
 }

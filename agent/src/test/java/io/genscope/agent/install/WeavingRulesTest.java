@@ -1,6 +1,7 @@
 package io.genscope.agent.install;
 
 import fixture.gen.ChildFirstLoader;
+import fixture.weave.OddCode;
 import io.genscope.agent.capture.RuleCompiler;
 import io.genscope.agent.config.ConfigLoader;
 import io.genscope.agent.config.LoadedConfig;
@@ -134,6 +135,51 @@ class WeavingRulesTest {
         assertThat(runtime.rule(0).calls()).isEqualTo(3);
         assertThat(runtime.rule(0).matchedMethods()).containsExactly("fixture.weaving.PlainDraft#write(String)",
                 "fixture.weaving.PromptDraft#write(String)");
+    }
+
+    /**
+     * A method whose code cannot take the calls costs only itself: one line each, once however
+     * often its class loads, and the rule's other methods in the class are woven, counted and
+     * listed; the diagnostics never list a method left as it was.
+     */
+    @Test
+    void aMethodWhoseCodeCannotBeWovenIsOneErrorAndCostsOnlyItself() throws Exception {
+        weaver = weaver("""
+                  - name: odd-code
+                    role: generation
+                    class: fixture.weaving.OddCode
+                    method: "*"
+                """);
+        byte[] classFile = OddCode.classFile("fixture/weaving/OddCode");
+
+        for (int load = 0; load < 2; load++) {
+            Class<?> odd = defineWhileWeaving("fixture.weaving.OddCode", classFile);
+            assertThat(odd.getMethod("stacked").invoke(null)).isEqualTo(2);
+            assertThat(odd.getMethod("subroutine").invoke(null)).isEqualTo(3);
+            assertThat(odd.getMethod("plain").invoke(null)).isEqualTo(4);
+        }
+
+        String cannot = "ERROR genscope.yaml:5 rules[0].method: the method's code cannot be woven: ";
+        assertThat(lines).containsExactly(
+                cannot + "a return leaves 2 slots on the operand stack (rule 'odd-code' does not instrument"
+                        + " fixture.weaving.OddCode#stacked())",
+                cannot + "a subroutine (jsr) (rule 'odd-code' does not instrument fixture.weaving.OddCode#subroutine())");
+        assertThat(runtime.rule(0).calls()).isEqualTo(2);
+        assertThat(runtime.rule(0).matchedMethods()).containsExactly("fixture.weaving.OddCode#plain()");
+    }
+
+    /** Defines {@code classFile} in a loader of its own while {@link #weaver} is installed, as a host's class. */
+    private Class<?> defineWhileWeaving(String className, byte[] classFile) {
+        INSTRUMENTATION.addTransformer(weaver);
+        try {
+            return new ClassLoader(WeavingRulesTest.class.getClassLoader()) {
+                Class<?> define() {
+                    return defineClass(className, classFile, 0, classFile.length);
+                }
+            }.define();
+        } finally {
+            INSTRUMENTATION.removeTransformer(weaver);
+        }
     }
 
     @Test

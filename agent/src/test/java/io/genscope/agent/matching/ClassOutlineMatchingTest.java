@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,6 +43,26 @@ class ClassOutlineMatchingTest {
                     + " double]",
             "class: fixture.weave.MatchShapes\n    method: generate\n    parameters: []",
             "class: 'fixture.*Shapes'\n    method: '*s'");
+
+    /**
+     * A nested class's modifiers are those of its own {@code InnerClasses} entry, in place of the
+     * class file's (which has {@code public} for a {@code protected} class, and never {@code static}),
+     * as in Byte Buddy's description.
+     */
+    @Test
+    void theOutlineHasTheModifiersTheDescriptionHas() throws IOException {
+        TypePool pool = TypePool.Default.of(ClassFileLocator.ForClassLoader.of(getClass().getClassLoader()));
+        List<Class<?>> types = new ArrayList<>(CLASSES);
+        types.add(Guarded.class);
+        for (Class<?> type : types) {
+            assertThat(ClassOutline.read(classFile(type)).access()).as(type.getName())
+                    .isEqualTo(pool.describe(type.getName()).resolve().getModifiers());
+        }
+    }
+
+    /** A {@code protected} nested class: its class file says {@code public}. */
+    protected static final class Guarded {
+    }
 
     @Test
     void theOutlineSelectsWhatTheDescriptionSelects() throws IOException {

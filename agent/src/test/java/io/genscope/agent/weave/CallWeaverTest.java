@@ -1,11 +1,14 @@
 package io.genscope.agent.weave;
 
 import fixture.weave.CallShapes;
+import fixture.weave.OddCode;
 import io.genscope.runtime.Genscope;
 import io.genscope.runtime.recording.Recorder;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassVisitor;
 import net.bytebuddy.jar.asm.ClassWriter;
+import net.bytebuddy.jar.asm.Handle;
+import net.bytebuddy.jar.asm.Label;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
 import net.bytebuddy.jar.asm.Type;
@@ -20,15 +23,16 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The calls {@link CallWeaver} writes, on real classes defined from the woven bytes (so the JVM
@@ -76,19 +80,44 @@ class CallWeaverTest {
 
     @Test
     void everyShapeReturnsOrThrowsWhatItDidAndTheRuntimeSeesEachCall() throws Exception {
+        everyShapeReturnsOrThrowsWhatItDid(classFile());
+    }
+
+    /**
+     * A class file without stack map frames (before Java 6): the stack's height is followed from
+     * jump targets and handlers, so branches, loops, switches and handlers that return are woven
+     * (and verified by the JVM's older verifier) as with frames.
+     */
+    @Test
+    void withoutStackMapFramesEveryShapeIsWovenToo() throws Exception {
+        byte[] frameless = frameless(classFile());
+        assertThat(new ClassReader(frameless).readShort(6)).isEqualTo((short) Opcodes.V1_5);
+
+        Map<String, WovenCall> everyMethod = new LinkedHashMap<>();
+        for (String method : declaredMethods(frameless)) {
+            everyMethod.put(method, new WovenCall(0, new int[0], true, true));
+        }
+        assertThat(CallWeaver.weave(frameless, everyMethod).refused()).isEmpty();
+        everyShapeReturnsOrThrowsWhatItDid(frameless);
+    }
+
+    private void everyShapeReturnsOrThrowsWhatItDid(byte[] classFile) throws Exception {
+        Set<String> declared = declaredMethods(classFile);
+        List<Method> shapes = shapes().stream().filter(method -> declared.contains(key(method))).toList();
+        assertThat(shapes).hasSizeGreaterThan(15);
         for (boolean exitReadsCall : new boolean[] {false, true}) {
             Map<String, WovenCall> calls = new LinkedHashMap<>();
             Map<String, Integer> rules = new LinkedHashMap<>();
-            for (Method method : shapes()) {
+            for (Method method : shapes) {
                 int rule = 100 + rules.size() * 37; // past iconst and bipush too
                 rules.put(method.getName(), rule);
                 calls.put(key(method), new WovenCall(rule, firstSlots(method), true, exitReadsCall));
             }
-            Class<?> woven = define(CallWeaver.weave(classFile(), calls));
+            Class<?> woven = define(CallWeaver.weave(classFile, calls).classFile());
             Genscope.install(new RecordingRecorder(), server -> { });
-            for (Method method : shapes()) {
+            for (Method method : shapes) {
                 for (Object[] arguments : ARGUMENTS.getOrDefault(method.getName(), runs(new Object[0]))) {
-                    Outcome expected = run(unwoven(), method.getName(), arguments);
+                    Outcome expected = run(define(classFile), method.getName(), arguments);
                     events.clear();
                     Object[] self = new Object[1];
                     Outcome actual = run(woven, method.getName(), arguments, self);
@@ -117,7 +146,8 @@ class CallWeaverTest {
     @Test
     void aResultNobodyReadsIsNotHandedOver() throws Exception {
         Method add = CallShapes.class.getMethod("add", int.class, int.class);
-        Class<?> woven = define(CallWeaver.weave(classFile(), Map.of(key(add), new WovenCall(1, new int[0], false, false))));
+        Class<?> woven = define(CallWeaver.weave(classFile(), Map.of(key(add), new WovenCall(1, new int[0], false, false)))
+                .classFile());
         Genscope.install(new RecordingRecorder(), server -> { });
 
         assertThat(run(woven, "add", new Object[] {2, 3}).result()).isEqualTo(5);
@@ -131,7 +161,7 @@ class CallWeaverTest {
         for (Method method : shapes()) {
             calls.put(key(method), new WovenCall(2, firstSlots(method), true, true));
         }
-        Class<?> woven = define(CallWeaver.weave(classFile(), calls));
+        Class<?> woven = define(CallWeaver.weave(classFile(), calls).classFile());
         for (Recorder throwing : List.of(new ThrowingRecorder(new IllegalStateException("runtime")),
                 new ThrowingRecorder(new StackOverflowError()))) {
             Genscope.install(throwing, server -> { });
@@ -144,22 +174,85 @@ class CallWeaverTest {
         }
     }
 
+    /**
+     * A method whose code the shared exit cannot take (a return with more than its value on the
+     * stack, a subroutine: neither of which javac writes since Java 6) is left as it is and named
+     * with why; the other methods of its class are woven.
+     */
     @Test
-    void aReturnWithMoreThanItsValueOnTheStackIsNotWoven() {
-        ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS | ClassWriter.COMPUTE_FRAMES);
-        writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, "fixture/weave/Junk", null, "java/lang/Object", null);
-        MethodVisitor junk = writer.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "junk", "()I", null, null);
-        junk.visitCode();
-        junk.visitInsn(Opcodes.ICONST_1);
-        junk.visitInsn(Opcodes.ICONST_2);
-        junk.visitInsn(Opcodes.IRETURN);
-        junk.visitMaxs(0, 0);
-        junk.visitEnd();
+    void aMethodThatCannotBeWovenIsLeftAsItIsAndTheOthersAreWoven() throws Exception {
+        Map<String, WovenCall> calls = new LinkedHashMap<>();
+        for (String name : List.of("stacked", "subroutine", "plain")) {
+            calls.put(name + "()I", new WovenCall(7, new int[0], true, false));
+        }
+
+        CallWeaver.Woven woven = CallWeaver.weave(OddCode.classFile("fixture/weave/OddCode"), calls);
+
+        assertThat(woven.refused()).containsExactly(Map.entry("stacked()I", "a return leaves 2 slots on the operand stack"),
+                Map.entry("subroutine()I", "a subroutine (jsr)"));
+        Class<?> odd = define("fixture.weave.OddCode", woven.classFile());
+        Genscope.install(new RecordingRecorder(), server -> { });
+        assertThat(odd.getMethod("stacked").invoke(null)).isEqualTo(2);
+        assertThat(odd.getMethod("subroutine").invoke(null)).isEqualTo(3);
+        assertThat(events).isEmpty();
+        assertThat(odd.getMethod("plain").invoke(null)).isEqualTo(4);
+        assertThat(events).containsExactly(new Event(true, 7, 1, null, new Object[3], null, null),
+                new Event(false, 7, 1, null, new Object[3], 4, null));
+    }
+
+    /**
+     * A loop back to the method's first instruction, whose frame there is less specific than the
+     * entry's (the parameter's slot reused for an {@code int}, so {@code TOP} there): the woven
+     * body's start carries that frame, not the entry's, or the jump back would not verify.
+     */
+    @Test
+    void aLoopBackToTheFirstInstructionIsCheckedAgainstTheMethodsOwnFrameThere() throws Exception {
+        ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+        writer.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, "fixture/weave/Reuse", null,
+                "java/lang/Object", null);
+        MethodVisitor countDown = writer.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "countDown",
+                "(Ljava/lang/String;I)I", null, null);
+        countDown.visitCode();
+        Label start = new Label();
+        Label end = new Label();
+        Object[] reused = {Opcodes.TOP, Opcodes.INTEGER};
+        countDown.visitLabel(start);
+        countDown.visitFrame(Opcodes.F_NEW, 2, reused, 0, new Object[0]);
+        countDown.visitVarInsn(Opcodes.ILOAD, 1);
+        countDown.visitJumpInsn(Opcodes.IFLE, end);
+        countDown.visitIincInsn(1, -1);
+        countDown.visitVarInsn(Opcodes.ILOAD, 1);
+        countDown.visitVarInsn(Opcodes.ISTORE, 0); // the String parameter's slot, now an int
+        countDown.visitJumpInsn(Opcodes.GOTO, start);
+        countDown.visitLabel(end);
+        countDown.visitFrame(Opcodes.F_NEW, 2, reused, 0, new Object[0]);
+        countDown.visitVarInsn(Opcodes.ILOAD, 1);
+        countDown.visitInsn(Opcodes.IRETURN);
+        countDown.visitMaxs(0, 0);
         writer.visitEnd();
 
-        assertThatThrownBy(() -> CallWeaver.weave(writer.toByteArray(), Map.of("junk()I",
-                new WovenCall(0, new int[0], true, false))))
-                .isInstanceOf(IllegalStateException.class).hasMessage("a return leaves 2 slots on the stack");
+        for (boolean exitReadsCall : new boolean[] {false, true}) {
+            CallWeaver.Woven woven = CallWeaver.weave(writer.toByteArray(), Map.of("countDown(Ljava/lang/String;I)I",
+                    new WovenCall(3, new int[] {0, 1}, true, exitReadsCall)));
+            Method method = define("fixture.weave.Reuse", woven.classFile()).getMethod("countDown", String.class, int.class);
+            Genscope.install(new RecordingRecorder(), server -> { });
+            events.clear();
+
+            assertThat(method.invoke(null, "three", 3)).isEqualTo(0);
+            assertThat(method.invoke(null, "none", -2)).isEqualTo(-2);
+            assertThat(events).hasSize(4);
+            Genscope.uninstall();
+        }
+    }
+
+    @Test
+    void aClassWhereNoMethodCanBeWovenComesBackAsItWas() {
+        byte[] classFile = OddCode.classFile("fixture/weave/OddCode");
+
+        CallWeaver.Woven woven = CallWeaver.weave(classFile, Map.of("stacked()I", new WovenCall(7, new int[0], true, false)));
+
+        assertThat(woven.classFile()).isSameAs(classFile);
+        assertThat(woven.refused()).containsOnlyKeys("stacked()I");
     }
 
     /**
@@ -173,10 +266,10 @@ class CallWeaverTest {
         Map<String, Integer> unwoven = maxStacks(classFile());
 
         assertThat(maxStacks(CallWeaver.weave(classFile(), Map.of(key(recursive),
-                new WovenCall(0, new int[0], false, false)))).get("recursive"))
+                new WovenCall(0, new int[0], false, false))).classFile()).get("recursive"))
                 .isEqualTo(Math.max(unwoven.get("recursive"), 5)); // rule, token, result, exception
         assertThat(maxStacks(CallWeaver.weave(classFile(), Map.of(key(recursive),
-                new WovenCall(0, new int[] {0}, true, true)))).get("recursive"))
+                new WovenCall(0, new int[] {0}, true, true))).classFile()).get("recursive"))
                 .isEqualTo(9); // rule, token, receiver, three slots, result, exception
     }
 
@@ -239,6 +332,60 @@ class CallWeaverTest {
         return method.getName() + Type.getMethodDescriptor(method);
     }
 
+    /** The methods {@code classFile} declares, constructors aside, keyed as {@link CallWeaver#weave} takes them. */
+    private static Set<String> declaredMethods(byte[] classFile) {
+        Set<String> methods = new HashSet<>();
+        new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                                             String[] exceptions) {
+                if (!name.startsWith("<")) {
+                    methods.add(name + descriptor);
+                }
+                return null;
+            }
+        }, ClassReader.SKIP_CODE);
+        return methods;
+    }
+
+    /**
+     * {@code classFile} as a Java 5 class file, without stack map frames, less the methods that
+     * use what Java 5 class files cannot hold ({@code invokedynamic}: a lambda, string concatenation).
+     */
+    private static byte[] frameless(byte[] classFile) {
+        Set<String> dynamic = new HashSet<>();
+        ClassReader reader = new ClassReader(classFile);
+        reader.accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                                             String[] exceptions) {
+                return new MethodVisitor(Opcodes.ASM9) {
+                    @Override
+                    public void visitInvokeDynamicInsn(String indyName, String indyDescriptor, Handle bootstrap,
+                                                       Object... arguments) {
+                        dynamic.add(name + descriptor);
+                    }
+                };
+            }
+        }, 0);
+        ClassWriter writer = new ClassWriter(0);
+        reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
+            @Override
+            public void visit(int version, int access, String name, String signature, String superName,
+                              String[] interfaces) {
+                super.visit(Opcodes.V1_5, access, name, signature, superName, interfaces);
+            }
+
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                                             String[] exceptions) {
+                return dynamic.contains(name + descriptor) ? null
+                        : super.visitMethod(access, name, descriptor, signature, exceptions);
+            }
+        }, ClassReader.SKIP_FRAMES);
+        return writer.toByteArray();
+    }
+
     private static byte[] classFile() throws IOException {
         try (InputStream in = CallShapes.class.getResourceAsStream("CallShapes.class")) {
             return in.readAllBytes();
@@ -251,9 +398,14 @@ class CallWeaverTest {
     }
 
     private static Class<?> define(byte[] classFile) {
+        return define(SHAPES, classFile);
+    }
+
+    /** Defines the class in a loader of its own, which the JVM verifies as it would any host's. */
+    private static Class<?> define(String name, byte[] classFile) {
         return new ClassLoader(CallWeaverTest.class.getClassLoader()) {
             Class<?> define() {
-                return defineClass(SHAPES, classFile, 0, classFile.length);
+                return defineClass(name, classFile, 0, classFile.length);
             }
         }.define();
     }
